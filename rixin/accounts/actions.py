@@ -1,0 +1,160 @@
+"""Every change to an account goes through these functions."""
+
+from __future__ import annotations
+
+import secrets
+import string
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from rixin.audit.actions import audited_update, record_event, snapshot
+from rixin.audit.models import AuditAction
+
+from .models import ApiToken, SecurityPolicy, User
+from .roles import THREE_ADMINISTRATORS, Role
+
+
+def _require(acting_user, role: str) -> None:
+    if acting_user is not None and acting_user.role != role:
+        raise PermissionDenied
+
+
+def temporary_password() -> str:
+    alphabet = string.ascii_letters + string.digits
+    body = "".join(secrets.choice(alphabet) for _ in range(10))
+    return f"Rx{body}#{secrets.randbelow(10)}"
+
+
+@transaction.atomic
+def create_user(
+    *,
+    acting_user,
+    username: str,
+    display_name: str,
+    division,
+    department=None,
+    enterprise=None,
+    password: str | None = None,
+    role: str = "",
+    must_change_password: bool = True,
+) -> tuple[User, str]:
+    """The system administrator creates an account without a role (the security
+    administrator grants it). ``acting_user=None`` is the set-up path (demo, commands)."""
+    _require(acting_user, Role.SYSTEM_ADMIN)
+    if acting_user is not None and role:
+        raise PermissionDenied(_("系统管理员不能授予角色。"))
+    password = password or temporary_password()
+    user = User(
+        username=username,
+        display_name=display_name,
+        division=division,
+        department=department,
+        enterprise=enterprise,
+        role=role,
+        must_change_password=must_change_password,
+    )
+    user.full_clean(exclude=["password"])
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    after = {k: v for k, v in snapshot(user).items() if k != "password"}
+    record_event(
+        AuditAction.CREATE,
+        acting_user=acting_user,
+        obj=user,
+        after=after,
+        county=user.county_code or "",
+    )
+    return user, password
+
+
+@transaction.atomic
+def update_user(user: User, changes: dict, *, acting_user, expected_version=None) -> User:
+    _require(acting_user, Role.SYSTEM_ADMIN)
+    if "role" in changes:
+        raise PermissionDenied(_("系统管理员不能授予角色。"))
+    return audited_update(user, changes, acting_user=acting_user)
+
+
+@transaction.atomic
+def assign_role(user: User, role: str, *, acting_user) -> User:
+    _require(acting_user, Role.SECURITY_ADMIN)
+    if acting_user is not None and user.pk == acting_user.pk:
+        raise PermissionDenied(_("不能修改自己的角色。"))
+    if role not in Role.values:
+        raise ValidationError({"role": _("未知角色。")})
+    if role in THREE_ADMINISTRATORS and user.role in THREE_ADMINISTRATORS and role != user.role:
+        # One account never moves between the three administrators: separation of duties.
+        raise ValidationError({"role": _("三员账户不能互相转换,请为新职责另建账户。")})
+    return audited_update(
+        user, {"role": role}, acting_user=acting_user, action=AuditAction.SECURITY
+    )
+
+
+@transaction.atomic
+def reset_password(user: User, *, acting_user) -> str:
+    _require(acting_user, Role.SYSTEM_ADMIN)
+    password = temporary_password()
+    user.set_password(password)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    record_event(AuditAction.SECURITY, acting_user=acting_user, obj=user, message="password reset")
+    return password
+
+
+@transaction.atomic
+def change_own_password(user: User, new_password: str) -> None:
+    validate_password(new_password, user)
+    user.set_password(new_password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    record_event(AuditAction.SECURITY, acting_user=user, obj=user, message="password changed")
+
+
+@transaction.atomic
+def set_language(user: User, language: str) -> None:
+    if language not in ("zh-hans", "en"):
+        raise ValidationError({"language": _("不支持的语言。")})
+    if user.language != language:
+        User.objects.filter(pk=user.pk).update(language=language)
+        user.language = language
+
+
+@transaction.atomic
+def update_security_policy(changes: dict, *, acting_user) -> SecurityPolicy:
+    _require(acting_user, Role.SECURITY_ADMIN)
+    policy = SecurityPolicy.current()
+    if policy.pk is None:
+        policy.full_clean()
+        policy.save()
+    return audited_update(policy, changes, acting_user=acting_user, action=AuditAction.SECURITY)
+
+
+@transaction.atomic
+def create_api_token(user: User, name: str, *, acting_user) -> tuple[ApiToken, str]:
+    if acting_user.pk != user.pk:
+        raise PermissionDenied
+    if not name.strip():
+        raise ValidationError({"name": _("请填写令牌用途。")})
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(
+        user=user, name=name.strip()[:80], prefix=key[3:11], key_hash=ApiToken.hash_key(key)
+    )
+    record_event(
+        AuditAction.SECURITY, acting_user=acting_user, obj=token, message="api token created"
+    )
+    return token, key
+
+
+@transaction.atomic
+def revoke_api_token(token: ApiToken, *, acting_user) -> None:
+    if acting_user.pk != token.user_id:
+        raise PermissionDenied
+    token.revoked = True
+    token.save(update_fields=["revoked"])
+    record_event(
+        AuditAction.SECURITY, acting_user=acting_user, obj=token, message="api token revoked"
+    )

@@ -1,0 +1,46 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rixin.forms import VersionedModelForm
+
+from .models import Department, Enterprise
+
+
+class EnterpriseForm(VersionedModelForm):
+    class Meta:
+        model = Enterprise
+        fields = [
+            "name",
+            "credit_code",
+            "industry",
+            "is_high_tech",
+            "high_tech_certified_on",
+            "address",
+            "contact_title",
+            "contact_phone",
+        ]
+        widgets = {
+            "high_tech_certified_on": forms.DateInput(attrs={"type": "date"}),
+            "industry": forms.TextInput(attrs={"list": "industry-codes", "autocomplete": "off"}),
+        }
+        help_texts = {
+            "industry": _("GB/T 4754-2017 门类字母加代码,如 C22(造纸和纸制品业)或 C2221。")
+        }
+
+    def validate_unique(self):
+        # Uniqueness of the credit code is the action's rule, with its own message.
+        pass
+
+
+class DepartmentForm(VersionedModelForm):
+    class Meta:
+        model = Department
+        fields = ["name", "short_name", "kind", "phone"]
+
+    def validate_unique(self):
+        pass
+
+
+class EnterpriseFilterForm(forms.Form):
+    q = forms.CharField(label=_("名称或信用代码"), required=False)
+    high_tech = forms.BooleanField(label=_("仅高新技术企业"), required=False)

@@ -1,0 +1,390 @@
+"""The import pattern every module reuses.
+
+upload an .xlsx → every row parsed and validated → a preview listing each bad row and
+field with its reason, and each create / update / correction → confirm → one transaction.
+One bad row means nothing is written; importing the same file twice changes nothing the
+second time, because every importer keys its rows on natural keys.
+
+An importer subclasses :class:`Importer`, declares its columns and implements
+``parse_row`` (values → a keyed row, or errors), ``plan`` (keyed rows → changes, seeing
+the database once for the whole file) and ``apply`` (changes → calls to the module's
+actions). :func:`preview` and :func:`commit` run the rest.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime
+import decimal
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from rixin.audit.actions import record_event
+from rixin.audit.models import AuditAction
+
+from .models import ImportBatch, ImportStatus
+
+
+class FileRejected(ValidationError):
+    """The file as a whole cannot be read: wrong type, too large, empty, wrong header."""
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    required: bool = True
+    help: str = ""
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class Change:
+    """One row's effect: 'create', 'update', 'correction' or 'unchanged'."""
+
+    row: int
+    kind: str
+    description: str
+    payload: Any = None
+
+
+@dataclass
+class ParseResult:
+    changes: list[Change] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    row_count: int = 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for change in self.changes:
+            counts[change.kind] = counts.get(change.kind, 0) + 1
+        return counts
+
+
+class RowInvalid(Exception):
+    """parse_row raises it with [(column, message)]; plan with [(row, column, message)]."""
+
+    def __init__(self, errors: list[tuple]):
+        self.errors = errors
+
+
+# Cell parsers. Each returns a Python value or raises ValueError with a message for the user.
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_UNIT_SUFFIX = re.compile(r"^\s*([+-]?[\d,]+(?:\.\d+)?)\s*(亿元|万元|元|%|万平方米)\s*$")
+
+
+def parse_decimal(
+    value: Any, *, unit: str = "", places: int = 2, minimum: decimal.Decimal | None = None
+) -> decimal.Decimal | None:
+    """A number in ``unit``. ``"98.03亿元"`` is accepted for a 亿元 column, refused with the
+    expected unit named for any other."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(_("应为数字"))
+    if isinstance(value, int | float | decimal.Decimal):
+        number = decimal.Decimal(str(value))
+    else:
+        text = str(value).strip().replace(",", "")
+        match = _UNIT_SUFFIX.match(text)
+        if match:
+            if match.group(2) != unit:
+                raise ValueError(
+                    _("“%(v)s”的单位与本列不符,本列单位为%(unit)s,请只填数字")
+                    % {"v": value, "unit": unit or _("无")}
+                )
+            text = match.group(1).replace(",", "")
+        if not _NUMBER.match(text):
+            expected = _("以%(unit)s为单位的数字") % {"unit": unit} if unit else _("数字")
+            raise ValueError(
+                _("“%(v)s”不是数字,应填%(expected)s") % {"v": value, "expected": expected}
+            )
+        number = decimal.Decimal(text)
+    if minimum is not None and number < minimum:
+        raise ValueError(_("不能小于%(min)s") % {"min": minimum})
+    return number.quantize(decimal.Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
+
+
+def parse_text(value: Any, *, max_length: int = 200) -> str:
+    if value is None:
+        return ""
+    text = str(value).strip()
+    if len(text) > max_length:
+        raise ValueError(_("超过%(n)d个字符") % {"n": max_length})
+    return text
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip().replace("/", "-").replace(".", "-")
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_("“%(v)s”不是日期,应为 2024-07-24 的形式") % {"v": value}) from None
+
+
+def parse_bool(value: Any) -> bool:
+    text = str(value or "").strip().lower()
+    if text in {"是", "y", "yes", "true", "1"}:
+        return True
+    if text in {"", "否", "n", "no", "false", "0"}:
+        return False
+    raise ValueError(_("应填“是”或“否”"))
+
+
+def parse_choice(value: Any, choices: Iterable[tuple[str, str]]) -> str:
+    text = str(value or "").strip()
+    for key, label in choices:
+        if text in (key, str(label)):
+            return key
+    allowed = "、".join(str(label) for _key, label in choices)
+    raise ValueError(_("“%(v)s”不在可选值中:%(allowed)s") % {"v": text, "allowed": allowed})
+
+
+class Importer(abc.ABC):
+    """Subclass per kind of file; see the module docstring."""
+
+    kind: ClassVar[str]
+    title: ClassVar[str]
+    columns: ClassVar[Sequence[Column]]
+    header_row: ClassVar[int] = 1
+
+    def __init__(self, user, params: dict | None = None):
+        self.user = user
+        self.params = params or {}
+
+    # What a subclass provides.
+    @abc.abstractmethod
+    def allowed(self) -> bool:
+        """May ``self.user`` import this kind of file?"""
+
+    def county_code(self) -> str:
+        return self.user.county_code or ""
+
+    @abc.abstractmethod
+    def parse_row(self, number: int, values: dict[str, Any]) -> Any:
+        """Return a keyed row or raise RowInvalid([(column header, message), …])."""
+
+    @abc.abstractmethod
+    def plan(self, rows: list[tuple[int, Any]]) -> list[Change]:
+        """Keyed rows → changes, reading the database once for the whole file."""
+
+    @abc.abstractmethod
+    def apply(self, changes: list[Change]) -> None:
+        """Carry out the changes through the module's actions (inside the caller's transaction)."""
+
+    def check_header(self, header: Sequence[Any]) -> list[str]:
+        expected = [c.header for c in self.columns]
+        found = [str(h).strip() if h is not None else "" for h in header[: len(expected)]]
+        if found != expected:
+            missing = [h for h in expected if h not in found]
+            return [
+                _("表头与模板不符。应为:%(expected)s;实际为:%(found)s%(missing)s")
+                % {
+                    "expected": " | ".join(expected),
+                    "found": " | ".join(found) or _("(空)"),
+                    "missing": ("。" + _("缺少列:%(cols)s") % {"cols": "、".join(missing)})
+                    if missing
+                    else "",
+                }
+            ]
+        return []
+
+    def data_rows(self, rows: Iterator[tuple]) -> Iterator[tuple[int, dict[str, Any]]]:
+        keys = [c.key for c in self.columns]
+        for number, row in enumerate(rows, start=self.header_row + 1):
+            if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+                continue
+            yield number, dict(zip(keys, list(row) + [None] * (len(keys) - len(row)), strict=False))
+
+    # The shared work.
+    def parse(self, content: bytes) -> ParseResult:
+        result = ParseResult()
+        keyed: list[tuple[int, Any]] = []
+        for header, rows in _open_rows(content, self.header_row):
+            header_errors = self.check_header(header)
+            if header_errors:
+                raise FileRejected(header_errors[0], code="header")
+            for number, values in self.data_rows(rows):
+                result.row_count += 1
+                try:
+                    keyed.append((number, self.parse_row(number, values)))
+                except RowInvalid as invalid:
+                    result.errors.extend(RowError(number, col, msg) for col, msg in invalid.errors)
+        if result.row_count == 0:
+            raise FileRejected(_("文件中没有数据行。"), code="empty")
+        if not result.errors:
+            try:
+                result.changes = self.plan(keyed)
+            except RowInvalid as invalid:
+                # plan() names the row in each error: (row, column, message)
+                result.errors.extend(RowError(*error) for error in invalid.errors)
+        return result
+
+
+def _open_rows(content: bytes, header_row: int) -> Iterator[tuple[tuple, Iterator[tuple]]]:
+    try:
+        workbook = load_workbook(BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileRejected(
+            _("无法读取该文件,请上传 Excel 2007 及以上格式(.xlsx)的文件。"), code="unreadable"
+        ) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header: tuple = ()
+        for _index in range(header_row):
+            header = next(rows, ())
+        if not header or all(h is None for h in header):
+            raise FileRejected(_("文件是空的:第一个工作表没有表头。"), code="empty")
+        yield header, rows
+    finally:
+        workbook.close()
+
+
+def check_upload(uploaded) -> bytes:
+    """Size, name and type of an uploaded file; returns its bytes."""
+    name = getattr(uploaded, "name", "") or ""
+    if not name.lower().endswith(".xlsx"):
+        raise FileRejected(
+            _("只接受 .xlsx 文件(Excel 2007 及以上)。“%(name)s”不是。") % {"name": name},
+            code="type",
+        )
+    if uploaded.size > settings.RIXIN_MAX_UPLOAD_BYTES:
+        raise FileRejected(
+            _("文件过大(%(size).1f MB),上限为 %(limit)d MB。")
+            % {
+                "size": uploaded.size / 1048576,
+                "limit": settings.RIXIN_MAX_UPLOAD_BYTES // 1048576,
+            },
+            code="size",
+        )
+    if uploaded.size == 0:
+        raise FileRejected(_("文件是空的。"), code="empty")
+    content = uploaded.read()
+    if not content.startswith(b"PK"):
+        raise FileRejected(_("该文件不是有效的 .xlsx 文件。"), code="type")
+    return content
+
+
+# The registry: each app's ``importers.py`` registers its importers.
+_REGISTRY: dict[str, type[Importer]] = {}
+
+
+def register(cls: type[Importer]) -> type[Importer]:
+    _REGISTRY[cls.kind] = cls
+    return cls
+
+
+def importer_class(kind: str) -> type[Importer] | None:
+    autodiscover_modules("importers")
+    return _REGISTRY.get(kind)
+
+
+def _store(result: ParseResult, batch: ImportBatch, limit: int = 500) -> None:
+    batch.row_count = result.row_count
+    batch.errors = [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors]
+    batch.summary = {
+        "counts": result.counts,
+        "changes": [
+            {"row": c.row, "kind": c.kind, "description": c.description}
+            for c in result.changes
+            if c.kind != "unchanged"
+        ][:limit],
+    }
+
+
+def preview(importer: Importer, uploaded, *, filename: str | None = None) -> ImportBatch:
+    """Read and validate the whole file; write nothing but the batch that holds it."""
+    if not importer.allowed():
+        raise PermissionDenied
+    content = check_upload(uploaded)
+    result = importer.parse(content)
+    batch = ImportBatch(
+        kind=importer.kind,
+        user=importer.user,
+        county=importer.county_code(),
+        filename=(filename or uploaded.name)[:200],
+        content=content,
+        params=importer.params,
+        status=ImportStatus.REJECTED if result.errors else ImportStatus.PREVIEWED,
+    )
+    _store(result, batch)
+    batch.save()
+    return batch
+
+
+def commit(batch: ImportBatch, importer: Importer) -> ParseResult:
+    """Parse the stored file again (the database may have moved) and apply it in one transaction."""
+    if not importer.allowed() or batch.user_id != importer.user.pk:
+        raise PermissionDenied
+    if batch.status != ImportStatus.PREVIEWED:
+        raise ValidationError(_("该批次不能导入(状态:%(s)s)。") % {"s": batch.get_status_display()})
+    result = importer.parse(bytes(batch.content))
+    with transaction.atomic():
+        if result.errors:
+            batch.status = ImportStatus.REJECTED
+            _store(result, batch)
+            batch.save()
+            return result
+        importer.apply(result.changes)
+        batch.status = ImportStatus.COMMITTED
+        batch.committed = timezone.now()
+        _store(result, batch)
+        batch.content = b""
+        batch.save()
+        record_event(
+            AuditAction.IMPORT,
+            acting_user=importer.user,
+            object_type=f"import.{batch.kind}",
+            object_id=str(batch.pk),
+            object_repr=batch.filename,
+            county=batch.county,
+            after=result.counts,
+        )
+    return result
+
+
+def import_file(importer: Importer, path: str) -> ParseResult:
+    """The command-line path: preview and commit a file in one go, all or nothing."""
+    with open(path, "rb") as fh:
+        content = fh.read()
+    result = importer.parse(content)
+    if result.errors:
+        return result
+    with transaction.atomic():
+        importer.apply(result.changes)
+        record_event(
+            AuditAction.IMPORT,
+            acting_user=importer.user,
+            object_type=f"import.{importer.kind}",
+            object_repr=path[-200:],
+            county=importer.county_code(),
+            after=result.counts,
+        )
+    return result

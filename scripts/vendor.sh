@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Refresh the vendored front-end files from npm. Nothing is fetched at run time:
+# county networks are often closed, so the files are committed under rixin/static/vendor/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+versions=(bootstrap@5.3 bootstrap-icons@1.11 htmx.org@2 echarts@5)
+(cd "$work" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "${versions[@]}")
+dest=rixin/static/vendor
+rm -rf "$dest" && mkdir -p "$dest"/{bootstrap,htmx,echarts,bootstrap-icons/fonts}
+m="$work/node_modules"
+cp "$m/bootstrap/dist/css/bootstrap.min.css" "$dest/bootstrap/"
+cp "$m/bootstrap/dist/js/bootstrap.bundle.min.js" "$dest/bootstrap/"
+cp "$m/bootstrap/LICENSE" "$dest/bootstrap/LICENSE"
+cp "$m/htmx.org/dist/htmx.min.js" "$dest/htmx/"
+cp "$m/htmx.org/LICENSE" "$dest/htmx/LICENSE"
+cp "$m/echarts/dist/echarts.min.js" "$dest/echarts/"
+cp "$m/echarts/LICENSE" "$dest/echarts/LICENSE"
+cp "$m/bootstrap-icons/font/bootstrap-icons.min.css" "$dest/bootstrap-icons/"
+cp "$m/bootstrap-icons/font/fonts/bootstrap-icons.woff2" "$dest/bootstrap-icons/fonts/"
+cp "$m/bootstrap-icons/LICENSE" "$dest/bootstrap-icons/LICENSE"
+{
+  echo "# Vendored front-end files (refreshed by make vendor)"
+  for pkg in bootstrap bootstrap-icons htmx.org echarts; do
+    echo "- $pkg $(node -p "require('$m/$pkg/package.json').version")"
+  done
+} > "$dest/VERSIONS.md"
+cat "$dest/VERSIONS.md"
