@@ -1,0 +1,55 @@
+# Rixin: the two commands are `make demo` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+export RIXIN_VAR_DIR ?= $(CURDIR)/var
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup demo serve test test-sqlite test-postgres lint format vendor bench messages clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+	@bash scripts/system-deps.sh
+	@$(MAKE) --no-print-directory messages
+	@mkdir -p $(RIXIN_VAR_DIR)
+
+messages: $(VENV)/.installed
+	@$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+demo: setup
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo
+	@$(PY) manage.py demo_logins
+	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+test: setup test-sqlite test-postgres
+
+test-sqlite:
+	$(PY) -m pytest
+
+test-postgres:
+	bash scripts/with-postgres.sh $(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+vendor:
+	bash scripts/vendor.sh
+
+bench: setup
+	bash scripts/bench.sh
+
+clean:
+	rm -rf $(VENV) var/staticfiles .pytest_cache .ruff_cache
