@@ -16,6 +16,7 @@ from rixin.accounts.roles import Role
 from rixin.directory import actions as directory_actions
 from rixin.directory.choices import DepartmentKind as K
 from rixin.directory.models import Department, Enterprise
+from rixin.regions.data import load_divisions
 from rixin.regions.models import Division
 
 PASSWORD = "Test-pass-2024"
@@ -91,6 +92,9 @@ class Personas:
 
 
 def build_personas() -> Personas:
+    # A transactional test empties the database afterwards, migrations' data included.
+    load_divisions(Division)
+
     def officer(name, county, kind):
         return make_user(name, Role.OFFICER, county, department=make_department(county, kind))
 
