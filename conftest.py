@@ -9,6 +9,21 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _shipped_divisions(request):
+    """Divisions come from a migration; a transactional test empties the database
+    afterwards, so put them back for the tests that follow."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("db")
+    from rixin.regions.data import load_divisions
+    from rixin.regions.models import Division
+
+    if not Division.objects.filter(code="140725").exists():
+        load_divisions(Division)
+
+
 @pytest.fixture
 def personas(db):
     return build_personas()
