@@ -87,6 +87,10 @@ class RowInvalid(Exception):
         self.errors = errors
 
 
+def list_separator() -> str:
+    return _("、")
+
+
 # Cell parsers. Each returns a Python value or raises ValueError with a message for the user.
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
@@ -162,7 +166,7 @@ def parse_choice(value: Any, choices: Iterable[tuple[str, str]]) -> str:
     for key, label in choices:
         if text in (key, str(label)):
             return key
-    allowed = "、".join(str(label) for _key, label in choices)
+    allowed = list_separator().join(str(label) for _key, label in choices)
     raise ValueError(_("“%(v)s”不在可选值中:%(allowed)s") % {"v": text, "allowed": allowed})
 
 
@@ -203,16 +207,13 @@ class Importer(abc.ABC):
         found = [str(h).strip() if h is not None else "" for h in header[: len(expected)]]
         if found != expected:
             missing = [h for h in expected if h not in found]
-            return [
-                _("表头与模板不符。应为:%(expected)s;实际为:%(found)s%(missing)s")
-                % {
-                    "expected": " | ".join(expected),
-                    "found": " | ".join(found) or _("(空)"),
-                    "missing": ("。" + _("缺少列:%(cols)s") % {"cols": "、".join(missing)})
-                    if missing
-                    else "",
-                }
-            ]
+            message = _("表头与模板不符。应为:%(expected)s;实际为:%(found)s。") % {
+                "expected": " | ".join(expected),
+                "found": " | ".join(found) or _("(空)"),
+            }
+            if missing:
+                message += _("缺少列:%(cols)s") % {"cols": list_separator().join(missing)}
+            return [message]
         return []
 
     def data_rows(self, rows: Iterator[tuple]) -> Iterator[tuple[int, dict[str, Any]]]:
