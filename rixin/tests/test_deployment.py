@@ -16,6 +16,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         "RIXIN_VAR_DIR": str(tmp_path),
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own process
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=Path(settings.BASE_DIR),
