@@ -10,6 +10,11 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _shipped_divisions(request):
     """Divisions come from a migration; a transactional test empties the database
     afterwards, so put them back for the tests that follow."""
