@@ -65,6 +65,20 @@ def object_county(obj: models.Model | None) -> str:
     return code or ""
 
 
+def _who(acting_user, username: str = "") -> dict[str, Any]:
+    """The actor and origin fields every audit record carries."""
+    origin = current_origin()
+    authenticated = acting_user is not None and getattr(acting_user, "is_authenticated", False)
+    return {
+        "user": acting_user if authenticated else None,
+        "username": (acting_user.get_username() if authenticated else username)[:150],
+        "role": getattr(acting_user, "role", "") if authenticated else "",
+        "ip": origin.ip,
+        "request_id": origin.request_id,
+        "channel": origin.channel,
+    }
+
+
 def record_event(
     action: str,
     *,
@@ -80,15 +94,8 @@ def record_event(
     county: str = "",
     username: str = "",
 ) -> AuditEvent:
-    origin = current_origin()
-    authenticated = acting_user is not None and getattr(acting_user, "is_authenticated", False)
     return AuditEvent.objects.create(
-        user=acting_user if authenticated else None,
-        username=(acting_user.get_username() if authenticated else username)[:150],
-        role=getattr(acting_user, "role", "") if authenticated else "",
-        ip=origin.ip,
-        request_id=origin.request_id,
-        channel=origin.channel,
+        **_who(acting_user, username),
         action=action,
         object_type=object_type or (obj._meta.label_lower if obj is not None else ""),
         object_id=object_id or (str(obj.pk) if obj is not None and obj.pk is not None else ""),
@@ -99,6 +106,35 @@ def record_event(
         outcome=outcome,
         message=str(message)[:500],
     )
+
+
+def record_events(
+    action: str,
+    changes: list[tuple[models.Model, dict | None, dict | None]],
+    *,
+    acting_user,
+    message: str = "",
+) -> int:
+    """One audit record per object in a single INSERT: how a bulk write (an imported file of
+    thousands of rows) keeps the rule "every write has its record" without a query per row.
+    ``changes`` holds (object, before, after)."""
+    who = _who(acting_user)
+    events = [
+        AuditEvent(
+            **who,
+            action=action,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:200],
+            county=object_county(obj),
+            before=before,
+            after=after,
+            message=str(message)[:500],
+        )
+        for obj, before, after in changes
+    ]
+    AuditEvent.objects.bulk_create(events, batch_size=1000)
+    return len(events)
 
 
 def _changed(before: dict, after: dict) -> tuple[dict, dict]:

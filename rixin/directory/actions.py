@@ -67,7 +67,16 @@ def update_department(
     )
 
 
+def _check_university_editor(acting_user) -> None:
+    if acting_user is not None and acting_user.role != "county_admin":
+        raise PermissionDenied(_("只有县级业务管理员可以维护高校名录。"))
+
+
 def create_university(*, acting_user, **fields) -> University:
-    if acting_user is not None and not acting_user.writes_county_data:
-        raise PermissionDenied
+    _check_university_editor(acting_user)
     return audited_create(University, acting_user=acting_user, **fields)
+
+
+def update_university(university: University, changes: dict, *, acting_user) -> University:
+    _check_university_editor(acting_user)
+    return audited_update(university, changes, acting_user=acting_user)

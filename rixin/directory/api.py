@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, ModelSchema, Query, Router, Schema
 from ninja.pagination import paginate
+from ninja.responses import Status
 
 from . import actions
 from .models import Department, Enterprise, University
@@ -104,7 +105,9 @@ def create_enterprise(request, payload: EnterpriseIn):
     user = request.auth
     if not user.writes_county_data or not user.county_code:
         raise PermissionDenied
-    return 201, actions.create_enterprise(acting_user=user, county=user.division, **payload.dict())
+    return Status(
+        201, actions.create_enterprise(acting_user=user, county=user.division, **payload.dict())
+    )
 
 
 @router.patch("/enterprises/{int:pk}", response=EnterpriseOut)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rixin.forms import VersionedModelForm
 
-from .models import Department, Enterprise
+from .models import Department, Enterprise, University
 
 
 class EnterpriseForm(VersionedModelForm):
@@ -44,3 +44,15 @@ class DepartmentForm(VersionedModelForm):
 class EnterpriseFilterForm(forms.Form):
     q = forms.CharField(label=_("名称或信用代码"), required=False)
     high_tech = forms.BooleanField(label=_("仅高新技术企业"), required=False)
+
+
+class UniversityForm(forms.ModelForm):
+    class Meta:
+        model = University
+        fields = ["name", "short_name", "city_name"]
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.changed_data}
+
+    def add_action_error(self, exc) -> None:
+        VersionedModelForm.add_action_error(self, exc)

@@ -14,4 +14,6 @@ urlpatterns = [
     path("departments/<int:pk>/", views.department_detail, name="department_detail"),
     path("departments/<int:pk>/edit/", views.department_edit, name="department_edit"),
     path("universities/", views.university_list, name="university_list"),
+    path("universities/new/", views.university_create, name="university_create"),
+    path("universities/<int:pk>/edit/", views.university_edit, name="university_edit"),
 ]

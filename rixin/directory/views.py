@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from rixin.accounts.access import (
@@ -14,7 +14,7 @@ from rixin.accounts.access import (
 from rixin.spreadsheets.exports import Sheet, export_xlsx
 
 from . import actions
-from .forms import DepartmentForm, EnterpriseFilterForm, EnterpriseForm
+from .forms import DepartmentForm, EnterpriseFilterForm, EnterpriseForm, UniversityForm
 from .importers import EnterpriseImporter
 from .industries import industry_choices
 from .models import Department, Enterprise, University
@@ -130,12 +130,17 @@ def enterprise_edit(request, pk):
 
 @require(reads_county_data)
 def department_list(request):
+    text = request.GET.get("q", "").strip()
     departments = (
         Department.objects.visible_to(request.user)
         .select_related("county")
         .order_by("county", "name")
     )
-    return render(request, "directory/department_list.html", {"departments": departments})
+    if text:
+        departments = departments.filter(name__icontains=text)
+    return render(
+        request, "directory/department_list.html", {"departments": departments, "q": text}
+    )
 
 
 @require(reads_county_data)
@@ -187,6 +192,42 @@ def department_edit(request, pk):
 
 @require(reads_county_data)
 def university_list(request):
+    text = request.GET.get("q", "").strip()
+    universities = University.objects.all()
+    if text:
+        universities = universities.filter(name__icontains=text)
     return render(
-        request, "directory/university_list.html", {"universities": University.objects.all()}
+        request, "directory/university_list.html", {"universities": universities, "q": text}
+    )
+
+
+@require(_is_county_admin)
+def university_create(request):
+    form = UniversityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.create_university(acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_action_error(exc)
+        else:
+            return redirect("university_list")
+    return render(request, "directory/university_form.html", {"form": form})
+
+
+@require(_is_county_admin)
+def university_edit(request, pk):
+    university = get_object_or_404(University, pk=pk)
+    form = UniversityForm(request.POST or None, instance=university)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_university(
+                University.objects.get(pk=pk), form.changes(), acting_user=request.user
+            )
+        except ValidationError as exc:
+            form.add_action_error(exc)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("university_list")
+    return render(
+        request, "directory/university_form.html", {"form": form, "university": university}
     )

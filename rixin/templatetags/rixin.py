@@ -14,17 +14,18 @@ register = template.Library()
 @register.filter
 def yi(wan, places=2):
     """万元 → 亿元 text without the unit: {{ project.total_investment|yi }}亿元"""
-    return money.yi(wan, int(places))
+    return "" if wan == "" else money.yi(wan, int(places))
 
 
 @register.filter
 def num(value, places=2):
-    return money.plain(value, int(places))
+    return "" if value == "" else money.plain(value, int(places))
 
 
 @register.filter
 def pct(value, places=1):
-    return "—" if value is None else money.plain(value, int(places)) + "%"
+    # A missing attribute reaches a filter as "" (string_if_invalid).
+    return "—" if value is None or value == "" else money.plain(value, int(places)) + "%"
 
 
 @register.simple_tag

@@ -35,7 +35,9 @@ def test_database_refuses_update_even_in_raw_sql():
     assert AuditEvent.objects.get(pk=event.pk).message == ""
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite refuses DELETE in the application only")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite refuses DELETE in the application only"
+)
 def test_database_refuses_delete_of_a_young_record_in_raw_sql():
     event = record_event("create", object_type="x", object_repr="a")
     with pytest.raises(DatabaseError), transaction.atomic():

@@ -9,6 +9,12 @@ def _department(p):
     return {"pk": p.officer.department_id}, {"pk": p.other_officer.department_id}
 
 
+def _university(p):
+    from rixin.directory.actions import create_university
+
+    return {"pk": create_university(acting_user=None, name="太原理工大学").pk}, None
+
+
 ENTERPRISE_READERS = READERS | {"enterprise_user"}
 # Another county's staff may use the page, but Shouyang's object answers them 404.
 OWN_COUNTY_READERS = ENTERPRISE_READERS - OTHER_COUNTY
@@ -31,6 +37,8 @@ ROUTES = [
     Route("department_detail", READERS - OTHER_COUNTY, objects=_department, denied=OTHER_404),
     Route("department_edit", frozenset({"county_admin"}), objects=_department),
     Route("university_list", READERS),
+    Route("university_create", frozenset({"county_admin"})),
+    Route("university_edit", frozenset({"county_admin"}), objects=_university),
     Route("api:list_enterprises", READERS | {"enterprise_user"}),
     Route(
         "api:create_enterprise",

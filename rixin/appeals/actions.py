@@ -1,0 +1,823 @@
+"""Every write of the appeal loop: 受理 → 派单 → 签收 → 办理 → 答复 → 阅卷 → 办结, and the
+side roads 退单, 改派, 并单, 督办, 重办. Each step validates, writes the appeal, one
+Transition row and the audit record, in one transaction.
+
+``at`` pins a step's time (the demo loader and tests); people's requests leave it None.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rixin.audit.actions import audited_create, audited_update
+from rixin.audit.models import AuditAction
+from rixin.directory.models import Department, Enterprise
+from rixin.regions.models import Division
+
+from .choices import (
+    APPEAL_CHANNELS,
+    COMPLAINT_CHANNELS,
+    WITH_DEPARTMENT,
+    AppealKind,
+    AssignmentRole,
+    Channel,
+    PaperStatus,
+    Resolution,
+    Satisfaction,
+    Status,
+    Step,
+)
+from .models import (
+    Appeal,
+    AppealPolicy,
+    Assignment,
+    Attachment,
+    Category,
+    Paper,
+    Transition,
+    is_coordinator,
+)
+from .validation import MAX_ATTACHMENTS, check_attachment, check_text
+from .workdays import add_working_days
+
+# ---------------------------------------------------------------- who may act
+
+
+def _require_coordinator(user, county_code: str) -> None:
+    if user is not None and not (is_coordinator(user) and user.county_code == county_code):
+        raise PermissionDenied(_("只有本县工商联、营商环境局可以办理此环节。"))
+
+
+def _require_department(user, appeal: Appeal, *, lead_only: bool) -> Assignment:
+    """The active assignment of the acting officer's department on this appeal."""
+    assignments = appeal.assignments.active()
+    if lead_only:
+        assignments = assignments.filter(role=AssignmentRole.LEAD)
+    if user is None:
+        found = assignments.first()
+    else:
+        found = assignments.filter(department_id=user.department_id).first()
+        if user.role != "officer" or user.county_code != appeal.county_id:
+            found = None
+    if found is None:
+        raise PermissionDenied(_("此诉求没有派给您的部门办理。"))
+    return found
+
+
+def _require_enterprise(user, appeal: Appeal) -> None:
+    if user is not None and not (
+        user.is_enterprise_user
+        and appeal.enterprise_id
+        and user.enterprise_id == appeal.enterprise_id
+    ):
+        raise PermissionDenied(_("只能评价本企业的诉求。"))
+
+
+def _require_status(appeal: Appeal, allowed: Iterable[str], doing: str) -> None:
+    if appeal.status not in allowed:
+        raise ValidationError(
+            _("诉求当前为“%(status)s”,不能%(doing)s。")
+            % {"status": appeal.get_status_display(), "doing": doing}
+        )
+
+
+# ---------------------------------------------------------------- the transition row
+
+
+def _locked(action):
+    """Work on the appeal as it is in the database now (locked on PostgreSQL): another step
+    may have changed it since the caller loaded it."""
+
+    @functools.wraps(action)
+    def wrapper(appeal: Appeal, *args, **kwargs):
+        appeal.refresh_from_db(from_queryset=Appeal.objects.select_for_update())
+        return action(appeal, *args, **kwargs)
+
+    return wrapper
+
+
+def _step(
+    appeal: Appeal,
+    step: str,
+    *,
+    acting_user,
+    at: datetime.datetime,
+    status: str | None = None,
+    changes: dict | None = None,
+    note: str = "",
+    department: Department | None = None,
+    for_enterprise: bool = True,
+) -> Transition:
+    """Change the appeal and write the Transition row (old, new, actor, time, note)."""
+    old = appeal.status
+    new = status or old
+    audited_update(
+        appeal,
+        {**(changes or {}), "status": new},
+        acting_user=acting_user,
+        action=AuditAction.TRANSITION,
+        message=Step(step).label,
+    )
+    return Transition.objects.create(
+        appeal=appeal,
+        step=step,
+        old_status=old,
+        new_status=new,
+        actor=acting_user if acting_user is not None and acting_user.is_authenticated else None,
+        department=department,
+        at=at,
+        note=note,
+        for_enterprise=for_enterprise,
+    )
+
+
+def _now(at: datetime.datetime | None) -> datetime.datetime:
+    return at or timezone.now()
+
+
+def _next_number(county_code: str, at: datetime.datetime) -> str:
+    prefix = f"{county_code}-{timezone.localtime(at):%Y%m}-"
+    taken = Appeal.objects.filter(number__startswith=prefix).count()
+    return f"{prefix}{taken + 1:03d}"
+
+
+def _attach(appeal: Appeal, uploads: Sequence) -> None:
+    if len(uploads) > MAX_ATTACHMENTS:
+        raise ValidationError(
+            {"attachments": _("最多上传 %(n)s 个附件。") % {"n": MAX_ATTACHMENTS}}
+        )
+    checked = [(upload, check_attachment(upload)) for upload in uploads]
+    for upload, (content_type, extension) in checked:
+        attachment = Attachment(
+            appeal=appeal,
+            original_name=upload.name[:200],
+            content_type=content_type,
+            size=upload.size,
+        )
+        attachment.file.save(
+            f"{timezone.now():%Y%m%d%H%M%S%f}.{extension}", ContentFile(upload.read()), save=False
+        )
+        attachment.save()
+
+
+# ---------------------------------------------------------------- intake
+
+
+def _check_category(category: Category, county_code: str, kind: str) -> None:
+    if category.county_id != county_code or not category.is_active:
+        raise ValidationError({"category": _("请选择本县启用的诉求类别。")})
+    if category.kind != kind:
+        raise ValidationError(
+            {"category": _("类别“%(name)s”不适用于此类诉求。") % {"name": category.name}}
+        )
+
+
+@transaction.atomic
+def submit_appeal(
+    *,
+    acting_user,
+    category: Category,
+    title: str,
+    content: str,
+    address: str = "",
+    attachments: Sequence = (),
+    latitude=None,
+    longitude=None,
+    at: datetime.datetime | None = None,
+) -> Appeal:
+    """An enterprise user submits an appeal for their own enterprise (网上); it waits for 受理."""
+    if not (acting_user.is_enterprise_user and acting_user.enterprise_id):
+        raise PermissionDenied(_("只有企业用户可以提交企业诉求。"))
+    enterprise = acting_user.enterprise
+    texts = check_text(
+        {"title": title, "content": content, "address": address}, required=("title", "content")
+    )
+    _check_category(category, enterprise.county_id, AppealKind.APPEAL)
+    when = _now(at)
+    appeal = audited_create(
+        Appeal,
+        acting_user=acting_user,
+        county_id=enterprise.county_id,
+        kind=AppealKind.APPEAL,
+        number=_next_number(enterprise.county_id, when),
+        enterprise=enterprise,
+        channel=Channel.ONLINE,
+        category=category,
+        latitude=latitude,
+        longitude=longitude,
+        submitted_at=when,
+        submitted_by=acting_user,
+        **texts,
+    )
+    _attach(appeal, attachments)
+    Transition.objects.create(
+        appeal=appeal, step=Step.SUBMIT, new_status=Status.SUBMITTED, actor=acting_user, at=when
+    )
+    return appeal
+
+
+@transaction.atomic
+def register_appeal(
+    *,
+    acting_user,
+    county: Division,
+    kind: str,
+    channel: str,
+    category: Category,
+    title: str,
+    content: str,
+    enterprise: Enterprise | None = None,
+    complainant_name: str = "",
+    complainant_phone: str = "",
+    complained_department: Department | None = None,
+    address: str = "",
+    is_confidential: bool = False,
+    attachments: Sequence = (),
+    is_illustrative: bool = False,
+    at: datetime.datetime | None = None,
+) -> Appeal:
+    """The desk registers (受理) an appeal or complaint it collected itself."""
+    _require_coordinator(acting_user, county.code)
+    texts = check_text(
+        {
+            "title": title,
+            "content": content,
+            "address": address,
+            "complainant_name": complainant_name,
+            "complainant_phone": complainant_phone,
+        },
+        required=("title", "content"),
+    )
+    _check_intake(county, kind, channel, category, enterprise, complained_department)
+    when = _now(at)
+    appeal = audited_create(
+        Appeal,
+        acting_user=acting_user,
+        county=county,
+        kind=kind,
+        number=_next_number(county.code, when),
+        enterprise=enterprise,
+        complained_department=complained_department,
+        channel=channel,
+        category=category,
+        status=Status.REGISTERED,
+        submitted_at=when,
+        registered_at=when,
+        submitted_by=acting_user,
+        is_confidential=is_confidential or kind == AppealKind.COMPLAINT,
+        is_illustrative=is_illustrative,
+        **texts,
+    )
+    _attach(appeal, attachments)
+    Transition.objects.create(
+        appeal=appeal,
+        step=Step.REGISTER,
+        new_status=Status.REGISTERED,
+        actor=_actor(acting_user),
+        at=when,
+    )
+    return appeal
+
+
+def _actor(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def _check_intake(county, kind, channel, category, enterprise, complained_department) -> None:
+    _check_category(category, county.code, kind)
+    channels = APPEAL_CHANNELS if kind == AppealKind.APPEAL else COMPLAINT_CHANNELS
+    if channel not in channels:
+        raise ValidationError({"channel": _("该渠道不适用于此类诉求。")})
+    if kind == AppealKind.APPEAL and enterprise is None:
+        raise ValidationError({"enterprise": _("企业诉求必须选择企业。")})
+    if enterprise is not None and enterprise.county_id != county.code:
+        raise ValidationError({"enterprise": _("企业不属于本县。")})
+    if kind == AppealKind.COMPLAINT and complained_department is None:
+        raise ValidationError({"complained_department": _("投诉必须选择被投诉部门。")})
+    if complained_department is not None and complained_department.county_id != county.code:
+        raise ValidationError({"complained_department": _("被投诉部门不属于本县。")})
+
+
+@transaction.atomic
+@_locked
+def accept_appeal(appeal: Appeal, *, acting_user, at: datetime.datetime | None = None) -> Appeal:
+    """受理 an appeal an enterprise submitted online."""
+    _require_coordinator(acting_user, appeal.county_id)
+    _require_status(appeal, [Status.SUBMITTED], _("受理"))
+    when = _now(at)
+    _step(
+        appeal,
+        Step.REGISTER,
+        acting_user=acting_user,
+        at=when,
+        status=Status.REGISTERED,
+        changes={"registered_at": when},
+    )
+    return appeal
+
+
+# ---------------------------------------------------------------- dispatch
+
+
+def _check_departments(appeal: Appeal, lead: Department, co: Sequence[Department]) -> None:
+    for department in [lead, *co]:
+        if department.county_id != appeal.county_id:
+            raise ValidationError(
+                {
+                    "lead_department": _("不能派单给其他县的部门:%(name)s。")
+                    % {"name": department.name}
+                }
+            )
+    if lead in co:
+        raise ValidationError({"co_departments": _("主办部门不能同时是协办部门。")})
+
+
+@transaction.atomic
+@_locked
+def dispatch_appeal(
+    appeal: Appeal,
+    *,
+    acting_user,
+    lead: Department,
+    co: Sequence[Department] = (),
+    note: str = "",
+    at: datetime.datetime | None = None,
+) -> Appeal:
+    """派单 (or 改派, when it had been dispatched or returned): the department's clock starts;
+    the deadline counts the category's working days."""
+    _require_coordinator(acting_user, appeal.county_id)
+    _require_status(
+        appeal,
+        [Status.REGISTERED, Status.RETURNED, Status.DISPATCHED, Status.IN_PROGRESS],
+        _("派单"),
+    )
+    _check_departments(appeal, lead, co)
+    note = check_text({"note": note})["note"]
+    when = _now(at)
+    step = Step.DISPATCH if appeal.status == Status.REGISTERED else Step.REASSIGN
+    appeal.assignments.active().update(ended_at=when)
+    deadline = add_working_days(timezone.localtime(when).date(), appeal.category.deadline_days)
+    for department, role in [(lead, AssignmentRole.LEAD), *[(d, AssignmentRole.CO) for d in co]]:
+        Assignment.objects.create(
+            appeal=appeal, department=department, role=role, dispatched_at=when, deadline=deadline
+        )
+    names = "、".join(d.name for d in co)
+    _step(
+        appeal,
+        step,
+        acting_user=acting_user,
+        at=when,
+        status=Status.DISPATCHED,
+        changes={"lead_department": lead, "deadline": deadline},
+        note=note
+        or (_("主办:%(lead)s") % {"lead": lead.name})
+        + (_(";协办:%(co)s") % {"co": names} if co else ""),
+        department=lead,
+    )
+    return appeal
+
+
+@transaction.atomic
+@_locked
+def acknowledge_appeal(
+    appeal: Appeal, *, acting_user, at: datetime.datetime | None = None
+) -> Appeal:
+    """签收: the department takes the appeal; the lead's 签收 starts 办理."""
+    _require_status(appeal, WITH_DEPARTMENT, _("签收"))
+    assignment = _require_department(acting_user, appeal, lead_only=False)
+    if assignment.acknowledged_at:
+        raise ValidationError(_("本部门已签收。"))
+    when = _now(at)
+    assignment.acknowledged_at = when
+    assignment.save(update_fields=["acknowledged_at"])
+    status = Status.IN_PROGRESS if assignment.role == AssignmentRole.LEAD else appeal.status
+    _step(
+        appeal,
+        Step.ACKNOWLEDGE,
+        acting_user=acting_user,
+        at=when,
+        status=status,
+        department=assignment.department,
+    )
+    return appeal
+
+
+@transaction.atomic
+@_locked
+def add_progress(
+    appeal: Appeal,
+    note: str,
+    *,
+    acting_user,
+    for_enterprise: bool = True,
+    at: datetime.datetime | None = None,
+) -> Transition:
+    """A progress note (办理进展), which the enterprise reads unless kept internal."""
+    _require_status(appeal, [Status.IN_PROGRESS], _("填写办理进展"))
+    assignment = _require_department(acting_user, appeal, lead_only=False)
+    note = check_text({"note": note}, required=("note",))["note"]
+    return _step(
+        appeal,
+        Step.PROGRESS,
+        acting_user=acting_user,
+        at=_now(at),
+        note=note,
+        department=assignment.department,
+        for_enterprise=for_enterprise,
+    )
+
+
+@transaction.atomic
+@_locked
+def return_appeal(
+    appeal: Appeal, reason: str, *, acting_user, at: datetime.datetime | None = None
+) -> Appeal:
+    """退单: the lead department disputes the dispatch; the desk reassigns."""
+    _require_status(appeal, WITH_DEPARTMENT, _("退单"))
+    assignment = _require_department(acting_user, appeal, lead_only=True)
+    reason = check_text({"reason": reason}, required=("reason",))["reason"]
+    when = _now(at)
+    appeal.assignments.active().update(ended_at=when)
+    Assignment.objects.filter(pk=assignment.pk).update(returned_at=when)
+    _step(
+        appeal,
+        Step.RETURN,
+        acting_user=acting_user,
+        at=when,
+        status=Status.RETURNED,
+        note=reason,
+        department=assignment.department,
+        for_enterprise=False,
+    )
+    return appeal
+
+
+@transaction.atomic
+@_locked
+def answer_appeal(
+    appeal: Appeal,
+    *,
+    acting_user,
+    solution: str,
+    post: str,
+    done_on: datetime.date | None = None,
+    at: datetime.datetime | None = None,
+) -> Appeal:
+    """答复: the solution, the responsible post and the date done. Merged appeals receive it too."""
+    _require_status(appeal, [Status.IN_PROGRESS], _("答复"))
+    assignment = _require_department(acting_user, appeal, lead_only=True)
+    texts = check_text(
+        {"answer_solution": solution, "answer_post": post},
+        required=("answer_solution", "answer_post"),
+    )
+    when = _now(at)
+    Assignment.objects.filter(pk=assignment.pk).update(answered_at=when)
+    answer = {
+        **texts,
+        "answer_done_on": done_on,
+        "answered_at": when,
+        "lead_department": appeal.lead_department,
+    }
+    for target in [appeal, *appeal.merged.filter(status=Status.MERGED)]:
+        _step(
+            target,
+            Step.ANSWER,
+            acting_user=acting_user,
+            at=when,
+            status=Status.ANSWERED,
+            changes=answer,
+            note=texts["answer_solution"],
+            department=assignment.department,
+        )
+    return appeal
+
+
+# ---------------------------------------------------------------- marking
+
+
+@transaction.atomic
+@_locked
+def mark_answer(
+    appeal: Appeal,
+    *,
+    acting_user,
+    satisfaction: str,
+    resolution: str,
+    comment: str = "",
+    at: datetime.datetime | None = None,
+) -> Appeal:
+    """阅卷: the enterprise marks the answer. 不满意 sends it to the desk for 重办."""
+    _require_enterprise(acting_user, appeal)
+    if appeal.marked_at is not None:
+        raise ValidationError(_("此答复已评价,不能重复评价。"))
+    _require_status(appeal, [Status.ANSWERED], _("评价"))
+    if satisfaction not in Satisfaction.values or satisfaction == Satisfaction.UNRATED:
+        raise ValidationError({"satisfaction": _("请选择满意、基本满意或不满意。")})
+    if resolution not in Resolution.values:
+        raise ValidationError({"resolution": _("请选择已解决、部分解决或未解决。")})
+    comment = check_text({"mark_comment": comment})["mark_comment"]
+    when = _now(at)
+    unhappy = satisfaction == Satisfaction.UNSATISFIED
+    changes = {
+        "satisfaction": satisfaction,
+        "resolution": resolution,
+        "mark_comment": comment,
+        "marked_at": when,
+    }
+    if not unhappy:
+        changes["closed_at"] = when
+    label = f"{Satisfaction(satisfaction).label} · {Resolution(resolution).label}"
+    _step(
+        appeal,
+        Step.MARK,
+        acting_user=acting_user,
+        at=when,
+        status=Status.UNSATISFIED if unhappy else Status.CLOSED,
+        changes=changes,
+        note=f"{label}{':' + comment if comment else ''}",
+    )
+    return appeal
+
+
+@transaction.atomic
+@_locked
+def reopen_appeal(
+    appeal: Appeal, note: str, *, acting_user, at: datetime.datetime | None = None
+) -> Appeal:
+    """重办: back to the lead department with the supervisor's note, with a fresh deadline."""
+    _require_coordinator(acting_user, appeal.county_id)
+    _require_status(appeal, [Status.UNSATISFIED], _("重办"))
+    note = check_text({"note": note}, required=("note",))["note"]
+    when = _now(at)
+    deadline = add_working_days(timezone.localtime(when).date(), appeal.category.deadline_days)
+    appeal.assignments.active().update(ended_at=when)
+    Assignment.objects.create(
+        appeal=appeal,
+        department=appeal.lead_department,
+        role=AssignmentRole.LEAD,
+        is_redo=True,
+        dispatched_at=when,
+        deadline=deadline,
+    )
+    _step(
+        appeal,
+        Step.REOPEN,
+        acting_user=acting_user,
+        at=when,
+        status=Status.DISPATCHED,
+        note=note,
+        department=appeal.lead_department,
+        changes={
+            "deadline": deadline,
+            "reopen_count": appeal.reopen_count + 1,
+            "satisfaction": "",
+            "resolution": "",
+            "mark_comment": "",
+            "marked_at": None,
+            "answered_at": None,
+        },
+    )
+    return appeal
+
+
+@transaction.atomic
+@_locked
+def conclude_appeal(
+    appeal: Appeal, note: str, *, acting_user, at: datetime.datetime | None = None
+) -> Appeal:
+    """办结 an appeal marked 不满意 that cannot be done better (the mark stays 不满意)."""
+    _require_coordinator(acting_user, appeal.county_id)
+    _require_status(appeal, [Status.UNSATISFIED], _("办结"))
+    note = check_text({"note": note}, required=("note",))["note"]
+    when = _now(at)
+    _step(
+        appeal,
+        Step.CONCLUDE,
+        acting_user=acting_user,
+        at=when,
+        status=Status.CLOSED,
+        note=note,
+        changes={"closed_at": when},
+    )
+    return appeal
+
+
+# ---------------------------------------------------------------- the desk's side roads
+
+
+@transaction.atomic
+@_locked
+def merge_appeal(
+    appeal: Appeal, master: Appeal, *, acting_user, at: datetime.datetime | None = None
+) -> Appeal:
+    """并单: a duplicate follows its master; its enterprise receives the master's answer."""
+    _require_coordinator(acting_user, appeal.county_id)
+    open_ = [
+        Status.SUBMITTED,
+        Status.REGISTERED,
+        Status.DISPATCHED,
+        Status.IN_PROGRESS,
+        Status.RETURNED,
+    ]
+    _require_status(appeal, open_, _("并单"))
+    if master.pk == appeal.pk or master.county_id != appeal.county_id or master.master_id:
+        raise ValidationError({"master": _("请选择本县另一件未并单的诉求作为主诉求。")})
+    if master.status not in open_ or master.kind != appeal.kind:
+        raise ValidationError({"master": _("主诉求须为同类、尚未答复的诉求。")})
+    when = _now(at)
+    appeal.assignments.active().update(ended_at=when)
+    _step(
+        appeal,
+        Step.MERGE,
+        acting_user=acting_user,
+        at=when,
+        status=Status.MERGED,
+        changes={
+            "master": master,
+            "lead_department": master.lead_department,
+            "deadline": master.deadline,
+        },
+        note=_("并入 %(number)s") % {"number": master.number},
+    )
+    return appeal
+
+
+@transaction.atomic
+@_locked
+def escalate_appeal(
+    appeal: Appeal, note: str, *, acting_user, at: datetime.datetime | None = None
+) -> Appeal:
+    """督办: a county leader puts the appeal under supervision."""
+    if acting_user is not None and not (
+        acting_user.role == "leader" and acting_user.county_code == appeal.county_id
+    ):
+        raise PermissionDenied(_("只有本县领导可以督办。"))
+    if appeal.status == Status.CLOSED:
+        raise ValidationError(_("诉求已办结,无需督办。"))
+    note = check_text({"note": note}, required=("note",))["note"]
+    _step(
+        appeal,
+        Step.ESCALATE,
+        acting_user=acting_user,
+        at=_now(at),
+        changes={"is_escalated": True},
+        note=note,
+        department=appeal.lead_department,
+    )
+    return appeal
+
+
+@transaction.atomic
+@_locked
+def publish_appeal(
+    appeal: Appeal, is_public: bool, *, acting_user, at: datetime.datetime | None = None
+) -> Appeal:
+    """The desk marks an appeal public (Open311); complaints and confidential ones never are."""
+    _require_coordinator(acting_user, appeal.county_id)
+    if is_public and (appeal.is_complaint or appeal.is_confidential):
+        raise ValidationError({"is_public": _("投诉和保密诉求不能公开。")})
+    _step(
+        appeal,
+        Step.PUBLISH,
+        acting_user=acting_user,
+        at=_now(at),
+        changes={"is_public": is_public},
+        note=_("公开") if is_public else _("取消公开"),
+        for_enterprise=False,
+    )
+    return appeal
+
+
+# ---------------------------------------------------------------- the clock (appeal_deadlines)
+
+
+@transaction.atomic
+def remind_assignment(assignment: Assignment, *, at: datetime.datetime) -> None:
+    Assignment.objects.filter(pk=assignment.pk).update(reminded_at=at)
+    assignment.appeal.refresh_from_db()
+    _step(
+        assignment.appeal,
+        Step.REMIND,
+        acting_user=None,
+        at=at,
+        department=assignment.department,
+        note=_("办理时限 %(d)s") % {"d": assignment.deadline.isoformat()},
+        for_enterprise=False,
+    )
+
+
+@transaction.atomic
+def flag_overdue(assignment: Assignment, *, at: datetime.datetime) -> None:
+    Assignment.objects.filter(pk=assignment.pk).update(overdue_at=at)
+    assignment.appeal.refresh_from_db()
+    _step(
+        assignment.appeal,
+        Step.OVERDUE,
+        acting_user=None,
+        at=at,
+        department=assignment.department,
+        note=_("办理时限 %(d)s") % {"d": assignment.deadline.isoformat()},
+        for_enterprise=False,
+    )
+
+
+@transaction.atomic
+@_locked
+def close_unmarked(appeal: Appeal, *, at: datetime.datetime) -> Appeal:
+    """An answer left unmarked closes as 未评价, never as satisfied."""
+    _require_status(appeal, [Status.ANSWERED], _("自动办结"))
+    _step(
+        appeal,
+        Step.AUTO_CLOSE,
+        acting_user=None,
+        at=at,
+        status=Status.CLOSED,
+        changes={"satisfaction": Satisfaction.UNRATED, "closed_at": at},
+    )
+    return appeal
+
+
+# ---------------------------------------------------------------- catalogue, policy, paper
+
+
+def create_category(*, acting_user, county: Division, **fields) -> Category:
+    _require_coordinator(acting_user, county.code)
+    department = fields.get("default_department")
+    if department is not None and department.county_id != county.code:
+        raise ValidationError({"default_department": _("默认承办部门不属于本县。")})
+    check_text(
+        {"name": fields.get("name", ""), "description": fields.get("description", "")},
+        required=("name",),
+    )
+    return audited_create(Category, acting_user=acting_user, county=county, **fields)
+
+
+def update_category(
+    category: Category, changes: dict, *, acting_user, expected_version=None
+) -> Category:
+    _require_coordinator(acting_user, category.county_id)
+    check_text({k: v for k, v in changes.items() if k in ("name", "description")})
+    return audited_update(
+        category, changes, acting_user=acting_user, expected_version=expected_version
+    )
+
+
+@transaction.atomic
+def save_policy(county: Division, changes: dict, *, acting_user) -> AppealPolicy:
+    """Set the county's unmarked-close days and scorecard weights (营商环境局 or 工商联)."""
+    _require_coordinator(acting_user, county.code)
+    policy = AppealPolicy.objects.filter(county=county).first()
+    if policy is None:
+        return audited_create(AppealPolicy, acting_user=acting_user, county=county, **changes)
+    return audited_update(policy, changes, acting_user=acting_user)
+
+
+def paper_for(county: Division, month: datetime.date, *, is_illustrative: bool = False) -> Paper:
+    """The county's paper of that month, started when first needed."""
+    month = month.replace(day=1)
+    paper = Paper.objects.filter(county=county, month=month).first()
+    return paper or audited_create(
+        Paper, acting_user=None, county=county, month=month, is_illustrative=is_illustrative
+    )
+
+
+@transaction.atomic
+def issue_paper(
+    county: Division,
+    month: datetime.date,
+    *,
+    acting_user,
+    meeting_on: datetime.date | None = None,
+    at: datetime.datetime | None = None,
+    is_illustrative: bool = False,
+) -> Paper:
+    """出卷: the federation puts the month's registered enterprise appeals on the paper."""
+    _require_coordinator(acting_user, county.code)
+    paper = paper_for(county, month, is_illustrative=is_illustrative)
+    if paper.status == PaperStatus.ISSUED:
+        raise ValidationError(_("%(title)s 已出卷。") % {"title": paper.title})
+    start = timezone.make_aware(datetime.datetime.combine(paper.month, datetime.time.min))
+    end = start + datetime.timedelta(days=(paper.month_end - paper.month).days + 1)
+    candidates = Appeal.objects.filter(
+        county=county,
+        kind=AppealKind.APPEAL,
+        paper__isnull=True,
+        registered_at__gte=start,
+        registered_at__lt=end,
+    )
+    for appeal in candidates:
+        audited_update(appeal, {"paper": paper}, acting_user=acting_user, message=paper.title)
+    return audited_update(
+        paper,
+        {"status": PaperStatus.ISSUED, "issued_at": _now(at), "meeting_on": meeting_on},
+        acting_user=acting_user,
+        action=AuditAction.TRANSITION,
+    )

@@ -1,0 +1,311 @@
+"""The figures of the appeal loop. Each formula is one function here, and each is tested.
+
+A department is measured on its lead dispatches (派单, 主办) of the appeals in question:
+a dispatch it returned (退单) or that was taken from it unanswered (改派, 并单) does not
+count for or against it. Marks (阅卷) count for the appeal's lead department; 未评价
+(closed unmarked) is not a mark.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .choices import SATISFIED_MARKS, AppealKind, Resolution, Satisfaction, Status
+from .models import Appeal, AppealPolicy, Assignment
+from .workdays import working_days_between
+
+MARKS = frozenset({Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.UNSATISFIED})
+
+
+def rate(part: int, whole: int) -> Decimal | None:
+    """part ÷ whole as a percentage with one decimal; None when there is nothing to divide."""
+    if not whole:
+        return None
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def mean(values: list[int]) -> Decimal | None:
+    if not values:
+        return None
+    return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _day(moment: datetime.datetime) -> datetime.date:
+    return timezone.localtime(moment).date()
+
+
+def counts_for_department(assignment: Assignment) -> bool:
+    """A lead dispatch that the department kept (not returned, not taken away unanswered)."""
+    return assignment.returned_at is None and not (
+        assignment.ended_at is not None and assignment.answered_at is None
+    )
+
+
+def days_to_acknowledge(assignment: Assignment) -> int | None:
+    if assignment.acknowledged_at is None:
+        return None
+    return working_days_between(_day(assignment.dispatched_at), _day(assignment.acknowledged_at))
+
+
+def days_to_answer(assignment: Assignment) -> int | None:
+    if assignment.answered_at is None:
+        return None
+    return working_days_between(_day(assignment.dispatched_at), _day(assignment.answered_at))
+
+
+def acknowledged_in_time(assignment: Assignment) -> bool:
+    """响应: 签收 by the end of the first working day after 派单."""
+    days = days_to_acknowledge(assignment)
+    return days is not None and days <= 1
+
+
+def is_due(assignment: Assignment, as_of: datetime.date) -> bool:
+    """Due: answered, or its deadline has passed."""
+    return assignment.answered_at is not None or assignment.deadline < as_of
+
+
+def answered_on_time(assignment: Assignment) -> bool:
+    return (
+        assignment.answered_at is not None and _day(assignment.answered_at) <= assignment.deadline
+    )
+
+
+def is_marked(appeal: Appeal) -> bool:
+    return appeal.satisfaction in MARKS
+
+
+def was_answered(appeal: Appeal) -> bool:
+    return appeal.answered_at is not None or appeal.reopen_count > 0
+
+
+def composite_score(rates: dict[str, Decimal | None], weights: dict[str, int]) -> Decimal | None:
+    """Weighted mean of the rates that exist (each 0–100), with the county's weights."""
+    used = {
+        name: weights[name]
+        for name, value in rates.items()
+        if value is not None and weights.get(name)
+    }
+    total = sum(used.values())
+    if not total:
+        return None
+    score = sum(rates[name] * weight for name, weight in used.items()) / total
+    return Decimal(score).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Scorecard:
+    """One department's figures for a set of appeals."""
+
+    department: object
+    dispatched: int = 0
+    responded: int = 0
+    due: int = 0
+    on_time: int = 0
+    overdue_open: int = 0
+    returned: int = 0
+    answered: int = 0
+    reopened: int = 0
+    marked: int = 0
+    resolved: int = 0
+    satisfied: int = 0
+    ack_days: list[int] = field(default_factory=list)
+    answer_days: list[int] = field(default_factory=list)
+    score: Decimal | None = None
+    rank: int | None = None
+
+    @property
+    def response_rate(self) -> Decimal | None:
+        """响应率 = 一个工作日内签收 ÷ 派单"""
+        return rate(self.responded, self.dispatched)
+
+    @property
+    def on_time_rate(self) -> Decimal | None:
+        """按时办结率 = 时限内答复 ÷ 到期"""
+        return rate(self.on_time, self.due)
+
+    @property
+    def resolution_rate(self) -> Decimal | None:
+        """解决率 = 已解决 ÷ 已评价"""
+        return rate(self.resolved, self.marked)
+
+    @property
+    def satisfaction_rate(self) -> Decimal | None:
+        """满意率 = (满意 + 基本满意) ÷ 已评价"""
+        return rate(self.satisfied, self.marked)
+
+    @property
+    def reopen_rate(self) -> Decimal | None:
+        """重办率 = 重办过的诉求 ÷ 已答复的诉求"""
+        return rate(self.reopened, self.answered)
+
+    @property
+    def no_reopen_rate(self) -> Decimal | None:
+        value = self.reopen_rate
+        return None if value is None else Decimal(100) - value
+
+    @property
+    def mean_days_to_acknowledge(self) -> Decimal | None:
+        return mean(self.ack_days)
+
+    @property
+    def mean_days_to_answer(self) -> Decimal | None:
+        return mean(self.answer_days)
+
+    def rates(self) -> dict[str, Decimal | None]:
+        return {
+            "response_rate": self.response_rate,
+            "on_time_rate": self.on_time_rate,
+            "resolution_rate": self.resolution_rate,
+            "satisfaction_rate": self.satisfaction_rate,
+            "no_reopen_rate": self.no_reopen_rate,
+        }
+
+    def add_assignment(self, assignment: Assignment, as_of: datetime.date) -> None:
+        if assignment.returned_at is not None:
+            self.returned += 1
+        if not counts_for_department(assignment):
+            return
+        self.dispatched += 1
+        self.responded += acknowledged_in_time(assignment)
+        if is_due(assignment, as_of):
+            self.due += 1
+            self.on_time += answered_on_time(assignment)
+            self.overdue_open += assignment.answered_at is None
+        for days, bucket in (
+            (days_to_acknowledge(assignment), self.ack_days),
+            (days_to_answer(assignment), self.answer_days),
+        ):
+            if days is not None:
+                bucket.append(days)
+
+    def add_appeal(self, appeal: Appeal) -> None:
+        if appeal.master_id is None and was_answered(appeal):
+            self.answered += 1
+            self.reopened += appeal.reopen_count > 0
+        if is_marked(appeal):
+            self.marked += 1
+            self.resolved += appeal.resolution == Resolution.RESOLVED
+            self.satisfied += appeal.satisfaction in SATISFIED_MARKS
+
+
+def rank(cards: list[Scorecard]) -> list[Scorecard]:
+    """Best composite score first; equal scores share a rank; no score, no rank."""
+    ordered = sorted(cards, key=lambda c: (c.score is None, -(c.score or 0), c.department.name))
+    previous, position = None, 0
+    for index, card in enumerate(ordered, start=1):
+        if card.score is None:
+            continue
+        if card.score != previous:
+            position, previous = index, card.score
+        card.rank = position
+    return ordered
+
+
+def department_scorecards(
+    appeals: QuerySet, county_code: str, as_of: datetime.date | None = None
+) -> list[Scorecard]:
+    """Per-department scorecards of ``appeals`` (already scoped), ranked. Three queries."""
+    as_of = as_of or timezone.localdate()
+    cards: dict[int, Scorecard] = {}
+
+    def card(department) -> Scorecard:
+        return cards.setdefault(department.pk, Scorecard(department))
+
+    lead = Assignment.objects.filter(appeal__in=appeals.values("pk"), role="lead").select_related(
+        "department"
+    )
+    for assignment in lead:
+        card(assignment.department).add_assignment(assignment, as_of)
+    for appeal in (
+        appeals.filter(lead_department__isnull=False).select_related("lead_department").order_by()
+    ):
+        card(appeal.lead_department).add_appeal(appeal)
+    weights = AppealPolicy.for_county(county_code).weights
+    for scorecard in cards.values():
+        scorecard.score = composite_score(scorecard.rates(), weights)
+    return rank(list(cards.values()))
+
+
+# ---------------------------------------------------------------- for the cockpit
+
+
+def appeals_in_period(
+    county_code: str, start: datetime.date, end: datetime.date, kind: str = AppealKind.APPEAL
+) -> QuerySet:
+    """A county's appeals (or complaints) registered from ``start`` to ``end``, both included."""
+    return Appeal.objects.filter(
+        county_id=county_code,
+        kind=kind,
+        registered_at__date__gte=start,
+        registered_at__date__lte=end,
+    )
+
+
+@dataclass
+class Summary:
+    """Counts and rates of a set of appeals."""
+
+    total: int
+    closed: int
+    open: int
+    overdue: int
+    marked: int
+    satisfied: int
+    resolved: int
+    unrated: int
+    reopened: int
+
+    @property
+    def satisfaction_rate(self) -> Decimal | None:
+        """满意率 = (满意 + 基本满意) ÷ 已评价"""
+        return rate(self.satisfied, self.marked)
+
+    @property
+    def resolution_rate(self) -> Decimal | None:
+        """解决率 = 已解决 ÷ 已评价"""
+        return rate(self.resolved, self.marked)
+
+    @property
+    def closure_rate(self) -> Decimal | None:
+        return rate(self.closed, self.total)
+
+
+SUMMARY_FIELDS = ("status", "satisfaction", "resolution", "deadline", "reopen_count")
+
+
+def summarize(appeals: QuerySet, as_of: datetime.date | None = None) -> Summary:
+    """One query: the counts of a set of appeals as of a day."""
+    return summarize_rows(list(appeals.order_by().values_list(*SUMMARY_FIELDS)), as_of)
+
+
+def summarize_rows(rows: list, as_of: datetime.date | None = None) -> Summary:
+    """The counts of rows of SUMMARY_FIELDS."""
+    as_of = as_of or timezone.localdate()
+    waiting = {Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED}
+    return Summary(
+        total=len(rows),
+        closed=sum(r[0] == Status.CLOSED for r in rows),
+        open=sum(r[0] != Status.CLOSED for r in rows),
+        overdue=sum(r[0] in waiting and r[3] is not None and r[3] < as_of for r in rows),
+        marked=sum(r[1] in MARKS for r in rows),
+        satisfied=sum(r[1] in SATISFIED_MARKS for r in rows),
+        resolved=sum(r[1] in MARKS and r[2] == Resolution.RESOLVED for r in rows),
+        unrated=sum(r[1] == Satisfaction.UNRATED for r in rows),
+        reopened=sum(r[4] > 0 for r in rows),
+    )
+
+
+def county_appeal_figures(
+    county_code: str, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
+) -> dict:
+    """For the cockpit: a county's appeals of a period, their 满意率 and the department ranking."""
+    appeals = appeals_in_period(county_code, start, end)
+    return {
+        "summary": summarize(appeals, as_of),
+        "scorecards": department_scorecards(appeals, county_code, as_of),
+    }

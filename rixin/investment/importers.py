@@ -1,0 +1,223 @@
+"""Lead import (the foundation's import pattern) and the agreement export's columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from rixin.regions.models import Division
+from rixin.spreadsheets.imports import (
+    Change,
+    Column,
+    Importer,
+    RowInvalid,
+    parse_choice,
+    parse_decimal,
+    parse_text,
+    register,
+)
+
+from . import actions
+from .choices import LeadSource
+from .models import Agreement, Lead, Team, writes_investment
+
+EDITABLE = [
+    "source",
+    "company_name",
+    "credit_code",
+    "origin_city",
+    "origin_province",
+    "project_name",
+    "industry",
+    "intended_investment",
+    "land_mu",
+    "building_sqm",
+    "expected_annual_tax",
+    "intended_site",
+    "team",
+]
+
+
+@dataclass
+class LeadRow:
+    key: tuple[str, str]
+    values: dict
+
+
+@register
+class LeadImporter(Importer):
+    kind = "investment-leads"
+    title = gettext_lazy("招商线索")
+    columns = [
+        Column(
+            "线索来源", "source", help="领导交办/外出考察/以商招商/会议推介/主动上门/中介推荐/其他"
+        ),
+        Column("企业名称", "company_name"),
+        Column("统一社会信用代码", "credit_code", required=False),
+        Column("来源城市", "origin_city"),
+        Column("来源省份", "origin_province", required=False),
+        Column("意向项目", "project_name", required=False),
+        Column("产业", "industry"),
+        Column("意向投资额(万元)", "intended_investment"),
+        Column("用地需求(亩)", "land_mu", required=False),
+        Column("厂房需求(平方米)", "building_sqm", required=False),
+        Column("预计年税收(万元)", "expected_annual_tax", required=False),
+        Column("意向园区或选址", "intended_site", required=False),
+        Column("负责团队", "team", required=False),
+    ]
+
+    def allowed(self) -> bool:
+        return writes_investment(self.user)
+
+    def parse_row(self, number, values):
+        errors: list[tuple[str, str]] = []
+        out: dict = {}
+
+        def cell(column: Column, func):
+            try:
+                out[column.key] = func(values[column.key])
+            except (ValueError, ValidationError) as exc:
+                errors.append((column.header, "; ".join(getattr(exc, "messages", [str(exc)]))))
+            else:
+                if column.required and out[column.key] in (None, ""):
+                    errors.append((column.header, _("必填")))
+
+        parsers = {
+            "source": lambda v: parse_choice(v, LeadSource.choices),
+            "company_name": lambda v: parse_text(v, max_length=120),
+            "credit_code": lambda v: parse_text(v, max_length=18).upper(),
+            "intended_investment": lambda v: _positive(v),
+            "land_mu": lambda v: parse_decimal(v, unit="亩", minimum=0),
+            "building_sqm": lambda v: parse_decimal(v, unit="平方米", minimum=0),
+            "expected_annual_tax": lambda v: parse_decimal(v, unit="万元", minimum=0),
+        }
+        for column in self.columns:
+            cell(column, parsers.get(column.key, lambda v: parse_text(v, max_length=120)))
+        if errors:
+            raise RowInvalid(errors)
+        return LeadRow((out["company_name"], out["project_name"]), out)
+
+    def plan(self, rows):
+        teams = {t.name: t for t in Team.objects.filter(county_id=self.county_code())}
+        existing = {
+            (lead.company_name, lead.project_name): lead
+            for lead in Lead.objects.filter(county_id=self.county_code())
+        }
+        errors, seen, changes = [], {}, []
+        for number, row in rows:
+            if row.key in seen:
+                errors.append(
+                    (
+                        number,
+                        "企业名称",
+                        _("与第%(b)d行重复(企业名称和意向项目相同)") % {"b": seen[row.key]},
+                    )
+                )
+            seen[row.key] = number
+            name = row.values["team"]
+            if name and name not in teams:
+                errors.append((number, "负责团队", _("本县没有名为“%(t)s”的团队") % {"t": name}))
+            row.values["team"] = teams.get(name)
+            changes.append(self._change(number, row, existing.get(row.key)))
+        if errors:
+            raise RowInvalid(errors)
+        return changes
+
+    @staticmethod
+    def _change(number: int, row: LeadRow, current: Lead | None) -> Change:
+        label = " · ".join(part for part in row.key if part)
+        if current is None:
+            return Change(number, "create", label, row)
+        diff = {k: v for k, v in row.values.items() if getattr(current, k) != v}
+        if not diff:
+            return Change(number, "unchanged", label)
+        return Change(number, "update", f"{label}: {', '.join(diff)}", (current, diff))
+
+    def apply(self, changes):
+        county = Division.objects.get(code=self.county_code())
+        for change in changes:
+            if change.kind == "create":
+                actions.create_lead(acting_user=self.user, county=county, **change.payload.values)
+            elif change.kind == "update":
+                lead, diff = change.payload
+                actions.update_lead(lead, diff, acting_user=self.user)
+
+    @classmethod
+    def header(cls) -> list[str]:
+        return [c.header for c in cls.columns]
+
+    @staticmethod
+    def widths() -> list[int]:
+        return [12, 34, 22, 10, 10, 30, 12, 14, 12, 14, 14, 24, 16, 10, 10]
+
+    @staticmethod
+    def dropdowns() -> dict[int, list[str]]:
+        return {0: [str(label) for _v, label in LeadSource.choices]}
+
+    @staticmethod
+    def row_of(lead: Lead) -> list:
+        return [
+            lead.get_source_display(),
+            lead.company_name,
+            lead.credit_code,
+            lead.origin_city,
+            lead.origin_province,
+            lead.project_name,
+            lead.industry,
+            lead.intended_investment,
+            lead.land_mu,
+            lead.building_sqm,
+            lead.expected_annual_tax,
+            lead.intended_site,
+            lead.team.name if lead.team_id else "",
+            lead.get_stage_display(),
+            lead.get_review_opinion_display(),
+        ]
+
+
+def _positive(value):
+    number = parse_decimal(value, unit="万元")
+    if number is not None and number <= 0:
+        raise ValueError(_("金额必须大于0"))
+    return number
+
+
+class AgreementRows:
+    """The columns of the agreement export."""
+
+    widths = [40, 34, 12, 12, 12, 12, 12, 30, 16, 30, 8]
+
+    @staticmethod
+    def header() -> list[str]:
+        return [
+            _("签约企业"),
+            _("项目名称"),
+            _("协议类型"),
+            _("签约金额(万元)"),
+            _("签约日期"),
+            _("产业"),
+            _("来源城市"),
+            _("签约活动"),
+            _("负责团队"),
+            _("项目库项目"),
+            _("示例数据"),
+        ]
+
+    @staticmethod
+    def row_of(agreement: Agreement) -> list:
+        return [
+            "、".join(agreement.company_names),
+            agreement.project_name,
+            agreement.get_kind_display(),
+            agreement.amount,
+            agreement.signed_on,
+            agreement.industry,
+            agreement.origin_city,
+            agreement.event.name if agreement.event_id else "",
+            agreement.team.name if agreement.team_id else "",
+            agreement.project.name if agreement.project_id else "",
+            "是" if agreement.is_illustrative else "",
+        ]

@@ -1,0 +1,11 @@
+from django import template
+
+from rixin.investment import models
+
+register = template.Library()
+
+
+@register.filter
+def sees_leads(user) -> bool:
+    """{% if user|sees_leads %}: may this user see the confidential leads and activities?"""
+    return models.sees_leads(user)

@@ -1,0 +1,559 @@
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rixin.accounts.access import get_visible_or_404, reads_county_data, require
+from rixin.money import yi
+from rixin.regions.models import Division
+from rixin.spreadsheets.exports import Sheet, export_xlsx
+
+from . import actions, kpis
+from .access import confidential, reviews_leads
+from .choices import PIPELINE, Stage, TargetPeriod
+from .forms import (
+    ActivityForm,
+    AgreementForm,
+    EventForm,
+    LeadForm,
+    MoveForm,
+    ReviewForm,
+    TargetForm,
+    TeamForm,
+)
+from .importers import AgreementRows, LeadImporter
+from .models import (
+    Activity,
+    Agreement,
+    AgreementParty,
+    Lead,
+    SigningEvent,
+    Team,
+    sees_leads,
+    writes_investment,
+)
+
+
+def _form_error(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+# The pipeline board and leads
+
+
+def _board_context(request) -> dict:
+    leads = Lead.objects.visible_to(request.user).select_related("team")
+    team = request.GET.get("team") or request.POST.get("team") or ""
+    if team.isdigit():
+        leads = leads.filter(team_id=int(team))
+    columns = {stage: [] for stage in PIPELINE}
+    terminated = 0
+    for lead in leads:
+        if lead.stage == Stage.TERMINATED:
+            terminated += 1
+        else:
+            columns[lead.stage].append(lead)
+    next_stage = {stage: PIPELINE[i + 1] for i, stage in enumerate(PIPELINE[:-1])}
+    return {
+        "columns": [
+            {"stage": s, "label": Stage(s).label, "leads": columns[s], "next": next_stage.get(s)}
+            for s in PIPELINE
+        ],
+        "terminated": terminated,
+        "teams": Team.objects.filter(county_id=request.user.county_code),
+        "team": team,
+        "can_write": writes_investment(request.user),
+    }
+
+
+@confidential()
+def board(request):
+    template = "investment/board.html#board" if request.htmx else "investment/board.html"
+    return render(request, template, _board_context(request))
+
+
+@confidential(writes_investment)
+def lead_create(request):
+    form = LeadForm(request.POST or None)
+    form.limit_to_county(request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lead = actions.create_lead(
+                acting_user=request.user, county=request.user.division, **form.changes()
+            )
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("已登记线索 %(name)s。") % {"name": lead.company_name})
+            return redirect("investment:lead_detail", pk=lead.pk)
+    return render(request, "investment/form.html", {"form": form, "title": _("登记线索")})
+
+
+@confidential(writes_investment)
+def lead_edit(request, pk):
+    lead = get_visible_or_404(Lead, request.user, pk=pk)
+    form = LeadForm(request.POST or None, instance=lead)
+    form.limit_to_county(request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_lead(
+                Lead.objects.get(pk=pk),
+                form.changes(),
+                acting_user=request.user,
+                expected_version=form.expected_version,
+            )
+        except ValidationError as exc:
+            form.add_action_error(exc)
+        else:
+            return redirect("investment:lead_detail", pk=pk)
+    return render(
+        request, "investment/form.html", {"form": form, "title": _("编辑线索"), "object": lead}
+    )
+
+
+def _timeline(lead: Lead) -> list[dict]:
+    entries = [
+        {"at": c.at, "kind": "stage", "item": c} for c in lead.stage_changes.select_related("actor")
+    ]
+    entries += [
+        {"at": _as_datetime(a.start_date), "kind": "activity", "item": a}
+        for a in lead.activities.all()
+    ]
+    entries += [
+        {"at": _as_datetime(a.signed_on), "kind": "agreement", "item": a}
+        for a in lead.agreements.select_related("project")
+    ]
+    if lead.reviewed_at:
+        entries.append({"at": lead.reviewed_at, "kind": "review", "item": lead})
+    return sorted(entries, key=lambda e: e["at"], reverse=True)
+
+
+def _as_datetime(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+@confidential()
+def lead_detail(request, pk):
+    lead = get_visible_or_404(Lead.objects.select_related("team", "reviewer"), request.user, pk=pk)
+    return render(
+        request,
+        "investment/lead_detail.html",
+        {
+            "lead": lead,
+            "timeline": _timeline(lead),
+            "review_form": ReviewForm(),
+            "move_form": MoveForm(),
+            "can_write": writes_investment(request.user),
+            "can_review": reviews_leads(request.user) and lead.stage in (Stage.CLUE, Stage.REVIEW),
+        },
+    )
+
+
+@require_POST
+@confidential(reviews_leads)
+def lead_review(request, pk):
+    lead = get_visible_or_404(Lead, request.user, pk=pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.record_review(
+                lead,
+                acting_user=request.user,
+                opinion=form.cleaned_data["opinion"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, _("已记录研判意见。"))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, _("请选择研判意见。"))
+    return redirect("investment:lead_detail", pk=pk)
+
+
+@require_POST
+@confidential(writes_investment)
+def lead_move(request, pk):
+    """Move a lead; from the board (HTMX) the board is redrawn with the outcome."""
+    lead = get_visible_or_404(Lead, request.user, pk=pk)
+    form = MoveForm(request.POST)
+    error = ""
+    if not form.is_valid():
+        error = _("请选择新阶段。")
+    else:
+        try:
+            actions.move_lead(
+                lead,
+                form.cleaned_data["stage"],
+                acting_user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    if request.htmx:
+        context = _board_context(request) | {"error": error, "moved": lead}
+        return render(request, "investment/board.html#board", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request, _("已推进到“%(s)s”。") % {"s": Stage(form.cleaned_data["stage"]).label}
+        )
+    return redirect("investment:lead_detail", pk=pk)
+
+
+def _lead_rows(user) -> list[list]:
+    leads = Lead.objects.visible_to(user).select_related("team")
+    return [LeadImporter.row_of(lead) for lead in leads]
+
+
+@confidential()
+def lead_export(request):
+    rows = _lead_rows(request.user)
+    header = LeadImporter.header() + [_("阶段"), _("研判意见")]
+    return export_xlsx(
+        "leads.xlsx",
+        [Sheet(_("招商线索"), header, rows, widths=LeadImporter.widths())],
+        acting_user=request.user,
+        what="investment.lead",
+        county=request.user.county_code or "",
+        rows=len(rows),
+    )
+
+
+@confidential(writes_investment)
+def lead_template(request):
+    sheet = Sheet(
+        _("招商线索"),
+        LeadImporter.header(),
+        [],
+        widths=LeadImporter.widths(),
+        choices=LeadImporter.dropdowns(),
+    )
+    return export_xlsx(
+        "lead-template.xlsx", [sheet], acting_user=request.user, what="investment.lead_template"
+    )
+
+
+# Activities
+
+
+@confidential()
+def activity_list(request):
+    today = timezone.localdate()
+    activities = Activity.objects.visible_to(request.user).select_related("lead", "team")
+    return render(
+        request,
+        "investment/activity_list.html",
+        {
+            "today": today,
+            "due": activities.due_on(today),
+            "overdue": activities.overdue_on(today).order_by("next_contact_on"),
+            "visits": activities.filter(kind="visit")[:50],
+            "recent": activities.exclude(kind="visit")[:50],
+            "can_write": writes_investment(request.user),
+        },
+    )
+
+
+@confidential(writes_investment)
+def activity_create(request):
+    initial = {"start_date": timezone.localdate(), "lead": request.GET.get("lead")}
+    form = ActivityForm(request.POST or None, initial=initial)
+    form.limit_to_county(request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = actions.record_activity(
+                acting_user=request.user, county=request.user.division, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("已记录活动。"))
+            if activity.lead_id:
+                return redirect("investment:lead_detail", pk=activity.lead_id)
+            return redirect("investment:activity_list")
+    return render(request, "investment/form.html", {"form": form, "title": _("记录招商活动")})
+
+
+@require_POST
+@confidential(writes_investment)
+def follow_up_done(request, pk):
+    activity = get_visible_or_404(Activity, request.user, pk=pk)
+    actions.complete_follow_up(activity, acting_user=request.user)
+    return redirect("investment:activity_list")
+
+
+# Signing events and agreements
+
+
+def _agreements(user):
+    parties = Prefetch("parties", queryset=AgreementParty.objects.order_by("position"))
+    return (
+        Agreement.objects.visible_to(user)
+        .select_related("event", "team", "project", "county")
+        .prefetch_related(parties)
+    )
+
+
+@require(reads_county_data)
+def event_list(request):
+    events = SigningEvent.objects.visible_to(request.user).select_related("county")
+    return render(
+        request,
+        "investment/event_list.html",
+        {"events": events, "can_write": writes_investment(request.user)},
+    )
+
+
+@require(reads_county_data)
+def event_detail(request, pk):
+    event = get_visible_or_404(SigningEvent, request.user, pk=pk)
+    agreements = _agreements(request.user).filter(event=event)
+    return render(
+        request,
+        "investment/event_detail.html",
+        {
+            "event": event,
+            "agreements": agreements,
+            "total": sum(a.amount for a in agreements),
+            "can_write": writes_investment(request.user),
+        },
+    )
+
+
+@require(writes_investment)
+def event_create(request):
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = actions.create_event(
+                acting_user=request.user, county=request.user.division, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            return redirect("investment:event_detail", pk=event.pk)
+    return render(request, "investment/form.html", {"form": form, "title": _("新增签约活动")})
+
+
+@require(reads_county_data)
+def agreement_list(request):
+    agreements = _agreements(request.user)
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        agreements = agreements.filter(signed_on__year=int(year))
+    agreements = list(agreements)
+    return render(
+        request,
+        "investment/agreement_list.html",
+        {
+            "agreements": agreements,
+            "total": sum(a.amount for a in agreements),
+            "year": year,
+            "can_write": writes_investment(request.user),
+        },
+    )
+
+
+@require(reads_county_data)
+def agreement_detail(request, pk):
+    agreement = get_visible_or_404(
+        _agreements(request.user).select_related("lead"), request.user, pk=pk
+    )
+    return render(
+        request,
+        "investment/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "can_write": writes_investment(request.user)
+            and agreement.county_id == request.user.county_code,
+            "sees_leads": sees_leads(request.user),
+            "handoff": actions.handoff_fields(agreement, request.user)
+            if agreement.project_id is None
+            else None,
+        },
+    )
+
+
+@require(writes_investment)
+def agreement_create(request):
+    form = AgreementForm(
+        request.POST or None,
+        initial={"lead": request.GET.get("lead"), "event": request.GET.get("event")},
+    )
+    form.limit_to_county(request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement = actions.record_agreement(
+                acting_user=request.user,
+                county=request.user.division,
+                companies=form.company_list(),
+                **form.agreement_fields(),
+            )
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("已登记协议 %(name)s。") % {"name": agreement.project_name})
+            return redirect("investment:agreement_detail", pk=agreement.pk)
+    return render(request, "investment/form.html", {"form": form, "title": _("登记签约协议")})
+
+
+@require_POST
+@require(writes_investment)
+def agreement_handoff(request, pk):
+    agreement = get_visible_or_404(Agreement, request.user, pk=pk)
+    try:
+        project = actions.hand_over(agreement, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("已转入项目库:%(name)s。") % {"name": project.name})
+    return redirect("investment:agreement_detail", pk=pk)
+
+
+@require(reads_county_data)
+def agreement_export(request):
+    rows = [AgreementRows.row_of(a) for a in _agreements(request.user)]
+    return export_xlsx(
+        "agreements.xlsx",
+        [Sheet(_("签约协议"), AgreementRows.header(), rows, widths=AgreementRows.widths)],
+        acting_user=request.user,
+        what="investment.agreement",
+        county=request.user.county_code or "",
+        rows=len(rows),
+    )
+
+
+# Teams and targets
+
+
+def _period_for(request, county: str = "") -> kpis.Period:
+    get = request.GET
+    return kpis.period_for(
+        request.user, county or get.get("county", ""), get.get("year"), get.get("period", "")
+    )
+
+
+@require(reads_county_data)
+def team_list(request):
+    period = _period_for(request)
+    county = period.county
+    total, teams = kpis.progress(period)
+    return render(
+        request,
+        "investment/team_list.html",
+        {
+            "period": period,
+            "total": total,
+            "teams": teams,
+            "county": Division.objects.get(code=county) if county else None,
+            "counties": Division.objects.filter(code__in=request.user.visible_county_codes()),
+            "periods": TargetPeriod.choices,
+            "can_write": writes_investment(request.user),
+        },
+    )
+
+
+@require(reads_county_data)
+def team_detail(request, pk):
+    team = get_visible_or_404(Team.objects.prefetch_related("members"), request.user, pk=pk)
+    period = _period_for(request, team.county_id)
+    _total, teams = kpis.progress(period)
+    figures = next(p for p in teams if p.team.pk == team.pk)
+    return render(
+        request,
+        "investment/team_detail.html",
+        {
+            "team": team,
+            "period": period,
+            "figures": figures,
+            "targets": team.targets.all(),
+            "agreements": _agreements(request.user).filter(team=team)[:50],
+        },
+    )
+
+
+@require(writes_investment)
+def team_create(request):
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            team = actions.create_team(
+                acting_user=request.user, county=request.user.division, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            return redirect("investment:team_detail", pk=team.pk)
+    return render(request, "investment/form.html", {"form": form, "title": _("新增招商团队")})
+
+
+@require(writes_investment)
+def target_create(request):
+    form = TargetForm(request.POST or None, initial={"year": timezone.localdate().year})
+    form.limit_to_county(request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.set_target(
+                acting_user=request.user, county=request.user.division, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("已保存目标。"))
+            return redirect("investment:team_list")
+    return render(request, "investment/form.html", {"form": form, "title": _("设定招商目标")})
+
+
+# KPIs
+
+
+@require(reads_county_data)
+def kpi(request):
+    period = _period_for(request)
+    county = period.county
+    total, teams = kpis.progress(period)
+    monthly = kpis.monthly_signed(period)
+    by_city = kpis.signed_by(period, "origin_city")
+    by_industry = kpis.signed_by(period, "industry")
+    funnel = kpis.funnel(county)
+    target = total.target.signing_amount if total.target else None
+    chart = {
+        "months": [f"{m}月" for m, _a, _c in monthly],
+        "monthly": [yi(a) for _m, a, _c in monthly],
+        "cumulative": [yi(c) for _m, _a, c in monthly],
+        "target": yi(target) if target else None,
+        "cities": [c for c, _t in by_city],
+        "city_amounts": [yi(t) for _c, t in by_city],
+        "industries": [i for i, _t in by_industry],
+        "industry_amounts": [yi(t) for _i, t in by_industry],
+        "funnel": [{"name": s.label, "value": s.reached} for s in funnel],
+    }
+    return render(
+        request,
+        "investment/kpi.html",
+        {
+            "period": period,
+            "county": Division.objects.get(code=county),
+            "counties": Division.objects.filter(code__in=request.user.visible_county_codes()),
+            "total": total,
+            "teams": teams,
+            "funnel": funnel,
+            "pipeline": kpis.weighted_pipeline(county),
+            "by_city": by_city,
+            "by_industry": by_industry,
+            "chart": chart,
+            "periods": TargetPeriod.choices,
+        },
+    )

@@ -1,0 +1,295 @@
+"""/api/v1/projects/: the library, annual plans, monthly reports, milestones, OC4IDS."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from ninja import Field, ModelSchema, Query, Router, Schema
+from ninja.pagination import paginate
+
+from rixin.directory.models import Department, Enterprise
+from rixin.parks.models import Park
+
+from . import access, actions
+from .filters import ProjectFilter
+from .models import AnnualPlan, Industry, Milestone, MonthlyReport, Project
+from .oc4ids import project_package
+
+router = Router(tags=["projects 项目库"])
+
+
+class ProjectOut(ModelSchema):
+    county: str = Field(..., alias="county_id")
+    industry: int | None = Field(None, alias="industry_id")
+    park: int | None = Field(None, alias="park_id")
+    owner: int | None = Field(None, alias="owner_id")
+    department: int = Field(..., alias="department_id")
+
+    class Meta:
+        model = Project
+        fields = [
+            "id",
+            "code",
+            "name",
+            "category",
+            "leader_title",
+            "address",
+            "latitude",
+            "longitude",
+            "construction_content",
+            "scale",
+            "total_investment",
+            "planned_start",
+            "planned_completion",
+            "level",
+            "is_key_one",
+            "status",
+            "is_illustrative",
+            "version",
+        ]
+
+
+class ProjectIn(Schema):
+    name: str
+    category: str
+    department: int
+    total_investment: Decimal
+    code: str = ""
+    industry: int | None = None
+    park: int | None = None
+    owner: int | None = None
+    leader_title: str = ""
+    address: str = ""
+    construction_content: str = ""
+    scale: str = ""
+    planned_start: date | None = None
+    planned_completion: date | None = None
+    level: str = "county"
+    is_key_one: bool = False
+
+
+class ProjectPatch(Schema):
+    version: int
+    name: str | None = None
+    code: str | None = None
+    category: str | None = None
+    industry: int | None = None
+    park: int | None = None
+    owner: int | None = None
+    department: int | None = None
+    leader_title: str | None = None
+    address: str | None = None
+    construction_content: str | None = None
+    scale: str | None = None
+    total_investment: Decimal | None = None
+    planned_start: date | None = None
+    planned_completion: date | None = None
+    level: str | None = None
+    is_key_one: bool | None = None
+
+
+class ProjectQuery(Schema):
+    q: str = ""
+    category: str = ""
+    status: str = ""
+    industry: int | None = None
+    park: int | None = None
+    department: int | None = None
+    level: str = ""
+
+
+class PlanOut(ModelSchema):
+    class Meta:
+        model = AnnualPlan
+        fields = [
+            "id",
+            "year",
+            "planned_investment",
+            "monthly_plan",
+            "plans_start",
+            "plans_completion",
+            "physical_targets",
+            "version",
+        ]
+
+
+class PlanIn(Schema):
+    planned_investment: Decimal
+    monthly_plan: list[Decimal] = []
+    plans_start: bool = False
+    plans_completion: bool = False
+    physical_targets: str = ""
+    version: int | None = None
+
+
+class ReportOut(ModelSchema):
+    class Meta:
+        model = MonthlyReport
+        fields = [
+            "id",
+            "year",
+            "month",
+            "investment",
+            "physical_progress",
+            "progress_text",
+            "status",
+            "revision",
+            "exceeds_total",
+            "review_note",
+            "version",
+        ]
+
+
+class ReportIn(Schema):
+    year: int
+    month: int
+    investment: Decimal
+    physical_progress: Decimal | None = None
+    progress_text: str = ""
+
+
+class MilestoneOut(ModelSchema):
+    class Meta:
+        model = Milestone
+        fields = ["id", "name", "type", "due_date", "met_on", "status", "version"]
+
+
+class MilestoneIn(Schema):
+    name: str
+    type: str
+    due_date: date
+    met_on: date | None = None
+    status: str = "scheduled"
+
+
+class MilestonePatch(Schema):
+    version: int
+    name: str | None = None
+    type: str | None = None
+    due_date: date | None = None
+    met_on: date | None = None
+    status: str | None = None
+
+
+def _reader(request):
+    if not access.reads_projects(request.auth):
+        raise PermissionDenied
+
+
+def _writer(request):
+    if not access.writes_projects(request.auth):
+        raise PermissionDenied
+
+
+def _project(request, pk: int) -> Project:
+    return get_object_or_404(Project.objects.visible_to(request.auth), pk=pk)
+
+
+RELATED = {"industry": Industry, "park": Park, "owner": Enterprise, "department": Department}
+
+
+def _resolve(user, values: dict) -> dict:
+    """Ids → the county's own objects (404 for another county's)."""
+    for name, model in RELATED.items():
+        if values.get(name) is not None:
+            values[name] = get_object_or_404(model.objects.visible_to(user), pk=values[name])
+    return values
+
+
+@router.get("/", response=list[ProjectOut])
+@paginate
+def list_projects(request, filters: Query[ProjectQuery]):
+    _reader(request)
+    data = {k: v for k, v in filters.dict().items() if v not in ("", None)}
+    return ProjectFilter(data, Project.objects.visible_to(request.auth), user=request.auth).qs
+
+
+@router.get("/oc4ids.json")
+def oc4ids(request):
+    _reader(request)
+    return project_package(Project.objects.visible_to(request.auth))
+
+
+@router.get("/{int:pk}", response=ProjectOut)
+def get_project(request, pk: int):
+    _reader(request)
+    return _project(request, pk)
+
+
+@router.post("/", response={201: ProjectOut})
+def create_project(request, payload: ProjectIn):
+    _writer(request)
+    user = request.auth
+    values = _resolve(user, payload.dict())
+    return 201, actions.create_project(acting_user=user, county=user.division, **values)
+
+
+@router.patch("/{int:pk}", response=ProjectOut)
+def update_project(request, pk: int, payload: ProjectPatch):
+    _writer(request)
+    project = _project(request, pk)
+    changes = _resolve(request.auth, payload.dict(exclude_unset=True))
+    version = changes.pop("version")
+    return actions.update_project(
+        project, changes, acting_user=request.auth, expected_version=version
+    )
+
+
+@router.get("/{int:pk}/plans", response=list[PlanOut])
+def list_plans(request, pk: int):
+    _reader(request)
+    return _project(request, pk).annual_plans.all()
+
+
+@router.put("/{int:pk}/plans/{int:year}", response=PlanOut)
+def save_plan(request, pk: int, year: int, payload: PlanIn):
+    _writer(request)
+    values = payload.dict()
+    values["monthly_plan"] = [str(v) for v in values["monthly_plan"]]
+    if values["version"] is None:
+        values.pop("version")
+    return actions.save_annual_plan(
+        _project(request, pk), acting_user=request.auth, year=year, **values
+    )
+
+
+@router.get("/{int:pk}/reports", response=list[ReportOut])
+def list_reports(request, pk: int):
+    _reader(request)
+    return _project(request, pk).reports.all()
+
+
+@router.post("/{int:pk}/reports", response={201: ReportOut})
+def submit_report(request, pk: int, payload: ReportIn):
+    _writer(request)
+    report = actions.submit_monthly_report(
+        _project(request, pk), acting_user=request.auth, **payload.dict()
+    )
+    return 201, report
+
+
+@router.get("/{int:pk}/milestones", response=list[MilestoneOut])
+def list_milestones(request, pk: int):
+    _reader(request)
+    return _project(request, pk).milestones.all()
+
+
+@router.post("/{int:pk}/milestones", response={201: MilestoneOut})
+def create_milestone(request, pk: int, payload: MilestoneIn):
+    _writer(request)
+    milestone = actions.add_milestone(
+        _project(request, pk), acting_user=request.auth, **payload.dict()
+    )
+    return 201, milestone
+
+
+@router.patch("/milestones/{int:pk}", response=MilestoneOut)
+def update_milestone(request, pk: int, payload: MilestonePatch):
+    _writer(request)
+    milestone = get_object_or_404(Milestone.objects.visible_to(request.auth), pk=pk)
+    changes = payload.dict(exclude_unset=True)
+    version = changes.pop("version")
+    return actions.update_milestone(
+        milestone, changes, acting_user=request.auth, expected_version=version
+    )

@@ -1,0 +1,178 @@
+"""Monthly report import: a department fills the month's template in Excel and uploads it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from rixin.directory.models import Department
+from rixin.spreadsheets.imports import (
+    Change,
+    Column,
+    Importer,
+    RowInvalid,
+    parse_decimal,
+    parse_text,
+    register,
+)
+
+from . import access
+from .models import MonthlyReport, Project
+
+
+def _int(value, header: str, low: int, high: int, errors: list) -> int | None:
+    try:
+        number = int(Decimal(str(value).strip()))
+    except (ArithmeticError, ValueError, TypeError):
+        errors.append((header, _("“%(v)s”不是整数") % {"v": value}))
+        return None
+    if not low <= number <= high:
+        errors.append((header, _("应在%(a)d到%(b)d之间") % {"a": low, "b": high}))
+        return None
+    return number
+
+
+@register
+class MonthlyReportImporter(Importer):
+    kind = "project-reports"
+    title = gettext_lazy("项目月度报告")
+    columns = [
+        Column("项目ID", "project"),
+        Column("项目代码", "code", required=False),
+        Column("项目名称", "name", required=False),
+        Column("责任单位", "department", required=False),
+        Column("年度", "year"),
+        Column("月份", "month"),
+        Column("本月完成投资(万元)", "investment"),
+        Column("形象进度(%)", "physical_progress", required=False),
+        Column("形象进度说明", "progress_text", required=False),
+        Column("问题与诉求", "problem", required=False),
+        Column("问题办理部门", "problem_department", required=False),
+    ]
+
+    def allowed(self) -> bool:
+        return access.writes_projects(self.user)
+
+    @classmethod
+    def header(cls) -> list[str]:
+        return [c.header for c in cls.columns]
+
+    def parse_row(self, number, values):
+        errors: list[tuple[str, str]] = []
+        row = {
+            "project": _int(values["project"], "项目ID", 1, 2**31, errors),
+            "year": _int(values["year"], "年度", 2000, 2100, errors),
+            "month": _int(values["month"], "月份", 1, 12, errors),
+        }
+        for key, header, parse in [
+            (
+                "investment",
+                "本月完成投资(万元)",
+                lambda v: parse_decimal(v, unit="万元", minimum=Decimal(0)),
+            ),
+            (
+                "physical_progress",
+                "形象进度(%)",
+                lambda v: parse_decimal(v, unit="%", places=1, minimum=Decimal(0)),
+            ),
+            ("progress_text", "形象进度说明", lambda v: parse_text(v, max_length=2000)),
+            ("problem", "问题与诉求", lambda v: parse_text(v, max_length=2000)),
+            ("problem_department", "问题办理部门", lambda v: parse_text(v, max_length=80)),
+        ]:
+            try:
+                row[key] = parse(values[key])
+            except ValueError as exc:
+                errors.append((header, str(exc)))
+        if row.get("investment", 0) is None:
+            errors.append(("本月完成投资(万元)", _("必填,以万元为单位的数字;没有投资请填0")))
+        progress = row.get("physical_progress")
+        if progress is not None and progress > 100:
+            errors.append(("形象进度(%)", _("应在0到100之间")))
+        if errors:
+            raise RowInvalid(errors)
+        return row
+
+    def plan(self, rows):
+        ids = {row["project"] for _n, row in rows}
+        projects = {
+            p.pk: p
+            for p in Project.objects.visible_to(self.user)
+            .filter(pk__in=ids, county_id=self.county_code())
+            .select_related("department")
+        }
+        departments = {d.name: d for d in Department.objects.filter(county_id=self.county_code())}
+        existing = {
+            (r.project_id, r.year, r.month): r
+            for r in MonthlyReport.objects.filter(project_id__in=list(projects))
+        }
+        today = timezone.localdate()
+        errors, changes, seen = [], [], {}
+        for number, row in rows:
+            problem = self._row_problem(row, projects, departments, seen, number, today)
+            if problem:
+                errors.append((number, *problem))
+                continue
+            changes.append(
+                self._change(number, row, projects[row["project"]], departments, existing)
+            )
+        if errors:
+            raise RowInvalid(errors)
+        return changes
+
+    def _row_problem(self, row, projects, departments, seen, number, today):
+        key = (row["project"], row["year"], row["month"])
+        project = projects.get(row["project"])
+        if project is None:
+            return "项目ID", _("项目 %(id)s 不在本县项目库中") % {"id": row["project"]}
+        if not access.may_write(self.user, project):
+            return "项目ID", _("您的部门不是“%(name)s”的责任单位,不能填报") % {"name": project.name}
+        if (row["year"], row["month"]) > (today.year, today.month):
+            return "月份", _("不能填报未来月份(%(y)d年%(m)d月)") % {
+                "y": row["year"],
+                "m": row["month"],
+            }
+        if key in seen:
+            return "项目ID", _("与第%(n)d行重复(同一项目同一月份)") % {"n": seen[key]}
+        seen[key] = number
+        if row["problem_department"] and row["problem_department"] not in departments:
+            return "问题办理部门", _("“%(d)s”不是本县的部门") % {"d": row["problem_department"]}
+        if row["problem_department"] and not row["problem"]:
+            return "问题与诉求", _("填写了办理部门,但没有填写问题")
+        return None
+
+    def _change(self, number, row, project, departments, existing):
+        from .actions import ReportEntry
+
+        entry = ReportEntry(
+            project=project,
+            year=row["year"],
+            month=row["month"],
+            investment=row["investment"],
+            physical_progress=row["physical_progress"],
+            progress_text=row["progress_text"],
+            problem=row["problem"],
+            problem_department=departments.get(row["problem_department"]),
+        )
+        label = f"{project.name} {row['year']}-{row['month']:02d}"
+        current = existing.get((project.pk, row["year"], row["month"]))
+        if current is None:
+            return Change(number, "create", f"{label}: {row['investment']} 万元", entry)
+        same = all(
+            getattr(current, f) == row[f]
+            for f in ("investment", "physical_progress", "progress_text")
+        )
+        if same and not row["problem"]:
+            return Change(number, "unchanged", label)
+        return Change(
+            number, "correction", f"{label}: {current.investment} → {row['investment']} 万元", entry
+        )
+
+    def apply(self, changes):
+        from .actions import import_monthly_reports
+
+        entries = [c.payload for c in changes if c.kind in ("create", "correction")]
+        if entries:
+            import_monthly_reports(entries, acting_user=self.user)

@@ -1,0 +1,178 @@
+"""The library as an OC4IDS 0.9.5 project package (Open Contracting for Infrastructure
+Data Standards): status, type, sector, budget, period, parties, locations, milestones and
+monthly financial and physical progress as metrics."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .choices import OC4IDS_MILESTONE_TYPE, OC4IDS_STATUS, ProjectCategory
+from .models import MonthlyReport, Project
+
+OC4IDS_VERSION = "0.9"
+YUAN_PER_WAN = Decimal(10000)
+# Sector (projectSector codelist) by the county's industry name, else by category.
+SECTOR_BY_INDUSTRY = {
+    "智慧物流": "transport",
+    "新能源": "energy",
+    "文旅康养": "cultureSportsAndRecreation",
+}
+SECTOR_BY_CATEGORY = {
+    ProjectCategory.INDUSTRIAL: "economy",
+    ProjectCategory.INFRASTRUCTURE: "transport",
+    ProjectCategory.LIVELIHOOD: "governance",
+}
+REHABILITATION_WORDS = ("改造", "提质", "升级", "修缮")
+
+
+def _when(day: datetime.date | None) -> str | None:
+    if day is None:
+        return None
+    return datetime.datetime.combine(
+        day, datetime.time(), tzinfo=timezone.get_current_timezone()
+    ).isoformat()
+
+
+def _yuan(wan: Decimal) -> float:
+    return float(wan * YUAN_PER_WAN)
+
+
+def _parties(project: Project) -> list[dict]:
+    department = project.department
+    parties = [
+        {
+            "id": f"department-{department.pk}",
+            "name": department.name,
+            "roles": ["publicAuthority"],
+            "address": {"region": project.county.name, "countryName": "中国"},
+        }
+    ]
+    if project.owner is not None:
+        parties.append(
+            {
+                "id": f"enterprise-{project.owner.pk}",
+                "name": project.owner.name,
+                "identifier": {"scheme": "CN-SAMR", "id": project.owner.credit_code},
+                # OC4IDS 0.9.5 has no private-party role; the codelist is open.
+                "roles": ["privateParty"],
+            }
+        )
+    return parties
+
+
+def _metrics(reports: list[MonthlyReport]) -> list[dict]:
+    financial, physical, cumulative = [], [], Decimal(0)
+    for report in reports:
+        cumulative += report.investment
+        period = {
+            "startDate": _when(datetime.date(report.year, report.month, 1)),
+        }
+        ident = f"{report.year}-{report.month:02d}"
+        financial.append(
+            {
+                "id": ident,
+                "period": period,
+                "value": {"amount": _yuan(cumulative), "currency": "CNY"},
+                "notes": f"本月完成投资 {report.investment} 万元",
+            }
+        )
+        if report.physical_progress is not None:
+            physical.append(
+                {
+                    "id": ident,
+                    "period": period,
+                    "measure": float(report.physical_progress),
+                    "unit": {"name": "percent"},
+                }
+            )
+    metrics = []
+    if financial:
+        metrics.append(
+            {"id": "financialProgress", "title": "累计完成投资", "observations": financial}
+        )
+    if physical:
+        metrics.append({"id": "physicalProgress", "title": "形象进度", "observations": physical})
+    return metrics
+
+
+def project_record(project: Project, prefix: str) -> dict:
+    sector = SECTOR_BY_INDUSTRY.get(project.industry.name if project.industry else "")
+    record = {
+        "id": f"{prefix}{project.county_id}-{project.pk}",
+        "updated": timezone.now().isoformat(),
+        "language": "zh",
+        "title": project.name,
+        "description": project.construction_content or project.name,
+        "status": OC4IDS_STATUS[project.status],
+        "type": "rehabilitation"
+        if any(w in project.name for w in REHABILITATION_WORDS)
+        else "construction",
+        "sector": [sector or SECTOR_BY_CATEGORY[project.category]],
+        "budget": {"amount": {"amount": _yuan(project.total_investment), "currency": "CNY"}},
+        "publicAuthority": {
+            "id": f"department-{project.department_id}",
+            "name": project.department.name,
+        },
+        "parties": _parties(project),
+        "locations": [
+            {
+                "id": "1",
+                "description": project.address or project.county.name,
+                "address": {"region": project.county.name, "countryName": "中国"},
+            }
+        ],
+        "milestones": [
+            {
+                "id": str(m.pk),
+                "title": m.name,
+                "type": OC4IDS_MILESTONE_TYPE[m.type],
+                "dueDate": _when(m.due_date),
+                "status": m.status,
+                **({"dateMet": _when(m.met_on)} if m.met_on else {}),
+            }
+            for m in project.milestones.all()
+        ],
+        "metrics": _metrics(list(project.reports.all())),
+    }
+    for key in ("milestones", "metrics"):
+        if not record[key]:
+            del record[key]  # the schema wants arrays with at least one item
+    if project.code:
+        record["identifiers"] = [{"id": project.code, "scheme": "CN-TZXM"}]
+    if project.planned_start or project.planned_completion:
+        record["period"] = {
+            k: v
+            for k, v in (
+                ("startDate", _when(project.planned_start)),
+                ("endDate", _when(project.planned_completion)),
+            )
+            if v
+        }
+    if project.latitude is not None and project.longitude is not None:
+        record["locations"][0]["geometry"] = {
+            "type": "Point",
+            "coordinates": [float(project.longitude), float(project.latitude)],
+        }
+    return record
+
+
+def project_package(queryset, prefix: str | None = None) -> dict:
+    """A project package of ``queryset`` (a few queries, whatever its size)."""
+    prefix = prefix if prefix is not None else settings.RIXIN_OC4IDS_PREFIX
+    projects = queryset.select_related(
+        "department", "owner", "industry", "county"
+    ).prefetch_related(
+        "milestones", Prefetch("reports", MonthlyReport.objects.order_by("year", "month"))
+    )
+    return {
+        "uri": f"urn:rixin:{prefix}package",
+        "publishedDate": timezone.now().isoformat(),
+        "publisher": {"name": "日新 Rixin"},
+        "version": OC4IDS_VERSION,
+        "projects": [project_record(p, prefix) for p in projects],
+    }

@@ -1,0 +1,526 @@
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rixin.accounts.access import get_visible_or_404, require
+from rixin.spreadsheets.exports import export_xlsx
+
+from . import access, actions
+from .access import is_county_admin, reads_projects, reviews_reports, writes_projects
+from .choices import HEALTH_COLORS, NEXT_STATUSES, Health, ProjectCategory, ProjectStatus
+from .excel import library_sheet, report_template_sheet
+from .filters import PeriodForm, ProjectFilter, period_for
+from .forms import (
+    AnnualPlanForm,
+    IndustryForm,
+    MilestoneForm,
+    MonthlyReportForm,
+    PhotoForm,
+    ProjectForm,
+    ResolveForm,
+    ReviewForm,
+    SettingsForm,
+    StatusForm,
+)
+from .models import (
+    AnnualPlan,
+    Industry,
+    Milestone,
+    MonthlyReport,
+    Problem,
+    Project,
+    ProjectSettings,
+    ReportPhoto,
+    summarize,
+)
+from .reporting import owed_reports
+
+
+def _rules(request) -> ProjectSettings:
+    return ProjectSettings.for_county(request.user.county_code or "")
+
+
+def _library(request):
+    queryset = Project.objects.visible_to(request.user).select_related(
+        "industry", "park", "department", "county"
+    )
+    filters = ProjectFilter(request.GET or None, queryset, user=request.user)
+    return filters, filters.qs
+
+
+def _writable_or_403(request, source, **lookup):
+    obj = get_visible_or_404(source, request.user, **lookup)
+    access.check_write(request.user, obj if isinstance(obj, Project) else obj.project)
+    return obj
+
+
+@require(reads_projects)
+def project_list(request):
+    filters, queryset = _library(request)
+    year, month, health = period_for(request)
+    totals = queryset.totals()
+    if health:
+        table = [
+            row
+            for row in queryset.progress_table(year, month, _rules(request))
+            if row[1].health == health
+        ]
+        page = Paginator(table, 50).get_page(request.GET.get("page"))
+    else:
+        page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+        rows = queryset.filter(pk__in=[p.pk for p in page.object_list])
+        figures = dict(rows.progress_table(year, month, _rules(request)))
+        page.object_list = [(p, figures[p]) for p in page.object_list]
+    context = {
+        "filters": filters,
+        "period": PeriodForm(initial={"year": year, "month": month, "health": health}),
+        "year": year,
+        "month": month,
+        "health": health,
+        "page": page,
+        "totals": totals,
+        "health_colors": HEALTH_COLORS,
+    }
+    template = "projects/project_list.html"
+    return render(request, f"{template}#results" if request.htmx else template, context)
+
+
+@require(reads_projects)
+def project_export(request):
+    _filters, queryset = _library(request)
+    year, month, _health = period_for(request)
+    sheet, count = library_sheet(queryset, year, month, _rules(request))
+    return export_xlsx(
+        f"projects-{year}-{month:02d}.xlsx",
+        [sheet],
+        acting_user=request.user,
+        what="projects.project",
+        county=request.user.county_code or "",
+        rows=count,
+    )
+
+
+def _timeline(project, reports, problems, milestones) -> list[dict]:
+    events = [
+        {"date": c.at.date(), "kind": "status", "item": c} for c in project.status_changes.all()
+    ]
+    events += [{"date": r.submitted_at.date(), "kind": "report", "item": r} for r in reports]
+    events += [{"date": p.raised_on, "kind": "problem", "item": p} for p in problems]
+    events += [{"date": m.met_on or m.due_date, "kind": "milestone", "item": m} for m in milestones]
+    return sorted(events, key=lambda e: e["date"], reverse=True)
+
+
+def _chart(plan: AnnualPlan | None, reports, year: int) -> dict:
+    actual = [0.0] * 12
+    for report in reports:
+        if report.year == year:
+            actual[report.month - 1] = float(report.investment)
+    planned = [float(v) for v in plan.month_amounts()] if plan else []
+    return {"months": [f"{m}月" for m in range(1, 13)], "plan": planned, "actual": actual}
+
+
+@require(reads_projects)
+def project_detail(request, pk):
+    year, month, _health = period_for(request)
+    queryset = (
+        Project.objects.visible_to(request.user)
+        .select_related("industry", "park", "department", "owner", "county")
+        .prefetch_related("status_changes__actor")
+    )
+    project = get_visible_or_404(queryset.with_progress(year, month), request.user, pk=pk)
+    reports = list(
+        project.reports.select_related("submitted_by", "reviewed_by").prefetch_related("photos")
+    )
+    problems = list(project.problems.select_related("department"))
+    milestones = list(project.milestones.all())
+    rules = _rules(request)
+    context = {
+        "project": project,
+        "progress": project.progress(month, rules),
+        "year": year,
+        "month": month,
+        "reports": reports,
+        "problems": problems,
+        "milestones": milestones,
+        "timeline": _timeline(project, reports, problems, milestones),
+        "chart": _chart(project.year_plan, reports, year),
+        "can_write": access.may_write(request.user, project),
+        "can_review": reviews_reports(request.user)
+        and request.user.county_code == project.county_id,
+        "next_statuses": [ProjectStatus(s) for s in NEXT_STATUSES[project.status]],
+        "health_colors": HEALTH_COLORS,
+        "today": datetime.date.today(),
+        "status_form": StatusForm(),
+        "photo_form": PhotoForm(),
+    }
+    return render(request, "projects/project_detail.html", context)
+
+
+def _save_project(request, form, project=None):
+    try:
+        if project is None:
+            fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            return actions.create_project(
+                acting_user=request.user, county=request.user.division, **fields
+            )
+        return actions.update_project(
+            Project.objects.get(pk=project.pk),
+            form.changes(),
+            acting_user=request.user,
+            expected_version=form.expected_version,
+        )
+    except ValidationError as exc:
+        form.add_action_error(exc)
+    except PermissionDenied as exc:
+        form.add_error(None, str(exc))
+    return None
+
+
+@require(writes_projects)
+def project_create(request):
+    form = ProjectForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        project = _save_project(request, form)
+        if project is not None:
+            messages.success(request, _("已入库:%(name)s。") % {"name": project.name})
+            return redirect("project_detail", pk=project.pk)
+    return render(request, "projects/project_form.html", {"form": form})
+
+
+@require(writes_projects)
+def project_edit(request, pk):
+    project = _writable_or_403(request, Project, pk=pk)
+    form = ProjectForm(request.POST or None, instance=project, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if _save_project(request, form, project) is not None:
+            messages.success(request, _("已保存。"))
+            return redirect("project_detail", pk=pk)
+    return render(request, "projects/project_form.html", {"form": form, "project": project})
+
+
+@require(writes_projects)
+@require_POST
+def project_status(request, pk):
+    project = _writable_or_403(request, Project, pk=pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.change_status(
+                project,
+                form.cleaned_data["status"],
+                acting_user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("状态已变更。"))
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.error(request, _("请选择新状态。"))
+    return redirect("project_detail", pk=pk)
+
+
+@require(writes_projects)
+def project_plan(request, pk, year):
+    project = _writable_or_403(request, Project, pk=pk)
+    plan = AnnualPlan.objects.filter(project=project, year=year).first()
+    form = AnnualPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: form.cleaned_data[k] for k in form.Meta.fields}
+        if plan is not None:
+            fields["version"] = form.expected_version
+        try:
+            actions.save_annual_plan(project, acting_user=request.user, year=year, **fields)
+        except ValidationError as exc:
+            form.add_action_error(exc)
+        else:
+            messages.success(request, _("年度计划已保存。"))
+            return redirect("project_detail", pk=pk)
+    return render(
+        request, "projects/plan_form.html", {"form": form, "project": project, "year": year}
+    )
+
+
+@require(writes_projects)
+def report_submit(request, pk, year, month):
+    project = _writable_or_403(request, Project, pk=pk)
+    existing = MonthlyReport.objects.filter(project=project, year=year, month=month).first()
+    initial = (
+        {
+            "investment": existing.investment,
+            "physical_progress": existing.physical_progress,
+            "progress_text": existing.progress_text,
+        }
+        if existing
+        else {}
+    )
+    form = MonthlyReportForm(request.POST or None, initial=initial, county=project.county_id)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = actions.submit_monthly_report(
+                project,
+                acting_user=request.user,
+                year=year,
+                month=month,
+                investment=data["investment"],
+                physical_progress=data["physical_progress"],
+                progress_text=data["progress_text"],
+            )
+            if data["problem"]:
+                actions.raise_problem(
+                    project,
+                    acting_user=request.user,
+                    description=data["problem"],
+                    department=data["problem_department"],
+                    report=report,
+                )
+        except ValidationError as exc:
+            for name, errors in getattr(exc, "message_dict", {"__all__": exc.messages}).items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, _("月度报告已提交,等待发改局审核。"))
+            return redirect("project_detail", pk=pk)
+    context = {
+        "form": form,
+        "project": project,
+        "existing": existing,
+        "title": _("%(y)d年%(m)d月月度报告") % {"y": year, "m": month},
+    }
+    return render(request, "projects/report_form.html", context)
+
+
+@require(reviews_reports)
+@require_POST
+def report_review(request, pk):
+    report = get_visible_or_404(MonthlyReport, request.user, pk=pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                actions.approve_report(report, acting_user=request.user)
+            else:
+                actions.return_report(
+                    report, acting_user=request.user, reason=form.cleaned_data["reason"]
+                )
+            messages.success(request, _("审核结果已保存。"))
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+    if request.POST.get("from") == "reporting":
+        return redirect(f"{reverse('project_reporting')}?year={report.year}&month={report.month}")
+    return redirect("project_detail", pk=report.project_id)
+
+
+@require(writes_projects)
+@require_POST
+def photo_upload(request, pk):
+    report = get_visible_or_404(
+        MonthlyReport.objects.select_related("project"), request.user, pk=pk
+    )
+    access.check_write(request.user, report.project)
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            actions.add_photo(
+                report,
+                form.cleaned_data["image"],
+                acting_user=request.user,
+                caption=form.cleaned_data["caption"],
+            )
+            messages.success(request, _("照片已上传。"))
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.error(request, _("请选择照片文件。"))
+    return redirect("project_detail", pk=report.project_id)
+
+
+@require(reads_projects)
+def photo_file(request, pk):
+    visible = MonthlyReport.objects.visible_to(request.user)
+    photo = get_object_or_404(ReportPhoto, pk=pk, report__in=visible)
+    return FileResponse(photo.image.open("rb"))
+
+
+@require(writes_projects)
+@require_POST
+def problem_resolve(request, pk):
+    problem = get_visible_or_404(Problem.objects.select_related("project"), request.user, pk=pk)
+    form = ResolveForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("请填写解决措施。"))
+        actions.resolve_problem(
+            problem, acting_user=request.user, measures=form.cleaned_data["measures"]
+        )
+        messages.success(request, _("问题已办结。"))
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    return redirect("project_detail", pk=problem.project_id)
+
+
+def _milestone_form(request, project, milestone=None):
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if milestone is None:
+                actions.add_milestone(project, acting_user=request.user, **form.changes())
+            else:
+                actions.update_milestone(
+                    Milestone.objects.get(pk=milestone.pk),
+                    form.changes(),
+                    acting_user=request.user,
+                    expected_version=form.expected_version,
+                )
+        except ValidationError as exc:
+            form.add_action_error(exc)
+        else:
+            messages.success(request, _("里程碑已保存。"))
+            return redirect("project_detail", pk=project.pk)
+    return render(
+        request,
+        "projects/milestone_form.html",
+        {"form": form, "project": project, "title": _("里程碑")},
+    )
+
+
+@require(writes_projects)
+def milestone_create(request, pk):
+    return _milestone_form(request, _writable_or_403(request, Project, pk=pk))
+
+
+@require(writes_projects)
+def milestone_edit(request, pk):
+    milestone = _writable_or_403(request, Milestone.objects.select_related("project"), pk=pk)
+    return _milestone_form(request, milestone.project, milestone)
+
+
+@require(reads_projects)
+def reporting(request):
+    """The month's reports: which are in, which are owed, and who is late."""
+    year, month, _health = period_for(request)
+    if writes_projects(request.user):
+        projects = access.writable_projects(request.user)
+    else:
+        projects = Project.objects.visible_to(request.user)
+    rows, late = owed_reports(projects, year, month, _rules(request))
+    context = {
+        "year": year,
+        "month": month,
+        "rows": rows,
+        "late": late,
+        "period": PeriodForm(initial={"year": year, "month": month}),
+        "due": _rules(request).report_due_date(year, month),
+        "can_review": reviews_reports(request.user),
+        "can_write": writes_projects(request.user),
+    }
+    return render(request, "projects/reporting.html", context)
+
+
+@require(writes_projects)
+def report_template(request):
+    year, month, _health = period_for(request)
+    projects = access.writable_projects(request.user).select_related("department")
+    sheet = report_template_sheet(projects, year, month)
+    return export_xlsx(
+        f"monthly-report-{year}-{month:02d}.xlsx",
+        [sheet],
+        acting_user=request.user,
+        what="projects.report_template",
+        county=request.user.county_code or "",
+    )
+
+
+def _group(summaries: dict, labels) -> list:
+    return [(labels(key), summaries[key]) for key in summaries if key is not None]
+
+
+@require(reads_projects)
+def statistics(request):
+    year, month, _health = period_for(request)
+    projects = Project.objects.visible_to(request.user).select_related("industry", "park")
+    table = projects.progress_table(year, month, _rules(request))
+    by = {
+        "category": summarize(table, lambda p, f: p.category),
+        "industry": summarize(table, lambda p, f: p.industry.name if p.industry else ""),
+        "park": summarize(table, lambda p, f: p.park.name if p.park else ""),
+        "status": summarize(table, lambda p, f: p.status),
+        "health": summarize(table, lambda p, f: f.health or ""),
+    }
+    rates = AnnualPlan.objects.visible_to(request.user).filter(year=year).rates()
+    none = _("(未填)")
+    groups = [
+        (_("按类别"), _group(by["category"], lambda k: ProjectCategory(k).label)),
+        (_("按产业"), _group(by["industry"], lambda k: k or none)),
+        (_("按园区"), _group(by["park"], lambda k: k or none)),
+        (_("按状态"), _group(by["status"], lambda k: ProjectStatus(k).label)),
+        (_("按进度"), _group(by["health"], lambda k: Health(k).label if k else _("无年度计划"))),
+    ]
+    chart = {
+        "labels": [str(label) for label, _s in groups[0][1]],
+        "investment": [float(s.total_investment / 10000) for _l, s in groups[0][1]],
+    }
+    context = {
+        "year": year,
+        "month": month,
+        "period": PeriodForm(initial={"year": year, "month": month}),
+        "total": by["category"][None],
+        "groups": groups,
+        "rates": rates,
+        "chart": chart,
+    }
+    return render(request, "projects/statistics.html", context)
+
+
+@require(is_county_admin)
+def industry_list(request):
+    form = IndustryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.create_industry(
+                acting_user=request.user, county=request.user.division, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error("name", exc.messages)
+        else:
+            messages.success(request, _("已添加。"))
+            return redirect("project_industries")
+    industries = Industry.objects.visible_to(request.user)
+    context = {"form": form, "industries": industries, "title": _("重点产业")}
+    return render(request, "projects/industries.html", context)
+
+
+@require(is_county_admin)
+def industry_edit(request, pk):
+    industry = get_visible_or_404(Industry, request.user, pk=pk)
+    form = IndustryForm(request.POST or None, instance=industry)
+    if request.method == "POST" and form.is_valid():
+        actions.update_industry(
+            Industry.objects.get(pk=pk), form.cleaned_data, acting_user=request.user
+        )
+        messages.success(request, _("已保存。"))
+        return redirect("project_industries")
+    return render(request, "projects/industry_form.html", {"form": form, "title": industry.name})
+
+
+@require(is_county_admin)
+def project_settings(request):
+    current = ProjectSettings.for_county(request.user.county_code)
+    form = SettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_settings(
+                acting_user=request.user, county_code=request.user.county_code, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("project_settings")
+    return render(request, "projects/settings.html", {"form": form, "title": _("项目库设置")})
