@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Max
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -451,11 +452,17 @@ def _county_for(request, form) -> Division | None:
 @require(reads_county_data)
 def scorecard_page(request):
     form = PeriodForm(request.GET or None)
-    today = timezone.localdate()
     data = form.cleaned_data if form.is_valid() else {}
-    start = data.get("start") or today.replace(month=1, day=1)
-    end = data.get("end") or today
     county = _county_for(request, form)
+    # Without a chosen period: the year of the latest registered appeal, up to that appeal's
+    # year end or today, so a county opens on figures rather than on an empty year.
+    today = timezone.localdate()
+    latest = Appeal.objects.visible_to(request.user).aggregate(latest=Max("registered_at"))[
+        "latest"
+    ]
+    year = timezone.localtime(latest).year if latest else today.year
+    start = data.get("start") or datetime.date(year, 1, 1)
+    end = data.get("end") or min(today, datetime.date(year, 12, 31))
     figures = (
         scorecards.county_appeal_figures(county.code, start, end)
         if county

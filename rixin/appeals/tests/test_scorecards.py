@@ -158,3 +158,11 @@ def test_scorecards_take_a_bounded_number_of_queries(personas, django_assert_max
         answered(personas)
     with django_assert_max_num_queries(4):
         scorecards.department_scorecards(Appeal.objects.all(), "140725")
+
+
+def test_scorecard_page_opens_on_the_year_of_the_latest_appeal(personas, client_for):
+    dispatched(personas, at=moment("2024-07-03"))
+    response = client_for(personas.leader).get("/appeals/scorecards/")
+    assert response.context["start"] == datetime.date(2024, 1, 1)
+    assert response.context["end"] == datetime.date(2024, 12, 31)
+    assert response.context["summary"].total == 1
