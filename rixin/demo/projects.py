@@ -15,6 +15,7 @@ import datetime
 import random
 from dataclasses import dataclass, field
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from rixin.directory.choices import DepartmentKind as K
 from rixin.directory.models import Department, Enterprise
@@ -29,6 +30,10 @@ from rixin.regions.models import Division
 
 TODAY = datetime.date(2024, 7, 24)
 YEAR = 2024
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+# The library as the demo shows it was entered at the start of the year (illustrative).
+ENTERED = datetime.datetime(2024, 1, 5, 9, tzinfo=SHANGHAI)
+ONE_DAY = datetime.timedelta(days=1)
 PROJECT_COUNT = 271
 TOTAL_INVESTMENT = Decimal("7350000")  # 万元 = 735 亿元
 INDUSTRIES = ["智慧物流", "环保造纸", "高端装备制造", "新能源", "现代农业", "文旅康养"]
@@ -303,6 +308,11 @@ def _industries(county) -> None:
             )
 
 
+def _submitted(month: int) -> datetime.datetime:
+    """A report is submitted on the 3rd of the next month and approved on the 4th."""
+    return datetime.datetime(YEAR, month + 1, 3, 10, tzinfo=SHANGHAI)
+
+
 def _reports(project, plan: int, months: range, pace: float, rng, physical=None) -> None:
     """Monthly reports at ``pace`` × the even monthly plan; June's a few still under review."""
     for month in months:
@@ -315,10 +325,11 @@ def _reports(project, plan: int, months: range, pace: float, rng, physical=None)
             investment=amount.quantize(Decimal(1)),
             physical_progress=physical,
             today=TODAY,
+            at=_submitted(month),
             is_illustrative=True,
         )
         if month < 6 or rng.random() < 0.7:
-            actions.approve_report(report, acting_user=None)
+            actions.approve_report(report, acting_user=None, at=_submitted(month) + ONE_DAY)
 
 
 def _named(county, lookups, rng) -> Decimal:
@@ -328,6 +339,7 @@ def _named(county, lookups, rng) -> Decimal:
         project = actions.create_project(
             acting_user=None,
             county=county,
+            at=ENTERED,
             name=spec.name,
             category=spec.category,
             department=departments[spec.department],
@@ -366,9 +378,10 @@ def _named(county, lookups, rng) -> Decimal:
                 physical_progress=physical,
                 progress_text=text,
                 today=TODAY,
+                at=_submitted(month),
                 is_illustrative=True,
             )
-            actions.approve_report(report, acting_user=None)
+            actions.approve_report(report, acting_user=None, at=_submitted(month) + ONE_DAY)
         for name, kind, due, status, met_on in spec.milestones:
             actions.add_milestone(
                 project,
@@ -411,6 +424,7 @@ def _fillers(county, lookups, remaining: Decimal, rng) -> None:
         project = actions.create_project(
             acting_user=None,
             county=county,
+            at=ENTERED,
             name=f"示例{FILLER_WORDS[category]}项目{number:03d}",
             category=category,
             department=departments[kind],

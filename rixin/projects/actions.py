@@ -50,24 +50,34 @@ def _check_creator(acting_user, county, department) -> None:
         raise PermissionDenied(_("只能新增本部门作为责任单位的项目。"))
 
 
-def _record_status(project: Project, old: str, new: str, acting_user, reason: str) -> None:
+def _record_status(
+    project: Project,
+    old: str,
+    new: str,
+    acting_user,
+    reason: str,
+    at: datetime.datetime | None = None,
+) -> None:
     StatusChange.objects.create(
         project=project,
         old_status=old,
         new_status=new,
         actor=acting_user if acting_user is not None else None,
-        at=timezone.now(),
+        at=at or timezone.now(),
         reason=reason,
     )
 
 
 @transaction.atomic
-def create_project(*, acting_user, county, **fields: Any) -> Project:
-    """Enter a project in the library. Its first status is recorded as a status change."""
+def create_project(
+    *, acting_user, county, at: datetime.datetime | None = None, **fields: Any
+) -> Project:
+    """Enter a project in the library. Its first status is recorded as a status change
+    (``at`` dates it, for records entered after the fact)."""
     _check_creator(acting_user, county, fields.get("department"))
     fields.setdefault("status", ProjectStatus.RESERVE)
     project = audited_create(Project, acting_user=acting_user, county=county, **fields)
-    _record_status(project, "", project.status, acting_user, _("入库"))
+    _record_status(project, "", project.status, acting_user, _("入库"), at=at)
     return project
 
 
@@ -163,6 +173,7 @@ def submit_monthly_report(
     physical_progress: Decimal | None = None,
     progress_text: str = "",
     today: datetime.date | None = None,
+    at: datetime.datetime | None = None,
     **extra: Any,
 ) -> MonthlyReport:
     """Submit the month's report. A second submission for the same month is a correction
@@ -181,7 +192,7 @@ def submit_monthly_report(
         "exceeds_total": exceeds,
         "status": ReportStatus.SUBMITTED,
         "submitted_by": acting_user,
-        "submitted_at": timezone.now(),
+        "submitted_at": at or timezone.now(),
         "reviewed_by": None,
         "reviewed_at": None,
         "review_note": "",
@@ -213,7 +224,9 @@ def _check_reviewer(acting_user, report: MonthlyReport) -> None:
         raise PermissionDenied(_("只有本县发改局可以审核月度报告。"))
 
 
-def approve_report(report: MonthlyReport, *, acting_user) -> MonthlyReport:
+def approve_report(
+    report: MonthlyReport, *, acting_user, at: datetime.datetime | None = None
+) -> MonthlyReport:
     _check_reviewer(acting_user, report)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("只能审核待审核的报告。"))
@@ -222,7 +235,7 @@ def approve_report(report: MonthlyReport, *, acting_user) -> MonthlyReport:
         {
             "status": ReportStatus.APPROVED,
             "reviewed_by": acting_user,
-            "reviewed_at": timezone.now(),
+            "reviewed_at": at or timezone.now(),
         },
         acting_user=acting_user,
         action=AuditAction.TRANSITION,
