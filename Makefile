@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 export RIXIN_VAR_DIR ?= $(CURDIR)/var
+# Test processes: one per core by default (the suite's databases are per process).
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -32,10 +34,10 @@ demo: setup
 test: setup test-sqlite test-postgres
 
 test-sqlite:
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 test-postgres:
-	bash scripts/with-postgres.sh $(PY) -m pytest
+	bash scripts/with-postgres.sh $(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
