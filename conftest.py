@@ -44,3 +44,11 @@ def client_for():
         return client
 
     return make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per test process, shared by every browser test (rixin/tests/browser.py)."""
+    from rixin.tests.browser import launch
+
+    yield from launch()

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
+from ninja.responses import Status
 
 from rixin.directory.models import Department, Enterprise
 
@@ -182,7 +183,7 @@ def create_appeal(request, payload: AppealIn):
             else None,
             **texts,
         )
-    return 201, _out(appeal, user)
+    return Status(201, _out(appeal, user))
 
 
 class _PostedRequest:
@@ -211,7 +212,7 @@ def create_appeal_transition(request, pk: int, payload: StepIn):
         raise ValidationError({"step": f"unknown step {payload.step}"})
     handler(_PostedRequest(request.auth, payload), appeal)
     appeal.refresh_from_db()
-    return 201, _out(appeal, request.auth)
+    return Status(201, _out(appeal, request.auth))
 
 
 @router.get("/scorecards", response=list[ScorecardOut])

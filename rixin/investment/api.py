@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, ModelSchema, Query, Router, Schema
 from ninja.pagination import paginate
+from ninja.responses import Status
 
 from rixin.money import yi
 
@@ -252,7 +253,7 @@ def create_lead(request, payload: LeadIn):
     fields = payload.dict()
     fields["team"] = _own(Team, request, fields.pop("team"))
     user = request.auth
-    return 201, actions.create_lead(acting_user=user, county=user.division, **fields)
+    return Status(201, actions.create_lead(acting_user=user, county=user.division, **fields))
 
 
 @router.post("/leads/{int:pk}/move", response=LeadOut)
@@ -288,7 +289,7 @@ def create_activity(request, payload: ActivityIn):
     fields["lead"] = _own(Lead, request, fields.pop("lead"))
     fields["team"] = _own(Team, request, fields.pop("team"))
     user = request.auth
-    return 201, actions.record_activity(acting_user=user, county=user.division, **fields)
+    return Status(201, actions.record_activity(acting_user=user, county=user.division, **fields))
 
 
 @router.get("/events", response=list[EventOut])
@@ -301,7 +302,9 @@ def list_events(request):
 def create_event(request, payload: EventIn):
     _writer(request)
     user = request.auth
-    return 201, actions.create_event(acting_user=user, county=user.division, **payload.dict())
+    return Status(
+        201, actions.create_event(acting_user=user, county=user.division, **payload.dict())
+    )
 
 
 @router.get("/agreements", response=list[AgreementOut])
@@ -328,8 +331,11 @@ def create_agreement(request, payload: AgreementIn):
     for name, model in (("event", SigningEvent), ("lead", Lead), ("team", Team)):
         fields[name] = _own(model, request, fields.pop(name))
     user = request.auth
-    return 201, actions.record_agreement(
-        acting_user=user, county=user.division, companies=companies, **fields
+    return Status(
+        201,
+        actions.record_agreement(
+            acting_user=user, county=user.division, companies=companies, **fields
+        ),
     )
 
 
@@ -338,7 +344,7 @@ def handoff_agreement(request, pk: int):
     _writer(request)
     agreement = get_object_or_404(Agreement.objects.visible_to(request.auth), pk=pk)
     actions.hand_over(agreement, acting_user=request.auth)
-    return 201, Agreement.objects.prefetch_related("parties").get(pk=pk)
+    return Status(201, Agreement.objects.prefetch_related("parties").get(pk=pk))
 
 
 @router.get("/teams", response=list[TeamOut])

@@ -26,8 +26,8 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
+def launch():
+    """Start Chromium through Playwright (a generator for the session fixture in conftest.py)."""
     if not Path(CHROMIUM).exists():
         pytest.skip(
             f"BROWSER TESTS SKIPPED: Chromium not found at {CHROMIUM} (make test installs it as root)"

@@ -2,12 +2,12 @@ import pytest
 
 from rixin.navigation import entries_for
 from rixin.testing import PASSWORD
-from rixin.tests.browser import browser, login, screenshot  # noqa: F401 (fixture)
+from rixin.tests.browser import login, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_each_persona_sees_exactly_its_navigation(browser, live_server, personas):  # noqa: F811
+def test_each_persona_sees_exactly_its_navigation(browser, live_server, personas):
     for name, user in personas.all().items():
         page = login(browser, live_server, user.username, PASSWORD)
         shown = sorted(
@@ -20,7 +20,7 @@ def test_each_persona_sees_exactly_its_navigation(browser, live_server, personas
         page.context.close()
 
 
-def test_administrators_are_shown_only_their_own_duties(browser, live_server, personas):  # noqa: F811
+def test_administrators_are_shown_only_their_own_duties(browser, live_server, personas):
     expectations = {
         "sysadmin": ({"user_list", "backups"}, {"audit_list", "role_list", "enterprise_list"}),
         "secadmin": (
@@ -37,14 +37,14 @@ def test_administrators_are_shown_only_their_own_duties(browser, live_server, pe
         page.context.close()
 
 
-def test_wrong_password_shows_a_chinese_message(browser, live_server, personas):  # noqa: F811
+def test_wrong_password_shows_a_chinese_message(browser, live_server, personas):
     page = login(browser, live_server, "sy_fagai", "Wrong-pass-1")
     assert "用户名或密码不正确" in page.content()
     screenshot(page, "login-failed")
     page.context.close()
 
 
-def test_language_switch_shows_english(browser, live_server, personas):  # noqa: F811
+def test_language_switch_shows_english(browser, live_server, personas):
     page = login(browser, live_server, "sy_fagai", PASSWORD)
     page.click("button[name=language][value=en]")
     page.wait_for_load_state("networkidle")

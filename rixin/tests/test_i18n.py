@@ -5,7 +5,7 @@ pytestmark = pytest.mark.django_db
 
 def test_chinese_is_the_default_language(personas, client_for):
     response = client_for(personas.officer).get("/enterprises/")
-    assert "<h1 class=\"h4 mb-0\">企业名录</h1>" in response.text
+    assert '<h1 class="h4 mb-0">企业名录</h1>' in response.text
 
 
 def test_user_who_chose_english_gets_english_pages_and_error_pages(personas, client_for):

@@ -1,0 +1,51 @@
+"""驾驶舱 API: a county's headline figures and a city's comparison of its counties.
+
+Money is 万元 and rates are % (both as decimal strings); ``period`` is 2024-06 (month),
+2024Q2 (quarter), 2024H1 (half-year) or 2024 (year), by default the latest with data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from ninja import Router
+
+from rixin.indicators.queries import city_or_404, county_or_404
+
+from . import comparison, figures
+from .periods import CockpitPeriod
+from .views import compares_counties
+
+router = Router(tags=["cockpit 驾驶舱"])
+
+
+def _period(text: str, county_codes: list[str]) -> CockpitPeriod:
+    if not text:
+        return figures.latest_period(county_codes)
+    try:
+        return CockpitPeriod.parse(text)
+    except ValueError as exc:
+        raise ValidationError({"period": str(exc)}) from exc
+
+
+@router.get("/county/{county}", response=dict)
+def cockpit_county(request, county: str, period: str = ""):
+    """Every headline figure of a county for a period (the cockpit's cards)."""
+    if not request.auth.reads_county_data:
+        raise PermissionDenied
+    division = county_or_404(request.auth, county)
+    return figures.county_figures(division.code, _period(period, [division.code])).as_json()
+
+
+@router.get("/city/{city}", response=dict)
+def cockpit_city(request, city: str, period: str = ""):
+    """The city's counties side by side: indicator rates and ranks, projects, signing, 满意率."""
+    if not compares_counties(request.auth):
+        raise PermissionDenied
+    division = city_or_404(request.auth, city)
+    codes = [c for c in request.auth.visible_county_codes() if c[:4] == division.code[:4]]
+    result = comparison.compare(division, codes, _period(period, codes))
+    data = figures.jsonable(asdict(result))
+    data["period"] = result.period.key
+    return data

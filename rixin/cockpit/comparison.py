@@ -1,0 +1,175 @@
+"""Counties side by side: the city view and the province view.
+
+Indicator rates and ranks come from ``indicators.queries.city_table`` (one table per city),
+signing completion and start rate from ``investment.kpis.progress`` (only for counties that
+have a signing target or an agreement: the others have nothing to show), 满意率 from
+``appeals.scorecards.summarize_rows``. Project count and total investment per county is the
+one query written here: ``ProjectQuerySet.totals()`` grouped by county.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+
+from rixin.appeals import scorecards
+from rixin.appeals.choices import AppealKind
+from rixin.appeals.models import Appeal
+from rixin.indicators import queries as indicator_queries
+from rixin.investment import kpis
+from rixin.investment.models import Agreement, Target
+from rixin.projects.models import Project
+from rixin.regions.models import Division
+
+from .figures import investment_period
+from .periods import CockpitPeriod
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class IndicatorCell:
+    code: str
+    rate: Decimal | None
+    rank: int | None
+    tied: bool
+
+
+@dataclass(frozen=True)
+class CountyRow:
+    """One county's figures in the comparison."""
+
+    code: str
+    name: str
+    city_code: str
+    indicators: tuple[IndicatorCell, ...]
+    top_three: int
+    project_count: int
+    project_investment: Decimal
+    signed_amount: Decimal | None
+    signing_rate: Decimal | None
+    start_rate: Decimal | None
+    appeals: int
+    satisfaction_rate: Decimal | None
+
+    def cell(self, code: str) -> IndicatorCell | None:
+        return next((c for c in self.indicators if c.code == code), None)
+
+
+@dataclass(frozen=True)
+class IndicatorColumn:
+    code: str
+    name: str
+    unit: str
+    is_ranked: bool
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The visible counties of a city or a province for one period."""
+
+    division_code: str
+    division_name: str
+    period: CockpitPeriod
+    indicators: tuple[IndicatorColumn, ...]
+    rows: tuple[CountyRow, ...]
+
+
+def compare(division: Division, county_codes: list[str], period: CockpitPeriod) -> Comparison:
+    """``county_codes``: the counties of ``division`` the user may see. Indicators that no
+    county has a rate for in the period are left out."""
+    counties = list(
+        Division.objects.counties().filter(code__in=county_codes).order_by("parent_id", "code")
+    )
+    codes = [c.code for c in counties]
+    tables = {
+        city: indicator_queries.city_table(city, period.indicator_period)
+        for city in sorted({c.parent_id for c in counties})
+    }
+    projects = _project_totals(codes)
+    investment = _investment(codes, period)
+    appeals = _appeal_summaries(codes, period)
+    columns: tuple[IndicatorColumn, ...] = ()
+    rows = []
+    for county in counties:
+        table = tables[county.parent_id]
+        columns = columns or tuple(
+            IndicatorColumn(i.code, i.name, i.unit, i.is_ranked) for i in table.indicators
+        )
+        progress = investment.get(county.code)
+        summary = appeals.get(county.code) or scorecards.summarize_rows([])
+        count, amount = projects.get(county.code, (0, ZERO))
+        rows.append(
+            CountyRow(
+                code=county.code,
+                name=county.name,
+                city_code=county.parent_id,
+                indicators=_cells(table, county.code),
+                top_three=table.top_three(county.code),
+                project_count=count,
+                project_investment=amount,
+                signed_amount=progress.signed_amount if progress else None,
+                signing_rate=progress.signing_rate if progress else None,
+                start_rate=progress.start_rate if progress else None,
+                appeals=summary.total,
+                satisfaction_rate=summary.satisfaction_rate,
+            )
+        )
+    published = {cell.code for row in rows for cell in row.indicators if cell.rate is not None}
+    columns = tuple(column for column in columns if column.code in published)
+    rows = [
+        replace(row, indicators=tuple(c for c in row.indicators if c.code in published))
+        for row in rows
+    ]
+    return Comparison(division.code, division.name, period, columns, tuple(rows))
+
+
+def _cells(table, county_code: str) -> tuple[IndicatorCell, ...]:
+    cells = []
+    for indicator in table.indicators:
+        observation, standing = table.cell(county_code, indicator.pk)
+        cells.append(
+            IndicatorCell(
+                indicator.code,
+                observation.rate if observation else None,
+                standing.rank if standing else None,
+                standing.tied if standing else False,
+            )
+        )
+    return tuple(cells)
+
+
+def _project_totals(codes: list[str]) -> dict[str, tuple[int, Decimal]]:
+    rows = (
+        Project.objects.filter(county_id__in=codes)
+        .values("county_id")
+        .annotate(count=Count("pk"), investment=Sum("total_investment"))
+        .order_by()
+    )
+    return {r["county_id"]: (r["count"], r["investment"] or ZERO) for r in rows}
+
+
+def _investment(codes: list[str], period: CockpitPeriod) -> dict[str, kpis.Progress]:
+    """``kpis.progress`` for each county that has a target or an agreement."""
+    active = set(Target.objects.filter(county_id__in=codes).values_list("county_id", flat=True))
+    active |= set(Agreement.objects.filter(county_id__in=codes).values_list("county_id", flat=True))
+    return {code: kpis.progress(investment_period(code, period))[0] for code in sorted(active)}
+
+
+def _appeal_summaries(codes: list[str], period: CockpitPeriod) -> dict:
+    rows = (
+        Appeal.objects.filter(
+            county_id__in=codes,
+            kind=AppealKind.APPEAL,
+            registered_at__date__gte=period.start,
+            registered_at__date__lte=period.end,
+        )
+        .order_by()
+        .values_list("county_id", *scorecards.SUMMARY_FIELDS)
+    )
+    grouped: dict[str, list] = {}
+    for county_id, *row in rows:
+        grouped.setdefault(county_id, []).append(row)
+    return {code: scorecards.summarize_rows(found) for code, found in grouped.items()}

@@ -1,0 +1,615 @@
+"""Every figure of the cockpit, taken from the modules' own query functions.
+
+None of these functions checks who is asking: a view first makes sure the user may see the
+county (``rixin.indicators.queries.county_or_404``). Money is Decimal 万元, rates are % (Decimal).
+
+- ``county_figures(county_code, period)`` → ``CountyFigures``: every headline figure;
+- one function per card: ``indicator_cards``, ``investment_card``, ``project_card``,
+  ``appeal_card``;
+- the charts: ``monthly_investment``, ``funnel``, ``appeals_by_department``
+  (the indicator ranks are ``CountyFigures.indicators``);
+- ``red_list(county_code, period, months=6)``: what is late;
+- ``latest_period(county_codes)``: the default period.
+
+Two small queries are written here because no module has them yet: the county's planned and
+reported investment by month (``monthly_investment``) and agreements signed but not started
+(``unstarted_agreements``); each uses the module's own querysets and formulas.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from rixin.appeals import scorecards
+from rixin.appeals.models import Appeal
+from rixin.indicators import queries as indicator_queries
+from rixin.investment import kpis
+from rixin.investment.choices import TargetPeriod
+from rixin.investment.models import Agreement
+from rixin.money import plain, yi
+from rixin.projects.choices import Health, ProjectCategory
+from rixin.projects.models import (
+    AnnualPlan,
+    Milestone,
+    MonthlyReport,
+    Project,
+    ProjectSettings,
+    summarize,
+)
+from rixin.projects.reporting import owed_reports
+from rixin.regions.models import Division
+
+from .periods import CockpitPeriod, months_before
+
+ZERO = Decimal(0)
+UNSTARTED_MONTHS = 6
+
+
+# ---------------------------------------------------------------- indicators
+
+
+@dataclass(frozen=True)
+class IndicatorCard:
+    """One indicator of the county in the period: value in its own unit, rate and city rank."""
+
+    code: str
+    name: str
+    unit: str
+    value: Decimal | None
+    rate: Decimal | None
+    rank: int | None
+    of: int | None
+    tied: bool
+    rank_label: str
+    rank_change: int | None
+    target: Decimal | None
+    is_illustrative: bool
+
+
+def indicator_cards(county_code: str, period: CockpitPeriod) -> tuple[IndicatorCard, ...]:
+    """The county's board (``indicators.queries.county_board``) for the cumulative span."""
+    span = period.indicator_period
+    cards = []
+    for row in indicator_queries.county_board(county_code, span.year, span.month):
+        standing = row.standing
+        cards.append(
+            IndicatorCard(
+                code=row.indicator.code,
+                name=row.indicator.name,
+                unit=row.indicator.unit,
+                value=row.value,
+                rate=row.rate,
+                rank=standing.rank if standing else None,
+                of=standing.of if standing else None,
+                tied=standing.tied if standing else False,
+                rank_label=standing.label if standing else "",
+                rank_change=standing.change if standing else None,
+                target=row.target,
+                is_illustrative=bool(row.observation and row.observation.is_illustrative),
+            )
+        )
+    return tuple(cards)
+
+
+# ---------------------------------------------------------------- investment
+
+
+@dataclass(frozen=True)
+class InvestmentCard:
+    """招商引资 in the target period containing the cockpit's period (``kpis.progress``)."""
+
+    target_period: str  # TargetPeriod value: year, h1, h2
+    target_period_label: str
+    start: datetime.date
+    end: datetime.date
+    signed_amount: Decimal
+    signed_count: int
+    signing_target: Decimal | None
+    signing_rate: Decimal | None
+    year_count: int
+    started_count: int
+    start_rate: Decimal | None
+    start_rate_target: Decimal | None
+    start_rate_completion: Decimal | None
+
+
+def investment_period(county_code: str, period: CockpitPeriod) -> kpis.Period:
+    return kpis.Period(county_code, period.year, period.target_period)
+
+
+def investment_card(county_code: str, period: CockpitPeriod) -> InvestmentCard:
+    span = investment_period(county_code, period)
+    total, _teams = kpis.progress(span)
+    target = total.target
+    return InvestmentCard(
+        target_period=span.period,
+        target_period_label=str(TargetPeriod(span.period).label),
+        start=span.start,
+        end=span.end,
+        signed_amount=total.signed_amount,
+        signed_count=total.signed_count,
+        signing_target=target.signing_amount if target else None,
+        signing_rate=total.signing_rate,
+        year_count=total.year_count,
+        started_count=total.started_count,
+        start_rate=total.start_rate,
+        start_rate_target=target.start_rate if target else None,
+        start_rate_completion=total.start_rate_completion,
+    )
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    stage: str
+    label: str
+    reached: int
+    conversion: Decimal | None
+
+
+def funnel(county_code: str) -> tuple[FunnelStep, ...]:
+    """How many leads ever reached each stage (``kpis.funnel``; not limited to the period)."""
+    return tuple(
+        FunnelStep(str(s.stage), s.label, s.reached, s.conversion) for s in kpis.funnel(county_code)
+    )
+
+
+# ---------------------------------------------------------------- projects
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    category: str
+    label: str
+    count: int
+    total_investment: Decimal
+
+
+@dataclass(frozen=True)
+class ProjectCard:
+    """The library for the year up to the period's last month (``progress_table``,
+    ``summarize`` and ``AnnualPlan.rates``), as the statistics page computes it."""
+
+    year: int
+    month: int
+    count: int
+    total_investment: Decimal
+    annual_plan: Decimal
+    completed_this_year: Decimal
+    annual_completion: Decimal | None
+    ahead: int
+    normal: int
+    behind: int
+    planned_start: int
+    started: int
+    start_rate: Decimal | None
+    planned_completion: int
+    finished: int
+    completion_rate: Decimal | None
+    by_category: tuple[CategoryTotal, ...]
+
+
+def progress_table(county_code: str, period: CockpitPeriod):
+    """Every project of the county with its figures for the year up to the last month."""
+    projects = Project.objects.filter(county_id=county_code)
+    rules = ProjectSettings.for_county(county_code)
+    return projects.progress_table(period.year, period.last_month, rules)
+
+
+def project_card(county_code: str, period: CockpitPeriod, table=None) -> ProjectCard:
+    table = progress_table(county_code, period) if table is None else table
+    groups = summarize(table, lambda project, _progress: project.category)
+    total = groups[None]
+    rates = AnnualPlan.objects.filter(county_id=county_code, year=period.year).rates()
+    categories = tuple(
+        CategoryTotal(c.value, str(c.label), groups[c].count, groups[c].total_investment)
+        for c in ProjectCategory
+        if c in groups
+    )
+    return ProjectCard(
+        year=period.year,
+        month=period.last_month,
+        count=total.count,
+        total_investment=total.total_investment,
+        annual_plan=total.annual_plan,
+        completed_this_year=total.completed_this_year,
+        annual_completion=total.annual_completion,
+        ahead=total.ahead,
+        normal=total.normal,
+        behind=total.behind,
+        planned_start=rates["planned_start"],
+        started=rates["started"],
+        start_rate=rates["start_rate"],
+        planned_completion=rates["planned_completion"],
+        finished=rates["finished"],
+        completion_rate=rates["completion_rate"],
+        by_category=categories,
+    )
+
+
+@dataclass(frozen=True)
+class MonthInvestment:
+    """The county's planned and reported project investment of one month (万元)."""
+
+    month: int
+    planned: Decimal
+    actual: Decimal | None  # None after the period's last month
+
+
+def monthly_investment(county_code: str, period: CockpitPeriod) -> tuple[MonthInvestment, ...]:
+    """Plans' month amounts (``AnnualPlan.month_amounts``) summed over the county's projects,
+    against the monthly reports' investment, for every month of the period's year."""
+    planned = [ZERO] * 12
+    for plan in AnnualPlan.objects.filter(county_id=county_code, year=period.year).only(
+        "planned_investment", "monthly_plan"
+    ):
+        for index, amount in enumerate(plan.month_amounts()):
+            planned[index] += amount
+    reported = dict(
+        MonthlyReport.objects.filter(
+            county_id=county_code, year=period.year, month__lte=period.last_month
+        )
+        .values("month")
+        .annotate(total=Sum("investment"))
+        .values_list("month", "total")
+    )
+    return tuple(
+        MonthInvestment(
+            month,
+            planned[month - 1].quantize(Decimal("0.01")),
+            reported.get(month, ZERO) if month <= period.last_month else None,
+        )
+        for month in range(1, 13)
+    )
+
+
+# ---------------------------------------------------------------- appeals
+
+
+@dataclass(frozen=True)
+class AppealCard:
+    """The county's 企业诉求 registered in the period and in its last month
+    (``scorecards.appeals_in_period`` and ``summarize``; overdue as of today)."""
+
+    start: datetime.date
+    end: datetime.date
+    total: int
+    closed: int
+    open: int
+    overdue: int
+    marked: int
+    satisfied: int
+    satisfaction_rate: Decimal | None
+    resolution_rate: Decimal | None
+    month_start: datetime.date
+    month_total: int
+    month_satisfaction_rate: Decimal | None
+
+
+def appeal_card(county_code: str, period: CockpitPeriod) -> AppealCard:
+    whole = scorecards.summarize(
+        scorecards.appeals_in_period(county_code, period.start, period.end)
+    )
+    month = scorecards.summarize(
+        scorecards.appeals_in_period(county_code, period.last_month_start, period.end)
+    )
+    return AppealCard(
+        start=period.start,
+        end=period.end,
+        total=whole.total,
+        closed=whole.closed,
+        open=whole.open,
+        overdue=whole.overdue,
+        marked=whole.marked,
+        satisfied=whole.satisfied,
+        satisfaction_rate=whole.satisfaction_rate,
+        resolution_rate=whole.resolution_rate,
+        month_start=period.last_month_start,
+        month_total=month.total,
+        month_satisfaction_rate=month.satisfaction_rate,
+    )
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    """A department's scorecard for the period's appeals (``department_scorecards``)."""
+
+    department_id: int
+    name: str
+    dispatched: int
+    response_rate: Decimal | None
+    on_time_rate: Decimal | None
+    resolution_rate: Decimal | None
+    satisfaction_rate: Decimal | None
+    score: Decimal | None
+    rank: int | None
+
+
+def appeals_by_department(county_code: str, period: CockpitPeriod) -> tuple[DepartmentRow, ...]:
+    figures = scorecards.county_appeal_figures(county_code, period.start, period.end)
+    return tuple(
+        DepartmentRow(
+            card.department.pk,
+            card.department.name,
+            card.dispatched,
+            card.response_rate,
+            card.on_time_rate,
+            card.resolution_rate,
+            card.satisfaction_rate,
+            card.score,
+            card.rank,
+        )
+        for card in figures["scorecards"]
+    )
+
+
+# ---------------------------------------------------------------- the county
+
+
+@dataclass(frozen=True)
+class CountyFigures:
+    """Every headline figure of a county for a period."""
+
+    county_code: str
+    county_name: str
+    city_code: str
+    period: CockpitPeriod
+    indicators: tuple[IndicatorCard, ...]
+    investment: InvestmentCard
+    projects: ProjectCard
+    appeals: AppealCard
+
+    def indicator(self, code: str) -> IndicatorCard | None:
+        return next((card for card in self.indicators if card.code == code), None)
+
+    @property
+    def gdp(self) -> IndicatorCard | None:
+        return self.indicator("gdp")
+
+    @property
+    def fixed_asset_investment(self) -> IndicatorCard | None:
+        return self.indicator("fixed_asset_investment")
+
+    def as_json(self) -> dict:
+        """Plain JSON: Decimals as strings, dates as ISO text, the period as its key."""
+        data = asdict(self)
+        data["gdp"] = self.gdp and asdict(self.gdp)
+        data["fixed_asset_investment"] = self.fixed_asset_investment and asdict(
+            self.fixed_asset_investment
+        )
+        data["period"] = {
+            "key": self.period.key,
+            "label_zh": self.period.label_zh,
+            "label_en": self.period.label_en,
+            "start": self.period.start.isoformat(),
+            "end": self.period.end.isoformat(),
+        }
+        return jsonable(data)
+
+
+def jsonable(value):
+    """Decimals as strings, dates as ISO text, tuples as lists."""
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def county_figures(county_code: str, period: CockpitPeriod | str, *, table=None) -> CountyFigures:
+    """``table``: the county's ``progress_table`` for the period, if the caller has it."""
+    if isinstance(period, str):
+        period = CockpitPeriod.parse(period)
+    county = Division.objects.get(code=county_code, level="county")
+    return CountyFigures(
+        county_code=county.code,
+        county_name=county.name,
+        city_code=county.parent_id or "",
+        period=period,
+        indicators=indicator_cards(county_code, period),
+        investment=investment_card(county_code, period),
+        projects=project_card(county_code, period, table),
+        appeals=appeal_card(county_code, period),
+    )
+
+
+def latest_period(county_codes: list[str], today: datetime.date | None = None) -> CockpitPeriod:
+    """The latest period with published indicators, else with monthly reports, else the
+    last finished month; widened to its quarter, half-year or year when it ends one."""
+    found = indicator_queries.latest_period(county_codes)
+    if found is not None:
+        return CockpitPeriod.ending_in(found.year, found.month)
+    reported = MonthlyReport.objects.filter(county_id__in=county_codes).latest_period()
+    if reported is not None:
+        return CockpitPeriod.ending_in(*reported)
+    last = (today or datetime.date.today()).replace(day=1) - datetime.timedelta(days=1)
+    return CockpitPeriod.ending_in(last.year, last.month)
+
+
+# ---------------------------------------------------------------- the red list
+
+
+@dataclass(frozen=True)
+class RedItem:
+    """One late thing: what it is, why it is late, and the object it points to."""
+
+    kind: str  # behind, milestone, report, appeal, agreement
+    pk: int
+    title: str
+    detail: str
+    since: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class RedList:
+    as_of: datetime.date
+    months: int
+    behind: tuple[RedItem, ...]
+    milestones: tuple[RedItem, ...]
+    reports: tuple[RedItem, ...]
+    appeals: tuple[RedItem, ...]
+    agreements: tuple[RedItem, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(len(items) for items in self.groups().values())
+
+    def groups(self) -> dict[str, tuple[RedItem, ...]]:
+        return {
+            "behind": self.behind,
+            "milestones": self.milestones,
+            "reports": self.reports,
+            "appeals": self.appeals,
+            "agreements": self.agreements,
+        }
+
+
+def behind_projects(table) -> tuple[RedItem, ...]:
+    """Projects whose annual completion lags the time elapsed (``Progress.health``)."""
+    rows = [(p, f) for p, f in table if f.health == Health.BEHIND]
+    rows.sort(key=lambda row: row[1].expected - (row[1].against_annual_plan or ZERO), reverse=True)
+    return tuple(
+        RedItem(
+            "behind",
+            project.pk,
+            project.name,
+            _("年度完成 %(done)s,时序进度 %(expected)s%%")
+            % {"done": _pct(progress.against_annual_plan), "expected": progress.expected},
+        )
+        for project, progress in rows
+    )
+
+
+def overdue_milestones(county_code: str, as_of: datetime.date) -> tuple[RedItem, ...]:
+    milestones = (
+        Milestone.objects.filter(county_id=county_code)
+        .overdue(as_of)
+        .select_related("project")
+        .order_by("due_date")
+    )
+    return tuple(
+        RedItem(
+            "milestone",
+            m.project_id,
+            f"{m.project.name}:{m.name}",
+            _("计划 %(due)s") % {"due": m.due_date},
+            m.due_date,
+        )
+        for m in milestones
+    )
+
+
+def owed_monthly_reports(county_code: str, period: CockpitPeriod) -> tuple[RedItem, ...]:
+    projects = Project.objects.filter(county_id=county_code)
+    rules = ProjectSettings.for_county(county_code)
+    rows, _late = owed_reports(projects, period.year, period.last_month, rules)
+    return tuple(
+        RedItem(
+            "report",
+            row.project.pk,
+            row.project.name,
+            " · ".join(
+                [row.project.department.name, _("已逾期") if row.late else _("未报")]
+                + ([_("已退回")] if row.report is not None else [])
+            ),
+        )
+        for row in rows
+        if row.owed
+    )
+
+
+def overdue_appeals(county_code: str, as_of: datetime.date) -> tuple[RedItem, ...]:
+    """Appeals waiting for a department past their deadline (``Appeal.is_overdue``)."""
+    candidates = (
+        Appeal.objects.filter(county_id=county_code, deadline__lt=as_of)
+        .select_related("lead_department")
+        .order_by("deadline")
+    )
+    return tuple(
+        RedItem(
+            "appeal",
+            a.pk,
+            f"{a.number} {a.title}",
+            _("%(department)s · 时限 %(deadline)s")
+            % {
+                "department": a.lead_department.name if a.lead_department_id else "",
+                "deadline": a.deadline,
+            },
+            a.deadline,
+        )
+        for a in candidates
+        if a.is_overdue(as_of)
+    )
+
+
+def unstarted_agreements(
+    county_code: str, as_of: datetime.date, months: int = UNSTARTED_MONTHS
+) -> tuple[RedItem, ...]:
+    """Agreements signed at least ``months`` months before ``as_of`` whose project has not
+    reached 新开工 (``AgreementQuerySet.started``)."""
+    agreements = Agreement.objects.filter(county_id=county_code)
+    cutoff = months_before(as_of, months)
+    late = (
+        agreements.filter(signed_on__lte=cutoff)
+        .exclude(pk__in=agreements.started().values("pk"))
+        .order_by("signed_on")
+    )
+    return tuple(
+        RedItem(
+            "agreement",
+            a.pk,
+            a.project_name,
+            _("%(day)s 签约 · %(amount)s亿元") % {"day": a.signed_on, "amount": yi(a.amount)},
+            a.signed_on,
+        )
+        for a in late
+    )
+
+
+def red_list(
+    county_code: str,
+    period: CockpitPeriod,
+    months: int = UNSTARTED_MONTHS,
+    today: datetime.date | None = None,
+    table=None,
+) -> RedList:
+    """What is late at the end of the period (or today, if the period has not ended)."""
+    as_of = period.as_of(today)
+    table = progress_table(county_code, period) if table is None else table
+    return RedList(
+        as_of=as_of,
+        months=months,
+        behind=behind_projects(table),
+        milestones=overdue_milestones(county_code, as_of),
+        reports=owed_monthly_reports(county_code, period),
+        appeals=overdue_appeals(county_code, as_of),
+        agreements=unstarted_agreements(county_code, as_of, months),
+    )
+
+
+def _pct(value: Decimal | None) -> str:
+    return "—" if value is None else plain(value, 1) + "%"
+
+
+__all__ = [
+    "CockpitPeriod",
+    "CountyFigures",
+    "appeal_card",
+    "appeals_by_department",
+    "county_figures",
+    "funnel",
+    "indicator_cards",
+    "investment_card",
+    "latest_period",
+    "monthly_investment",
+    "project_card",
+    "red_list",
+]

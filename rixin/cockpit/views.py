@@ -1,0 +1,282 @@
+"""The cockpit pages: a county in one page, a city's counties side by side, a province."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from rixin.accounts.access import reads_county_data, require
+from rixin.accounts.roles import Role
+from rixin.indicators.queries import city_or_404, county_or_404
+from rixin.investment.kpis import busiest_county
+from rixin.money import wan_to_yi
+from rixin.regions.models import Division
+
+from . import comparison, figures, links, maps
+from .periods import CockpitPeriod, period_choices
+
+CITY_ROLES = (Role.CITY_VIEWER, Role.CITY_STATISTICIAN, Role.PROVINCE_VIEWER)
+
+
+def compares_counties(user) -> bool:
+    """City and province accounts compare counties; county staff see their own county only."""
+    return reads_county_data(user) and user.role in CITY_ROLES
+
+
+def compares_cities(user) -> bool:
+    return reads_county_data(user) and user.role == Role.PROVINCE_VIEWER
+
+
+def period_from(request, latest: CockpitPeriod) -> CockpitPeriod:
+    """?period=2024H1 (or 2024-06, 2024Q2, 2024); else ``latest``, the latest with data."""
+    text = request.GET.get("period", "").strip()
+    if text:
+        try:
+            return CockpitPeriod.parse(text)
+        except ValueError as exc:
+            messages.error(request, str(exc))
+    return latest
+
+
+def months_from(request) -> int:
+    """?months=: after how many months a signed agreement not yet started is late (1 to 36)."""
+    text = request.GET.get("months", "")
+    return int(text) if text.isdigit() and 1 <= int(text) <= 36 else figures.UNSTARTED_MONTHS
+
+
+def _selector(period: CockpitPeriod, latest: CockpitPeriod) -> list[tuple[int, list]]:
+    """The periods of the latest year with data, the year before, and the one shown."""
+    years = sorted({latest.year, latest.year - 1, period.year}, reverse=True)
+    return [(year, period_choices(year)) for year in years]
+
+
+@require(reads_county_data)
+def cockpit(request, county: str | None = None):
+    user = request.user
+    code = county or user.county_code or busiest_county(user.visible_county_codes())
+    if not code:
+        raise Http404
+    division = county_or_404(user, code)
+    latest = figures.latest_period([division.code])
+    period = period_from(request, latest)
+    months = months_from(request)
+    table = figures.progress_table(division.code, period)
+    county_figures = figures.county_figures(division.code, period, table=table)
+    departments = figures.appeals_by_department(division.code, period)
+    red = figures.red_list(division.code, period, months, table=table)
+    charts = _charts(county_figures, departments)
+    county_links = links.county_links(county_figures)
+    context = {
+        "county": division,
+        "period": period,
+        "months": months,
+        "figures": county_figures,
+        "links": county_links,
+        "reports": links.report_links(division.code, period),
+        "departments": departments,
+        "red": _red_groups(red, period, county_links),
+        "red_total": red.total,
+        "as_of": red.as_of,
+        "selector": _selector(period, latest),
+        "counties": _county_choices(user),
+        "city_link": links.city_url(division.parent_id, period) if compares_counties(user) else "",
+        "charts": charts,
+        "has_data": {
+            "investment": any(charts["planned"]) or any(charts["actual"]),
+            "ranks": bool(charts["ranks"]["names"]),
+            "funnel": any(step["value"] for step in charts["funnel"]),
+            "departments": bool(departments),
+        },
+    }
+    return render(request, "cockpit/county.html", context)
+
+
+def _county_choices(user) -> list[Division]:
+    if user.county_code:
+        return []
+    return list(Division.objects.counties().filter(code__in=user.visible_county_codes()))
+
+
+RED_LABELS = {
+    "behind": _("进度滞后的项目"),
+    "milestones": _("逾期未完成的里程碑"),
+    "reports": _("未交的月度报告"),
+    "appeals": _("逾期未办结的诉求"),
+    "agreements": _("签约后未开工的协议"),
+}
+
+
+# The module list that shows a whole red-list group, where there is one.
+RED_MORE = {"behind": "behind", "reports": "reporting", "agreements": "agreements"}
+
+
+def _red_groups(red: figures.RedList, period: CockpitPeriod, county_links: dict) -> list[dict]:
+    return [
+        {
+            "key": key,
+            "label": RED_LABELS[key],
+            "more": county_links.get(RED_MORE.get(key, "")),
+            "items": [(item, links.red_item_url(item, period)) for item in items],
+        }
+        for key, items in red.groups().items()
+    ]
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def _yi(value) -> float | None:
+    return None if value is None else round(float(wan_to_yi(value)), 2)
+
+
+def _charts(county: figures.CountyFigures, departments) -> dict:
+    monthly = figures.monthly_investment(county.county_code, county.period)
+    ranked = [c for c in county.indicators if c.rank is not None]
+    return {
+        "months": [f"{m.month}月" for m in monthly],
+        "planned": [_yi(m.planned) for m in monthly],
+        "actual": [_yi(m.actual) for m in monthly],
+        "ranks": {
+            "names": [c.name for c in ranked],
+            "ranks": [c.rank for c in ranked],
+            "of": max((c.of for c in ranked), default=0),
+            "labels": [c.rank_label for c in ranked],
+            "rates": [_number(c.rate) for c in ranked],
+        },
+        "funnel": [
+            {"name": s.label, "value": s.reached} for s in figures.funnel(county.county_code)
+        ],
+        "departments": {
+            "names": [d.name for d in departments],
+            "dispatched": [d.dispatched for d in departments],
+            "satisfaction": [_number(d.satisfaction_rate) for d in departments],
+            "on_time": [_number(d.on_time_rate) for d in departments],
+        },
+    }
+
+
+# ---------------------------------------------------------------- city and province
+
+
+def _figure_series(result: comparison.Comparison) -> list[dict]:
+    """Every figure the map may be coloured by: {key, label, unit, values: {code: number}}."""
+    rows = result.rows
+    series = [
+        {
+            "key": f"rate:{column.code}",
+            "label": _("%(name)s增速") % {"name": column.name},
+            "unit": "%",
+            "values": {r.code: _number(r.cell(column.code).rate) for r in rows},
+            "ranks": {r.code: r.cell(column.code).rank for r in rows},
+        }
+        for column in result.indicators
+        if column.is_ranked
+    ]
+    plain = [
+        ("project_count", _("项目数"), _("个"), lambda r: r.project_count),
+        ("project_investment", _("项目总投资"), _("亿元"), lambda r: _yi(r.project_investment)),
+        ("signed_amount", _("签约额"), _("亿元"), lambda r: _yi(r.signed_amount)),
+        ("signing_rate", _("签约完成率"), "%", lambda r: _number(r.signing_rate)),
+        ("start_rate", _("当年签约项目开工率"), "%", lambda r: _number(r.start_rate)),
+        ("appeals", _("企业诉求"), _("件"), lambda r: r.appeals),
+        ("satisfaction_rate", _("满意率"), "%", lambda r: _number(r.satisfaction_rate)),
+    ]
+    series += [
+        {"key": key, "label": label, "unit": unit, "values": {r.code: value(r) for r in rows}}
+        for key, label, unit, value in plain
+    ]
+    return [{**s, "label": str(s["label"]), "unit": str(s["unit"])} for s in series]
+
+
+def _tiles(division_code: str, places: list[tuple[str, str, str]]) -> list[dict]:
+    """places: (code, name, url) → tiles with their grid position."""
+    positions = maps.tiles(division_code, [code for code, _name, _url in places])
+    return [
+        {"code": code, "name": name, "url": url, "x": positions[code][0], "y": positions[code][1]}
+        for code, name, url in places
+    ]
+
+
+def _comparison_context(request, division, codes: list[str]) -> dict:
+    latest = figures.latest_period(codes)
+    period = period_from(request, latest)
+    result = comparison.compare(division, codes, period)
+    return {
+        "period": period,
+        "result": result,
+        "selector": _selector(period, latest),
+        "figure": request.GET.get("figure", "rate:gdp"),
+        "series": _figure_series(result),
+        "cockpit_links": {r.code: links.cockpit_url(r.code, period) for r in result.rows},
+    }
+
+
+@require(compares_counties)
+def city(request, code: str):
+    division = city_or_404(request.user, code)
+    codes = [c for c in request.user.visible_county_codes() if c[:4] == division.code[:4]]
+    context = _comparison_context(request, division, codes)
+    result = context["result"]
+    places = [(r.code, r.name, context["cockpit_links"][r.code]) for r in result.rows]
+    context |= {"division": division, "tiles": _tiles(division.code, places), "level": "city"}
+    return render(request, "cockpit/comparison.html", context)
+
+
+@require(compares_cities)
+def province(request, code: str):
+    division = Division.objects.filter(code=code, level="province").first()
+    codes = [c for c in request.user.visible_county_codes() if c[:2] == code[:2]]
+    if division is None or not codes:
+        raise Http404
+    context = _comparison_context(request, division, codes)
+    period = context["period"]
+    cities = Division.objects.filter(parent=division, level="city").order_by("code")
+    places = [(c.code, c.name, links.city_url(c.code, period)) for c in cities]
+    context |= {
+        "division": division,
+        "tiles": _tiles(division.code, places),
+        "series": _city_series(context["result"], cities),
+        "level": "province",
+        "cities": cities,
+    }
+    return render(request, "cockpit/comparison.html", context)
+
+
+def _city_series(result: comparison.Comparison, cities) -> list[dict]:
+    """The province map colours each city by a sum over its counties (rates are not summed)."""
+    by_city: dict[str, list] = {}
+    for row in result.rows:
+        by_city.setdefault(row.city_code, []).append(row)
+    sums = [
+        ("project_count", _("项目数"), _("个"), lambda r: r.project_count, int),
+        ("project_investment", _("项目总投资"), _("亿元"), lambda r: r.project_investment, _yi),
+        ("signed_amount", _("签约额"), _("亿元"), lambda r: r.signed_amount or 0, _yi),
+        ("appeals", _("企业诉求"), _("件"), lambda r: r.appeals, int),
+    ]
+    return [
+        {
+            "key": key,
+            "label": str(label),
+            "unit": str(unit),
+            "values": {
+                c.code: shown(sum(value(r) for r in by_city[c.code])) if c.code in by_city else None
+                for c in cities
+            },
+        }
+        for key, label, unit, value, shown in sums
+    ]
+
+
+@require(compares_counties)
+def comparison_home(request):
+    """The user's own city, or for a province account the province."""
+    division = request.user.division
+    period = request.GET.get("period", "")
+    name = "province_cockpit" if division.level == "province" else "city_cockpit"
+    url = reverse(name, kwargs={"code": division.code})
+    return redirect(f"{url}?{urlencode({'period': period})}" if period else url)

@@ -1,0 +1,81 @@
+"""/api/v1/reports/: the reports on offer for a county, and the files themselves."""
+
+from django.urls import reverse
+from django.utils.translation import get_language
+from ninja import Router, Schema
+
+from .content import file_name, period_label
+from .downloads import (
+    available_periods,
+    county_for,
+    download_url,
+    file_response,
+    kind_of,
+    report_file,
+)
+from .render import FORMATS
+
+router = Router(tags=["reports 报告"])
+
+
+class FileOut(Schema):
+    format: str
+    name: str
+    url: str
+    page_url: str
+
+
+class PeriodOut(Schema):
+    period: str
+    label: str
+    kind: str
+    files: list[FileOut]
+
+
+class CountyReportsOut(Schema):
+    county: str
+    name: str
+    periods: list[PeriodOut]
+
+
+@router.get("/{county_code}/", response=CountyReportsOut, url_name="list_reports")
+def list_reports(request, county_code: str):
+    """半年报告(期中答卷)和月报 on offer for the county, newest first, with their file URLs."""
+    county = county_for(request.user, county_code)
+    periods = []
+    for period in available_periods(county.code):
+        kind = kind_of(period)
+        files = [
+            {
+                "format": fmt,
+                "name": file_name(county, period, fmt),
+                "url": reverse(
+                    "api:get_report_file",
+                    kwargs={
+                        "county_code": county.code,
+                        "period": period.key,
+                        "file": f"{kind}.{fmt}",
+                    },
+                ),
+                "page_url": download_url(county.code, period, fmt),
+            }
+            for fmt in FORMATS
+        ]
+        periods.append(
+            {
+                "period": period.key,
+                "label": period_label(period, get_language() or "zh"),
+                "kind": kind,
+                "files": files,
+            }
+        )
+    return {"county": county.code, "name": county.name, "periods": periods}
+
+
+@router.get("/{county_code}/{period}/{file}", url_name="get_report_file")
+def get_report_file(request, county_code: str, period: str, file: str, language: str = "zh"):
+    """The report file (``half.pdf``, ``month.docx``…), generated from the current figures;
+    ``?language=en`` for the English edition. Every download is recorded in the audit log."""
+    kind, _dot, fmt = file.partition(".")
+    content, name = report_file(request.user, county_code, period, kind, fmt, language)
+    return file_response(content, name, fmt)

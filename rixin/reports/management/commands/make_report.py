@@ -1,0 +1,77 @@
+"""Write a county's report (or every county's of a city) as PDF and/or Word files.
+
+manage.py make_report --county 140725 --period 2024H1 --format pdf
+manage.py make_report --city 140700 --period 2024-07 --format both --output reports/
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from rixin.cockpit.periods import CockpitPeriod
+from rixin.regions.models import Division
+
+from ...content import KINDS, build_report, file_name
+from ...render import FORMATS, render
+
+
+class Command(BaseCommand):
+    help = "Generate the half-year report (期中答卷, --period 2024H1) or the monthly report (--period 2024-07)."
+
+    def add_arguments(self, parser):
+        where = parser.add_mutually_exclusive_group(required=True)
+        where.add_argument("--county", help="6-digit county code")
+        where.add_argument("--city", help="6-digit city code: every county of the city")
+        parser.add_argument("--period", required=True, help="2024H1, 2024H2 or 2024-07")
+        parser.add_argument("--format", choices=[*FORMATS, "both"], default="pdf")
+        parser.add_argument("--language", choices=["zh", "en"], default="zh")
+        parser.add_argument(
+            "--output", "-o", default=".", help="folder to write to (default: here)"
+        )
+
+    def handle(self, *args, **options):
+        period = self._period(options["period"])
+        counties = self._counties(options["county"], options["city"])
+        formats = FORMATS if options["format"] == "both" else (options["format"],)
+        folder = Path(options["output"])
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        bar = tqdm(
+            counties,
+            desc=str(period.key),
+            unit="county",
+            file=self.stderr,
+            disable=len(counties) < 2,
+        )
+        for county in bar:
+            bar.set_postfix_str(county.name)
+            report = build_report(county.code, period, options["language"])
+            for fmt in formats:
+                path = folder / file_name(county, period, fmt, options["language"])
+                path.write_bytes(render(report, fmt))
+                written.append(path)
+        for path in written:
+            self.stdout.write(str(path))
+
+    def _period(self, text: str) -> CockpitPeriod:
+        try:
+            period = CockpitPeriod.parse(text)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        if period.kind not in KINDS:
+            raise CommandError(f"“{text}”: 报告只有半年报告(如 2024H1)和月报(如 2024-07)")
+        return period
+
+    def _counties(self, county: str | None, city: str | None) -> list[Division]:
+        if county:
+            found = list(Division.objects.filter(code=county, level="county"))
+            if not found:
+                raise CommandError(f"“{county}”不是已登记的县(市、区)代码")
+            return found
+        counties = list(Division.objects.filter(parent_id=city, level="county").order_by("code"))
+        if not counties:
+            raise CommandError(f"“{city}”不是已登记的地级市代码,或其下没有县(市、区)")
+        return counties

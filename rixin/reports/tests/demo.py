@@ -1,0 +1,88 @@
+"""The Shouyang demo, loaded once for a test module and rolled back after it, and the text of
+the generated files as a reader (pdftotext, python-docx) sees it."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import re
+import subprocess
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+from django.db import transaction
+
+DEMO_ORDER = ["directory", "accounts", "parks", "projects", "investment", "indicators", "appeals"]
+
+
+def load_demo() -> None:
+    from rixin.regions.data import load_divisions
+    from rixin.regions.models import Division
+
+    if not Division.objects.filter(code="140725").exists():
+        load_divisions(Division)
+    for app in DEMO_ORDER:
+        importlib.import_module(f"rixin.demo.{app}").load()
+
+
+@contextlib.contextmanager
+def demo_data(django_db_blocker):
+    """Inside: the demo data in the test database; afterwards, nothing of it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
+def flat(text: str) -> str:
+    """Text without any whitespace: line breaks and the spaces a layout adds disappear, and
+    the sentences (which contain no spaces) can be searched for whole."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(content: bytes) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        path.write_bytes(content)
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+
+def docx_text(content: bytes) -> str:
+    from docx import Document
+
+    document = Document(BytesIO(content))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def a_project_reporting(year: int, month: int):
+    """A Shouyang project with one monthly report, built through the actions."""
+    from decimal import Decimal
+
+    from rixin.directory.choices import DepartmentKind
+    from rixin.projects import actions
+    from rixin.projects.choices import ProjectCategory
+    from rixin.testing import SHOUYANG, division, make_department
+
+    project = actions.create_project(
+        acting_user=None,
+        county=division(SHOUYANG),
+        name="测试项目",
+        category=ProjectCategory.INDUSTRIAL,
+        department=make_department(SHOUYANG, DepartmentKind.DEVELOPMENT_REFORM),
+        total_investment=Decimal("1000"),
+    )
+    actions.submit_monthly_report(
+        project, acting_user=None, year=year, month=month, investment=Decimal("10")
+    )
+    return project

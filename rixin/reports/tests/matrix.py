@@ -1,0 +1,29 @@
+from rixin.urlmatrix import CITY, OTHER_COUNTY, READERS, SHOUYANG_STAFF, Route
+
+# Shouyang's reports: its own staff and the city and province accounts above it. Another
+# county's staff get 404 (the county is not theirs); enterprise users and administrators 403.
+SHOUYANG_READERS = SHOUYANG_STAFF | CITY | {"province_viewer"}
+OTHER_404 = {name: 404 for name in OTHER_COUNTY}
+
+
+def _county(p):
+    return {"county_code": "140725"}, {"county_code": "140702"}
+
+
+def _file(p):
+    own = {"county_code": "140725", "period": "2024-07", "kind": "month", "fmt": "docx"}
+    return own, {**own, "county_code": "140702"}
+
+
+def _api_file(p):
+    own = {"county_code": "140725", "period": "2024-07", "file": "month.docx"}
+    return own, {**own, "county_code": "140702"}
+
+
+ROUTES = [
+    Route("report_index", READERS),
+    Route("report_county", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
+    Route("report_download", SHOUYANG_READERS, objects=_file, denied=OTHER_404),
+    Route("api:list_reports", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
+    Route("api:get_report_file", SHOUYANG_READERS, objects=_api_file, denied=OTHER_404),
+]

@@ -1,0 +1,93 @@
+"""The demo's half-year report of Shouyang, downloaded as a county leader, carries the
+article's sentences in the PDF and in the Word file."""
+
+import pytest
+from django.test import Client
+
+from rixin.audit.models import AuditEvent
+
+from .demo import demo_data, docx_text, flat, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+INDICATORS = (
+    "全县上半年地区生产总值完成98.03亿元,同比增长6.2%,全市第一;固定资产投资完成32亿元,"
+    "同比增长10.2%,全市第一;社会消费品零售总额增长7.4%,其中限上消费品零售额增长9.8%,全市第一;"
+    "规上工业增加值增长4.7%,全市第二"
+)
+INVESTMENT = "1-6月份,已完成签约总额76.64亿元,完成率106.44%;当年签约项目开工率达到50%,完成率125%"
+LIBRARY = "271个项目,总投资735亿元"
+
+
+@pytest.fixture(scope="module")
+def downloads(django_db_setup, django_db_blocker):
+    from rixin.accounts.models import User
+
+    with demo_data(django_db_blocker):
+        client = Client()
+        client.force_login(
+            User.objects.get(username="sy_leader"),
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
+        files = {fmt: client.get(f"/reports/140725/2024H1/half.{fmt}") for fmt in ("pdf", "docx")}
+        audited = list(
+            AuditEvent.objects.filter(action="export", object_type="reports.report").values_list(
+                "object_id", "username", "county"
+            )
+        )
+        yield files, audited
+
+
+def test_the_pdf_is_a_pdf_named_after_the_county_and_period(downloads):
+    response = downloads[0]["pdf"]
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert (
+        "%E5%AF%BF%E9%98%B3%E5%8E%BF-2024H1-" in response["Content-Disposition"]
+    )  # 寿阳县-2024H1-
+
+
+def test_the_pdf_text_contains_the_indicator_sentence(downloads):
+    assert INDICATORS in flat(pdf_text(downloads[0]["pdf"].content))
+
+
+def test_the_pdf_text_contains_the_investment_sentence(downloads):
+    assert INVESTMENT in flat(pdf_text(downloads[0]["pdf"].content))
+
+
+def test_the_pdf_text_contains_the_library_summary(downloads):
+    assert LIBRARY in flat(pdf_text(downloads[0]["pdf"].content))
+
+
+def test_each_pdf_page_has_the_county_period_and_page_number(downloads):
+    pages = pdf_text(downloads[0]["pdf"].content).split("\f")
+    pages = [page for page in pages if page.strip()]
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert "寿阳县·2024年上半年" in flat(page)
+        assert f"第{number}页,共{len(pages)}页" in flat(page)
+
+
+def test_the_docx_opens_and_has_the_same_sentences(downloads):
+    text = flat(docx_text(downloads[0]["docx"].content))
+    for sentence in (INDICATORS, INVESTMENT, LIBRARY):
+        assert sentence in text
+
+
+def test_the_docx_has_the_charts_and_the_header(downloads):
+    from io import BytesIO
+
+    from docx import Document
+
+    document = Document(BytesIO(downloads[0]["docx"].content))
+    assert len(document.inline_shapes) >= 3
+    assert "寿阳县 · 2024年上半年" in document.sections[0].header.paragraphs[0].text
+
+
+def test_every_download_is_recorded_in_the_audit_log(downloads):
+    audited = downloads[1]
+    assert sorted(audited) == [
+        ("140725/2024H1/half.docx", "sy_leader", "140725"),
+        ("140725/2024H1/half.pdf", "sy_leader", "140725"),
+    ]

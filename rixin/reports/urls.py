@@ -1,0 +1,13 @@
+from django.urls import path, re_path
+
+from . import views
+
+urlpatterns = [
+    path("reports/", views.report_index, name="report_index"),
+    re_path(r"^reports/(?P<county_code>\d{6})/$", views.report_county, name="report_county"),
+    re_path(
+        r"^reports/(?P<county_code>\d{6})/(?P<period>[0-9A-Za-z-]+)/(?P<kind>half|month)\.(?P<fmt>pdf|docx)$",
+        views.report_download,
+        name="report_download",
+    ),
+]

@@ -1,0 +1,65 @@
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from rixin.accounts.access import reads_county_data, require
+from rixin.regions.models import Division
+
+from .content import file_name, period_label
+from .downloads import (
+    available_periods,
+    county_for,
+    download_url,
+    file_response,
+    kind_of,
+    report_file,
+)
+from .render import FORMATS
+
+
+@require(reads_county_data)
+def report_index(request):
+    """County staff go to their county's reports; city and province accounts choose a county."""
+    codes = request.user.visible_county_codes()
+    if request.user.county_code:
+        return redirect("report_county", county_code=request.user.county_code)
+    counties = Division.objects.filter(code__in=codes).select_related("parent").order_by("code")
+    return render(request, "reports/index.html", {"counties": counties})
+
+
+@require(reads_county_data)
+def report_county(request, county_code):
+    county = county_for(request.user, county_code)
+    rows = [
+        {
+            "period": period,
+            "label": period_label(period, request.LANGUAGE_CODE),
+            "kind": kind_of(period),
+            "files": [
+                {
+                    "format": fmt,
+                    "url": download_url(county.code, period, fmt),
+                    "name": file_name(county, period, fmt),
+                }
+                for fmt in FORMATS
+            ],
+        }
+        for period in available_periods(county.code)
+    ]
+    messages_js = {
+        "generating": _("正在按最新数据生成… 已用 %s 秒"),
+        "receiving": _("正在下载…"),
+        "done": _("已完成,用时 %s 秒"),
+        "failed": _("生成失败(%s),请稍后重试"),
+    }
+    context = {"county": county, "rows": rows, "messages_js": messages_js}
+    return render(request, "reports/county.html", context)
+
+
+@require_GET
+@require(reads_county_data)
+def report_download(request, county_code, period, kind, fmt):
+    content, name = report_file(
+        request.user, county_code, period, kind, fmt, request.GET.get("language", "zh")
+    )
+    return file_response(content, name, fmt)
