@@ -97,11 +97,6 @@ def _en(language: str) -> bool:
 
 def period_label(period: CockpitPeriod, language: str = "zh") -> str:
     """2024年上半年 / 2024年7月 (the first half of 2024 / July 2024)."""
-    if period.kind == MONTH:
-        # CockpitPeriod.label_zh and label_en build every kind's label and fail for months
-        # after April (no fifth quarter); asked of the cockpit's author to fix.
-        month = datetime.date(period.year, period.number, 1)
-        return month.strftime("%B %Y") if _en(language) else f"{period.year}年{period.number}月"
     return period.label_en if _en(language) else period.label_zh
 
 
