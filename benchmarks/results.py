@@ -1,0 +1,231 @@
+"""Turn a bench run's files into benchmarks/RESULTS.md and print the table.
+
+    .venv/bin/python benchmarks/results.py <run folder> [--write benchmarks/RESULTS.md]
+
+The run folder (written by scripts/bench.sh) holds meta.json, pages-<vendor>-<size>.json,
+load.json, import-<n>.txt and reports-<n>.txt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+from pathlib import Path
+
+RATIO_GOAL, P95_GOAL, GROWTH_GOAL = 1.5, 100.0, 1.3
+IMPORT_RATIO_GOAL, IMPORT_SECONDS_GOAL = 2.0, 3.0
+REPORT_GOAL, LOAD_GOAL = 5.0, 0.40
+VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def load(folder: Path, name: str):
+    path = folder / name
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def spread(s: dict) -> str:
+    return f"{s['median']:.1f} ({s['p25']:.1f}–{s['p75']:.1f})"
+
+
+def missed(ok: bool, what: str) -> str:
+    return "met" if ok else f"**missed**: {what}"
+
+
+def page_table(vendor: str, small: dict, full: dict) -> list[str]:
+    lines = [
+        f"### {VENDORS[vendor]}: {full['rows']['counties']} counties "
+        f"(1/10: {small['rows']['counties']}), {full['repeat']} runs each",
+        "",
+        "| page | server time ms, median (p25–p75) | p95 ms | of which SQL ms | floor ms | "
+        "page ÷ floor | growth 1/10 → all | queries 1/10 / all | goals |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for key, page in full["pages"].items():
+        if page.get("missing"):
+            lines.append(f"| {page['title']} | not built yet | | | | | | | not measured |")
+            continue
+        before = small["pages"].get(key, {})
+        ratio = growth = None
+        if page["floor_ms"]:
+            ratio = page["page_ms"]["median"] / page["floor_ms"]["median"]
+        if before.get("page_ms"):
+            growth = page["page_ms"]["median"] / before["page_ms"]["median"]
+        p95 = page["page_ms"]["p95"]
+        equal = before.get("queries") == page["queries"]
+        goals = [
+            missed(
+                ratio is not None and ratio <= RATIO_GOAL, f"{ratio:.1f}× its floor (goal ≤ 1.5×)"
+            )
+            if ratio is not None
+            else "no floor yet",
+            missed(p95 <= P95_GOAL, f"p95 {p95:.0f} ms (goal ≤ 100 ms)"),
+            missed(
+                growth is not None and growth <= GROWTH_GOAL, f"grows {growth:.2f}× (goal ≤ 1.3×)"
+            )
+            if growth is not None
+            else "",
+            missed(equal, "query count grows with the data"),
+        ]
+        lines.append(
+            f"| {page['title']} | {spread(page['page_ms'])} | {p95:.1f} | "
+            f"{page['sql_ms']['median']:.1f} | "
+            f"{spread(page['floor_ms']) if page['floor_ms'] else '—'} | "
+            f"{f'{ratio:.1f}×' if ratio else '—'} | {f'{growth:.2f}×' if growth else '—'} | "
+            f"{before.get('queries', '—')} / {page['queries']} | "
+            f"{'; '.join(g for g in goals if g)} |"
+        )
+    rows = full["rows"]
+    lines += [
+        "",
+        "Rows at full size: "
+        + ", ".join(f"{name.replace('_', ' ')} {count:,}" for name, count in rows.items())
+        + ".",
+        "",
+    ]
+    return lines
+
+
+def import_lines(folder: Path) -> list[str]:
+    runs = []
+    for path in sorted(folder.glob("import-*.txt")):
+        text = path.read_text()
+        parse = re.search(r"openpyxl read-only parse alone: ([\d.]+) s", text)
+        full = re.search(r"full import \(parse \+ plan \+ apply\): ([\d.]+) s", text)
+        if parse and full:
+            runs.append((float(parse.group(1)), float(full.group(1))))
+    if not runs:
+        return ["### Excel import", "", "Not measured (benchmarks/bench_import.py failed).", ""]
+    parse = statistics.median(r[0] for r in runs)
+    full = statistics.median(r[1] for r in runs)
+    ratio = full / parse
+    return [
+        "### Excel import: 10,000 monthly-report rows (SQLite, benchmarks/bench_import.py)",
+        "",
+        "| figure | median | spread (min–max) | goal |",
+        "|---|---|---|---|",
+        f"| openpyxl read-only parse alone (the floor) | {parse:.2f} s | "
+        f"{min(r[0] for r in runs):.2f}–{max(r[0] for r in runs):.2f} s | |",
+        f"| full import (parse, plan, apply) | {full:.2f} s | "
+        f"{min(r[1] for r in runs):.2f}–{max(r[1] for r in runs):.2f} s | "
+        f"{missed(full <= IMPORT_SECONDS_GOAL, f'{full:.1f} s (goal ≤ 3 s)')} |",
+        f"| import ÷ openpyxl | {ratio:.1f}× | | "
+        f"{missed(ratio <= IMPORT_RATIO_GOAL, f'{ratio:.1f}× (goal ≤ 2×)')} |",
+        f"| runs | {len(runs)} | | |",
+        "",
+    ]
+
+
+def report_lines(folder: Path) -> list[str]:
+    """bench_reports.py prints a line per county and format: name, format, median, min–max."""
+    rows = []
+    for path in sorted(folder.glob("reports-*.txt")):
+        rows += re.findall(
+            r"^(\S+)\s+(pdf|docx)\s+([\d.]+)\s+([\d.]+)–([\d.]+)", path.read_text(), re.M
+        )
+    if not rows:
+        why = (
+            "benchmarks/bench_reports.py does not exist yet"
+            if (folder / "reports-missing").exists()
+            else "benchmarks/bench_reports.py printed no per-county time"
+        )
+        return ["### Report generation per county", "", f"Not measured: {why}.", ""]
+    lines = [
+        "### Report generation per county (benchmarks/bench_reports.py: the demo data, the "
+        "half-year report of every county of 晋中市, SQLite)",
+        "",
+        "| format | median of the counties' medians | slowest county's median | slowest run | goal |",
+        "|---|---|---|---|---|",
+    ]
+    for fmt in ("pdf", "docx"):
+        mine = [(float(m), float(hi)) for _c, f, m, _lo, hi in rows if f == fmt]
+        if not mine:
+            continue
+        worst, slowest = max(m for m, _h in mine), max(h for _m, h in mine)
+        lines.append(
+            f"| {fmt} | {statistics.median(m for m, _h in mine):.2f} s | {worst:.2f} s | "
+            f"{slowest:.2f} s | {missed(worst <= REPORT_GOAL, f'{worst:.1f} s (goal ≤ 5 s)')} |"
+        )
+    return [*lines, ""]
+
+
+def load_lines(data: dict | None) -> list[str]:
+    if not data:
+        return ["### Mixed read load", "", "Not measured.", ""]
+    minimal = [r["rate"] for r in data["runs"]["minimal"]]
+    mixed = [r["rate"] for r in data["runs"]["mixed"]]
+    errors = sum(r["errors"] for runs in data["runs"].values() for r in runs)
+    share = statistics.median(mixed) / statistics.median(minimal)
+    return [
+        f"### Mixed read load: wrk, {data['connections']} connections, "
+        f"{data['seconds']} s a run, gunicorn {data['workers']} workers on 127.0.0.1, PostgreSQL",
+        "",
+        "| load | requests/s, median (min–max) | errors |",
+        "|---|---|---|",
+        f"| minimal Django view (/healthz: one SELECT 1) | {statistics.median(minimal):.1f} "
+        f"({min(minimal):.1f}–{max(minimal):.1f}) | "
+        f"{sum(r['errors'] for r in data['runs']['minimal'])} |",
+        f"| mixed pages ({', '.join(data['mix'])}) | {statistics.median(mixed):.1f} "
+        f"({min(mixed):.1f}–{max(mixed):.1f}) | {sum(r['errors'] for r in data['runs']['mixed'])} |",
+        "",
+        f"Mixed ÷ minimal: {share:.1%}: {missed(share >= LOAD_GOAL, f'{share:.1%} (goal ≥ 40%)')}; "
+        f"errors: {missed(errors == 0, f'{errors} errors (goal 0)')}.",
+        "",
+    ]
+
+
+def render(folder: Path) -> str:
+    meta = load(folder, "meta.json") or {}
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` (scripts/bench.sh) on {meta.get('date', '?')}. "
+        "Every figure is the median over repeated runs with its spread; times are server time "
+        "(in-process, no network) unless said otherwise. Timings are never asserted in tests; "
+        "query counts are (rixin/tests/test_query_counts_*.py).",
+        "",
+        "## Machine",
+        "",
+        *[f"- {k}: {v}" for k, v in meta.get("machine", {}).items()],
+        "",
+        "## Data",
+        "",
+        *meta.get("data", []),
+        "",
+        "## Pages beside their floors",
+        "",
+        "The floor of a page is hand-written SQL computing the same numbers on the same "
+        "database in the same run (benchmarks/floors.py), run right after each request. "
+        "Goals: page ≤ 1.5× its floor, p95 ≤ 100 ms, growth from 1/10 of the data to all of "
+        "it ≤ 1.3×, the same number of queries at both sizes.",
+        "",
+    ]
+    for vendor in VENDORS:
+        small = load(folder, f"pages-{vendor}-small.json")
+        full = load(folder, f"pages-{vendor}-full.json")
+        if small and full:
+            lines += page_table(vendor, small, full)
+        else:
+            lines += [f"### {VENDORS[vendor]}", "", "Not measured in this run.", ""]
+    lines += ["## Excel import, reports, load", ""]
+    lines += import_lines(folder) + report_lines(folder) + load_lines(load(folder, "load.json"))
+    causes = Path(__file__).with_name("causes.md")
+    if causes.exists():
+        lines += [causes.read_text().strip(), ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args()
+    text = render(args.folder)
+    print(text)
+    if args.write:
+        args.write.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
