@@ -272,7 +272,10 @@ class Appeal(CountyOwned, Illustrative, Versioned):
         ordering = ["-submitted_at", "-pk"]
         verbose_name = _("诉求")
         verbose_name_plural = _("诉求")
-        indexes = [models.Index(fields=["county", "status"])]
+        indexes = [
+            models.Index(fields=["county", "status"]),
+            models.Index(fields=["county", "kind", "registered_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
@@ -298,7 +301,9 @@ class Appeal(CountyOwned, Illustrative, Versioned):
         return bool(self.deadline and self.status in _WAITING and today > self.deadline)
 
 
-_WAITING = frozenset({Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED})
+# Statuses in which an appeal can be overdue: it waits for a department.
+WAITING_FOR_DEPARTMENT = frozenset({Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED})
+_WAITING = WAITING_FOR_DEPARTMENT
 
 
 def shows_complainant_to(user, appeal: Appeal) -> bool:

@@ -238,12 +238,17 @@ def appeals_in_period(
     county_code: str, start: datetime.date, end: datetime.date, kind: str = AppealKind.APPEAL
 ) -> QuerySet:
     """A county's appeals (or complaints) registered from ``start`` to ``end``, both included."""
+    # Compare the timestamp with local midnights (not ``__date``) so the index can serve it.
     return Appeal.objects.filter(
         county_id=county_code,
         kind=kind,
-        registered_at__date__gte=start,
-        registered_at__date__lte=end,
+        registered_at__gte=local_midnight(start),
+        registered_at__lt=local_midnight(end + datetime.timedelta(days=1)),
     )
+
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, timezone.get_current_timezone())
 
 
 @dataclass

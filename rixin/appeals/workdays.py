@@ -7,10 +7,14 @@ a plain Monday-to-Friday week is assumed rather than failing.
 from __future__ import annotations
 
 import datetime
+import functools
 
 import chinese_calendar
 
 
+# chinesecalendar scans its holiday table on every call; a scorecard asks about the same
+# few hundred days tens of thousands of times.
+@functools.lru_cache(maxsize=8192)
 def is_working_day(day: datetime.date) -> bool:
     try:
         return chinese_calendar.is_workday(day)

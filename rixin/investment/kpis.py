@@ -19,6 +19,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from rixin.money import percent
+from rixin.projects.choices import ProjectStatus
 
 from .choices import OPEN_STAGES, PIPELINE, Stage, TargetPeriod
 from .models import Agreement, Lead, LeadStageChange, PipelineSettings, Target, Team, period_dates
@@ -95,7 +96,7 @@ def progress(period: Period) -> tuple[Progress, list[Progress]]:
     year_start = datetime.date(period.year, 1, 1)
     in_period = Q(signed_on__gte=period.start, signed_on__lte=period.end)
     in_year = Q(signed_on__gte=year_start, signed_on__lte=period.end)
-    started = in_year & Q(project__in=_started_projects())
+    started = in_year & Q(project__status__in=ProjectStatus.STARTED)
     rows = agreements.values("team_id").annotate(
         signed_amount=Sum("amount", filter=in_period),
         signed_count=Count("pk", filter=in_period),
@@ -118,12 +119,6 @@ def progress(period: Period) -> tuple[Progress, list[Progress]]:
             if figures is not None:
                 _add(figures, row)
     return county, list(by_team.values())
-
-
-def _started_projects():
-    from rixin.projects.models import Project
-
-    return Project.objects.started().values("pk")
 
 
 def _add(figures: Progress, row: dict) -> None:

@@ -409,10 +409,11 @@ class AgreementQuerySet(CountyScopedQuerySet):
         return self.filter(signed_on__gte=start, signed_on__lte=end)
 
     def started(self):
-        """Agreements whose project in the library has reached 新开工 or later."""
-        from rixin.projects.models import Project
+        """Agreements whose project in the library has reached 新开工 or later (a join on the
+        project's status, not a subquery over every county's projects)."""
+        from rixin.projects.choices import ProjectStatus
 
-        return self.filter(project__in=Project.objects.started())
+        return self.filter(project__status__in=ProjectStatus.STARTED)
 
     def total_amount(self) -> Decimal:
         return self.aggregate(total=Sum("amount"))["total"] or Decimal(0)

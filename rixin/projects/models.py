@@ -172,7 +172,9 @@ class ProjectQuerySet(CountyScopedQuerySet):
     def with_progress(self, year: int, month: int):
         """Annotate the year's and since-start investment up to ``month``, the latest
         physical progress, and attach the year's plan (one query more, whatever the size)."""
-        reports = MonthlyReport.objects.filter(project=OuterRef("pk"))
+        reports = MonthlyReport.objects.filter(
+            project=OuterRef("pk"), county_id=OuterRef("county_id")
+        )
         to_date = reports.filter(Q(year__lt=year) | Q(year=year, month__lte=month))
 
         def total(queryset):

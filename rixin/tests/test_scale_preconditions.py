@@ -51,12 +51,6 @@ KNOWN_GAPS = {
         r'^SELECT .* FROM "projects_monthlyreport" INNER JOIN "projects_project" .* WHERE '
         r'\("projects_monthlyreport"\."month" = \d+ AND "projects_monthlyreport"\."project_id" IN \('
     ),
-    "projects: with_progress sums a project's reports without the county": re.compile(
-        r'FROM "projects_monthlyreport" U0 WHERE \(U0\."project_id" = \("projects_project"\."id"\)'
-    ),
-    "investment: 'started' reads the started projects of every county": re.compile(
-        r"""FROM "projects_project" U0 WHERE U0\."status" IN \('[a-z_]+'(?:, '[a-z_]+')*\)\)"""
-    ),
 }
 
 
