@@ -468,7 +468,7 @@ def import_monthly_reports(
     project_ids = {e.project.pk for e in entries}
     existing = {
         (r.project_id, r.year, r.month): r
-        for r in MonthlyReport.objects.filter(project_id__in=project_ids)
+        for r in MonthlyReport.objects.filter(project_id__in=project_ids).select_related("project")
     }
     by_project: dict[int, dict] = {}
     for report in existing.values():
@@ -514,7 +514,7 @@ def import_monthly_reports(
     new_keys = {(row[1], row[2], row[3]) for row in created}
     created = [
         r
-        for r in MonthlyReport.objects.filter(project_id__in=project_ids)
+        for r in MonthlyReport.objects.filter(project_id__in=project_ids).select_related("project")
         if (r.project_id, r.year, r.month) in new_keys
     ]
     record_events(
