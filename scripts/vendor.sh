@@ -18,8 +18,11 @@ cp "$m/htmx.org/LICENSE" "$dest/htmx/LICENSE"
 cp "$m/echarts/dist/echarts.min.js" "$dest/echarts/"
 cp "$m/echarts/LICENSE" "$dest/echarts/LICENSE"
 cp "$m/bootstrap-icons/font/bootstrap-icons.min.css" "$dest/bootstrap-icons/"
-cp "$m/bootstrap-icons/font/fonts/bootstrap-icons.woff2" "$dest/bootstrap-icons/fonts/"
+cp "$m/bootstrap-icons/font/fonts/bootstrap-icons.woff2" "$m/bootstrap-icons/font/fonts/bootstrap-icons.woff" "$dest/bootstrap-icons/fonts/"
 cp "$m/bootstrap-icons/LICENSE" "$dest/bootstrap-icons/LICENSE"
+# Source maps are not vendored, so drop the comments that name them (the production
+# static storage would refuse to start on a missing file).
+find "$dest" -name '*.js' -o -name '*.css' | xargs sed -i -E '/^\/[\/*]# sourceMappingURL=.*$/d; s#/\*\# sourceMappingURL=[^*]*\*/##; s#//\# sourceMappingURL=.*$##'
 {
   echo "# Vendored front-end files (refreshed by make vendor)"
   for pkg in bootstrap bootstrap-icons htmx.org echarts; do
