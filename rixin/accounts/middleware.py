@@ -39,7 +39,10 @@ class IdleTimeoutMiddleware:
                 logout(request)
                 messages.info(request, _("您已长时间未操作,为安全起见已自动退出,请重新登录。"))
                 return redirect(f"{reverse('login')}?next={request.path}")
-            request.session["last_activity"] = now
+            # Refresh the mark at most once a minute: a session write on every request
+            # would cost every page a database write.
+            if last is None or now - last > 60:
+                request.session["last_activity"] = now
         return self.get_response(request)
 
 

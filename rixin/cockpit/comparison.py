@@ -19,11 +19,9 @@ from rixin.appeals.choices import AppealKind
 from rixin.appeals.models import Appeal
 from rixin.indicators import queries as indicator_queries
 from rixin.investment import kpis
-from rixin.investment.models import Agreement, Target
 from rixin.projects.models import Project
 from rixin.regions.models import Division
 
-from .figures import investment_period
 from .periods import CockpitPeriod
 
 ZERO = Decimal(0)
@@ -152,10 +150,8 @@ def _project_totals(codes: list[str]) -> dict[str, tuple[int, Decimal]]:
 
 
 def _investment(codes: list[str], period: CockpitPeriod) -> dict[str, kpis.Progress]:
-    """``kpis.progress`` for each county that has a target or an agreement."""
-    active = set(Target.objects.filter(county_id__in=codes).values_list("county_id", flat=True))
-    active |= set(Agreement.objects.filter(county_id__in=codes).values_list("county_id", flat=True))
-    return {code: kpis.progress(investment_period(code, period))[0] for code in sorted(active)}
+    """The investment module's progress for each county that has a target or an agreement."""
+    return kpis.progress_by_county(codes, period.year, period.target_period)
 
 
 def _appeal_summaries(codes: list[str], period: CockpitPeriod) -> dict:

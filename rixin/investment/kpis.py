@@ -90,14 +90,12 @@ def default_period(county: str, today: datetime.date) -> Period:
     return Period(county, latest.year, latest.period)
 
 
-def progress(period: Period) -> tuple[Progress, list[Progress]]:
-    """The county's progress and each team's, in a fixed number of queries."""
-    agreements = Agreement.objects.filter(county_id=period.county)
-    year_start = datetime.date(period.year, 1, 1)
-    in_period = Q(signed_on__gte=period.start, signed_on__lte=period.end)
-    in_year = Q(signed_on__gte=year_start, signed_on__lte=period.end)
+def _figures(agreements, year: int, start: datetime.date, end: datetime.date, group: str):
+    """Signed and started amounts and counts of ``agreements`` grouped by ``group``."""
+    in_period = Q(signed_on__gte=start, signed_on__lte=end)
+    in_year = Q(signed_on__gte=datetime.date(year, 1, 1), signed_on__lte=end)
     started = in_year & Q(project__status__in=ProjectStatus.STARTED)
-    rows = agreements.values("team_id").annotate(
+    return agreements.values(group).annotate(
         signed_amount=Sum("amount", filter=in_period),
         signed_count=Count("pk", filter=in_period),
         year_amount=Sum("amount", filter=in_year),
@@ -105,6 +103,12 @@ def progress(period: Period) -> tuple[Progress, list[Progress]]:
         started_amount=Sum("amount", filter=started),
         started_count=Count("pk", filter=started),
     )
+
+
+def progress(period: Period) -> tuple[Progress, list[Progress]]:
+    """The county's progress and each team's, in a fixed number of queries."""
+    agreements = Agreement.objects.filter(county_id=period.county)
+    rows = _figures(agreements, period.year, period.start, period.end, "team_id")
     targets = {
         t.team_id: t
         for t in Target.objects.filter(
@@ -119,6 +123,25 @@ def progress(period: Period) -> tuple[Progress, list[Progress]]:
             if figures is not None:
                 _add(figures, row)
     return county, list(by_team.values())
+
+
+def progress_by_county(codes: list[str], year: int, period: str) -> dict[str, Progress]:
+    """Each county's progress (as ``progress`` gives it) for the counties that have a target
+    or an agreement: two queries, however many counties a city or province has."""
+    start, end = period_dates(year, period)
+    rows = _figures(Agreement.objects.filter(county_id__in=codes), year, start, end, "county_id")
+    targets = {
+        t.county_id: t
+        for t in Target.objects.filter(
+            county_id__in=codes, team__isnull=True, year=year, period=period
+        )
+    }
+    result = {code: Progress(None, target) for code, target in targets.items()}
+    for row in rows:
+        _add(
+            result.setdefault(row["county_id"], Progress(None, targets.get(row["county_id"]))), row
+        )
+    return result
 
 
 def _add(figures: Progress, row: dict) -> None:
