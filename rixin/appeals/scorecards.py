@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from .choices import SATISFIED_MARKS, AppealKind, Resolution, Satisfaction, Status
@@ -238,9 +238,15 @@ def appeals_in_period(
     county_code: str, start: datetime.date, end: datetime.date, kind: str = AppealKind.APPEAL
 ) -> QuerySet:
     """A county's appeals (or complaints) registered from ``start`` to ``end``, both included."""
+    return appeals_of_counties_in_period([county_code], start, end, kind)
+
+
+def appeals_of_counties_in_period(
+    county_codes: list[str], start: datetime.date, end: datetime.date, kind: str = AppealKind.APPEAL
+) -> QuerySet:
     # Compare the timestamp with local midnights (not ``__date``) so the index can serve it.
     return Appeal.objects.filter(
-        county_id=county_code,
+        county_id__in=county_codes,
         kind=kind,
         registered_at__gte=local_midnight(start),
         registered_at__lt=local_midnight(end + datetime.timedelta(days=1)),
@@ -280,29 +286,42 @@ class Summary:
         return rate(self.closed, self.total)
 
 
-SUMMARY_FIELDS = ("status", "satisfaction", "resolution", "deadline", "reopen_count")
+def _summary_aggregates(as_of: datetime.date) -> dict:
+    """The Summary's counts as SQL aggregates: the database counts, Python reads one row."""
+    waiting = [Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED]
+    marks = list(MARKS)
+    return {
+        "total": Count("pk"),
+        "closed": Count("pk", filter=Q(status=Status.CLOSED)),
+        "open": Count("pk", filter=~Q(status=Status.CLOSED)),
+        "overdue": Count("pk", filter=Q(status__in=waiting, deadline__lt=as_of)),
+        "marked": Count("pk", filter=Q(satisfaction__in=marks)),
+        "satisfied": Count("pk", filter=Q(satisfaction__in=list(SATISFIED_MARKS))),
+        "resolved": Count("pk", filter=Q(satisfaction__in=marks, resolution=Resolution.RESOLVED)),
+        "unrated": Count("pk", filter=Q(satisfaction=Satisfaction.UNRATED)),
+        "reopened": Count("pk", filter=Q(reopen_count__gt=0)),
+    }
 
 
 def summarize(appeals: QuerySet, as_of: datetime.date | None = None) -> Summary:
     """One query: the counts of a set of appeals as of a day."""
-    return summarize_rows(list(appeals.order_by().values_list(*SUMMARY_FIELDS)), as_of)
+    row = appeals.order_by().aggregate(**_summary_aggregates(as_of or timezone.localdate()))
+    return Summary(**row)
 
 
-def summarize_rows(rows: list, as_of: datetime.date | None = None) -> Summary:
-    """The counts of rows of SUMMARY_FIELDS."""
-    as_of = as_of or timezone.localdate()
-    waiting = {Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED}
-    return Summary(
-        total=len(rows),
-        closed=sum(r[0] == Status.CLOSED for r in rows),
-        open=sum(r[0] != Status.CLOSED for r in rows),
-        overdue=sum(r[0] in waiting and r[3] is not None and r[3] < as_of for r in rows),
-        marked=sum(r[1] in MARKS for r in rows),
-        satisfied=sum(r[1] in SATISFIED_MARKS for r in rows),
-        resolved=sum(r[1] in MARKS and r[2] == Resolution.RESOLVED for r in rows),
-        unrated=sum(r[1] == Satisfaction.UNRATED for r in rows),
-        reopened=sum(r[4] > 0 for r in rows),
+def summarize_by_county(
+    appeals: QuerySet, as_of: datetime.date | None = None
+) -> dict[str, Summary]:
+    """One query: the counts of each county's appeals (for city and province views)."""
+    rows = (
+        appeals.order_by()
+        .values("county_id")
+        .annotate(**_summary_aggregates(as_of or timezone.localdate()))
     )
+    return {row.pop("county_id"): Summary(**row) for row in rows}
+
+
+EMPTY_SUMMARY = Summary(0, 0, 0, 0, 0, 0, 0, 0, 0)
 
 
 def county_appeal_figures(

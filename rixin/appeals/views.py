@@ -15,7 +15,7 @@ from rixin.regions.models import Division
 from rixin.spreadsheets.exports import Sheet, export_xlsx
 
 from . import actions, deadlines, documents, scorecards
-from .choices import AppealKind, PaperStatus, Status
+from .choices import PaperStatus, Status
 from .forms import (
     AnswerForm,
     AppealFilterForm,
@@ -496,22 +496,9 @@ def scorecard_page(request):
 
 def _county_summaries(counties, start, end) -> list:
     """City and province viewers: each county's counts, from one query."""
-    rows = (
-        Appeal.objects.filter(
-            county__in=counties,
-            kind=AppealKind.APPEAL,
-            registered_at__date__gte=start,
-            registered_at__date__lte=end,
-        )
-        .order_by()
-        .values_list("county_id", *scorecards.SUMMARY_FIELDS)
-    )
-    grouped: dict[str, list] = {}
-    for county_id, *row in rows:
-        grouped.setdefault(county_id, []).append(row)
-    return [
-        (county, scorecards.summarize_rows(grouped.get(county.code, []))) for county in counties
-    ]
+    appeals = scorecards.appeals_of_counties_in_period([c.code for c in counties], start, end)
+    found = scorecards.summarize_by_county(appeals)
+    return [(county, found.get(county.code, scorecards.EMPTY_SUMMARY)) for county in counties]
 
 
 # ---------------------------------------------------------------- catalogue and policy

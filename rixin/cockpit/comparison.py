@@ -3,7 +3,7 @@
 Indicator rates and ranks come from ``indicators.queries.city_table`` (one table per city),
 signing completion and start rate from ``investment.kpis.progress`` (only for counties that
 have a signing target or an agreement: the others have nothing to show), 满意率 from
-``appeals.scorecards.summarize_rows``. Project count and total investment per county is the
+``appeals.scorecards.summarize_by_county``. Project count and total investment per county is the
 one query written here: ``ProjectQuerySet.totals()`` grouped by county.
 """
 
@@ -15,8 +15,6 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 
 from rixin.appeals import scorecards
-from rixin.appeals.choices import AppealKind
-from rixin.appeals.models import Appeal
 from rixin.indicators import queries as indicator_queries
 from rixin.investment import kpis
 from rixin.projects.models import Project
@@ -97,7 +95,7 @@ def compare(division: Division, county_codes: list[str], period: CockpitPeriod) 
             IndicatorColumn(i.code, i.name, i.unit, i.is_ranked) for i in table.indicators
         )
         progress = investment.get(county.code)
-        summary = appeals.get(county.code) or scorecards.summarize_rows([])
+        summary = appeals.get(county.code) or scorecards.EMPTY_SUMMARY
         count, amount = projects.get(county.code, (0, ZERO))
         rows.append(
             CountyRow(
@@ -155,17 +153,5 @@ def _investment(codes: list[str], period: CockpitPeriod) -> dict[str, kpis.Progr
 
 
 def _appeal_summaries(codes: list[str], period: CockpitPeriod) -> dict:
-    rows = (
-        Appeal.objects.filter(
-            county_id__in=codes,
-            kind=AppealKind.APPEAL,
-            registered_at__date__gte=period.start,
-            registered_at__date__lte=period.end,
-        )
-        .order_by()
-        .values_list("county_id", *scorecards.SUMMARY_FIELDS)
-    )
-    grouped: dict[str, list] = {}
-    for county_id, *row in rows:
-        grouped.setdefault(county_id, []).append(row)
-    return {code: scorecards.summarize_rows(found) for code, found in grouped.items()}
+    appeals = scorecards.appeals_of_counties_in_period(codes, period.start, period.end)
+    return scorecards.summarize_by_county(appeals)
