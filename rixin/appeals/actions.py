@@ -699,28 +699,22 @@ def publish_appeal(
 # ---------------------------------------------------------------- the clock (appeal_deadlines)
 
 
-@transaction.atomic
 def remind_assignment(assignment: Assignment, *, at: datetime.datetime) -> None:
-    Assignment.objects.filter(pk=assignment.pk).update(reminded_at=at)
-    assignment.appeal.refresh_from_db()
-    _step(
-        assignment.appeal,
-        Step.REMIND,
-        acting_user=None,
-        at=at,
-        department=assignment.department,
-        note=_("办理时限 %(d)s") % {"d": assignment.deadline.isoformat()},
-        for_enterprise=False,
-    )
+    _clock_step(assignment, Step.REMIND, "reminded_at", at)
+
+
+def flag_overdue(assignment: Assignment, *, at: datetime.datetime) -> None:
+    _clock_step(assignment, Step.OVERDUE, "overdue_at", at)
 
 
 @transaction.atomic
-def flag_overdue(assignment: Assignment, *, at: datetime.datetime) -> None:
-    Assignment.objects.filter(pk=assignment.pk).update(overdue_at=at)
+def _clock_step(assignment: Assignment, step: str, mark: str, at: datetime.datetime) -> None:
+    """A step the clock takes on a dispatch: mark it (so it happens once) and write the row."""
+    Assignment.objects.filter(pk=assignment.pk).update(**{mark: at})
     assignment.appeal.refresh_from_db()
     _step(
         assignment.appeal,
-        Step.OVERDUE,
+        step,
         acting_user=None,
         at=at,
         department=assignment.department,
