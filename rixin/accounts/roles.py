@@ -16,6 +16,10 @@ class Role(models.TextChoices):
     SYSTEM_ADMIN = "system_admin", _("系统管理员")
     SECURITY_ADMIN = "security_admin", _("安全管理员")
     AUDIT_ADMIN = "audit_admin", _("审计管理员")
+    # Not a person: the actor of commands, the demo loader and the background worker. It has
+    # one account of its own (``rixin.accounts.access.system_actor()``), cannot log in, and is
+    # recorded in the audit log as itself.
+    SYSTEM = "system", _("系统任务")
 
 
 COUNTY_STAFF = frozenset({Role.OFFICER, Role.LEADER, Role.COUNTY_ADMIN})

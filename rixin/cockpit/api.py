@@ -11,7 +11,7 @@ from dataclasses import asdict
 from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import Router
 
-from rixin.indicators.queries import city_or_404, county_or_404
+from rixin.accounts.access import city_or_404, county_or_404
 
 from . import comparison, figures
 from .periods import CockpitPeriod

@@ -1,7 +1,7 @@
 """Every figure of the cockpit, taken from the modules' own query functions.
 
 None of these functions checks who is asking: a view first makes sure the user may see the
-county (``rixin.indicators.queries.county_or_404``). Money is Decimal 万元, rates are % (Decimal).
+county (``rixin.accounts.access.county_or_404``). Money is Decimal 万元, rates are % (Decimal).
 
 - ``county_figures(county_code, period)`` → ``CountyFigures``: every headline figure;
 - one function per card: ``indicator_cards``, ``investment_card``, ``project_card``,

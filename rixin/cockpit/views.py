@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from rixin.accounts.access import reads_county_data, require
+from rixin.accounts.access import city_or_404, county_or_404, reads_county_data, require
 from rixin.accounts.roles import Role
-from rixin.indicators.queries import city_or_404, county_or_404
 from rixin.investment.kpis import busiest_county
 from rixin.money import wan_to_yi
 from rixin.regions.models import Division

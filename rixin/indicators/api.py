@@ -9,6 +9,7 @@ from ninja import Field, ModelSchema, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
+from rixin.accounts.access import city_or_404, county_or_404, visible_in_city
 from rixin.regions.models import Division
 
 from . import actions, queries
@@ -153,8 +154,8 @@ def record_observation(request, payload: ObservationIn):
 def list_rankings(request, city: str = "140700", period: str | None = None):
     """Ranks of the counties of a city in a period (the latest by default), by indicator."""
     _reader(request)
-    division = queries.city_or_404(request.auth, city)
-    visible = queries.visible_in_city(request.auth, division)
+    division = city_or_404(request.auth, city)
+    visible = visible_in_city(request.auth, division)
     wanted = _period_or_422(period) if period else queries.latest_period(visible)
     if wanted is None:
         return []
@@ -180,7 +181,7 @@ def list_rankings(request, city: str = "140700", period: str | None = None):
 def get_brief(request, county: str, period: str, language: str = "zh"):
     """The generated paragraph for a county and period, in Chinese (zh) or English (en)."""
     _reader(request)
-    queries.county_or_404(request.auth, county)
+    county_or_404(request.auth, county)
     wanted = _period_or_422(period)
     language = "en" if language.startswith("en") else "zh"
     text = queries.brief_for(county, wanted.year, wanted.month, language=language)

@@ -1,7 +1,7 @@
 """Read-side functions other modules call (the cockpit, the reports).
 
 None of them checks who is asking: a caller that serves a user first makes sure the user may
-see the county (``county_or_404``). Ranks are computed here from the published rates of every
+see the county (``rixin.accounts.access.county_or_404``). Ranks are computed here from the published rates of every
 county of the city (the city publishes its ranking); values are returned only for the county
 or counties asked for.
 
@@ -21,7 +21,6 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
-from django.http import Http404
 
 from rixin.regions.models import Division
 
@@ -245,25 +244,3 @@ def indicator_trend(indicator: Indicator, county_codes: list[str]) -> dict:
             periods.append(key)
         series[county][key] = (indicator.to_published(value), rate)
     return {"periods": periods, "series": series}
-
-
-def county_or_404(user, county_code: str) -> Division:
-    """The county if the user may read its figures; 404 otherwise."""
-    if not user.can_see_county(county_code):
-        raise Http404
-    return Division.objects.select_related("parent").get(code=county_code)
-
-
-def city_or_404(user, city_code: str) -> Division:
-    """A city of which the user sees at least one county; 404 otherwise."""
-    division = Division.objects.filter(code=city_code, level="city").first()
-    if division is None or not any(
-        code[:4] == city_code[:4] for code in user.visible_county_codes()
-    ):
-        raise Http404
-    return division
-
-
-def visible_in_city(user, city: Division) -> list[str]:
-    """Codes of the city's counties whose figures the user may read."""
-    return [code for code in user.visible_county_codes() if code[:4] == city.code[:4]]

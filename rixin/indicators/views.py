@@ -11,7 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from rixin.accounts.access import reads_county_data, require
+from rixin.accounts.access import (
+    city_or_404,
+    county_or_404,
+    reads_county_data,
+    require,
+    visible_in_city,
+)
 from rixin.money import plain
 from rixin.regions.models import Division
 from rixin.spreadsheets.exports import Sheet, export_xlsx
@@ -23,7 +29,6 @@ from .forms import IndicatorForm
 from .importers import importer_indicators, layout_header, layout_row, parse_figures
 from .models import Indicator, Observation, Target
 from .periods import Period
-from .queries import city_or_404, county_or_404
 
 DEFAULT_CITY = "140700"
 
@@ -87,7 +92,7 @@ def board(request, county):
 @require(reads_county_data)
 def matrix(request):
     city = city_or_404(request.user, request.GET.get("city") or _user_city(request.user))
-    visible = queries.visible_in_city(request.user, city)
+    visible = visible_in_city(request.user, city)
     period = _period(request, visible)
     table = queries.city_table(city.code, period) if period else None
     context = {
@@ -279,7 +284,7 @@ def template(request):
 @require(reads_county_data)
 def export(request):
     city = city_or_404(request.user, request.GET.get("city") or _user_city(request.user))
-    visible = queries.visible_in_city(request.user, city)
+    visible = visible_in_city(request.user, city)
     period = _period(request, visible)
     if period is None:
         raise Http404

@@ -15,11 +15,12 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 
+from rixin.accounts.access import county_or_404
 from rixin.appeals.models import Appeal
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction
 from rixin.cockpit.periods import HALF, MONTH, CockpitPeriod
-from rixin.indicators.queries import county_or_404, periods_with_data
+from rixin.indicators.queries import periods_with_data
 from rixin.projects.models import MonthlyReport
 from rixin.regions.models import Division
 
