@@ -4,7 +4,24 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 
-class VersionedModelForm(forms.ModelForm):
+def add_action_error(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Put an action's ValidationError on the fields it names, or on the form: the one way
+    every form shows what an action refused."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+class ActionErrorsMixin:
+    """Gives a form ``add_action_error(exc)``."""
+
+    def add_action_error(self, exc: ValidationError) -> None:
+        add_action_error(self, exc)
+
+
+class VersionedModelForm(ActionErrorsMixin, forms.ModelForm):
     """Carries the version the user started from, so a stale save is refused, not lost."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -20,11 +37,3 @@ class VersionedModelForm(forms.ModelForm):
     @property
     def expected_version(self) -> int | None:
         return self.cleaned_data.get("version")
-
-    def add_action_error(self, exc: ValidationError) -> None:
-        """Put an action's ValidationError on the fields it names, or on the form."""
-        if hasattr(exc, "error_dict"):
-            for name, errors in exc.error_dict.items():
-                self.add_error(name if name in self.fields else None, errors)
-        else:
-            self.add_error(None, exc)

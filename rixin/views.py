@@ -1,12 +1,46 @@
-"""The home page and the error pages."""
+"""The home page, the error pages, and the one form-page helper every module's create and
+edit views use."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction, Outcome
 from rixin.navigation import entries_for
+
+
+def form_page(
+    request,
+    form,
+    template: str,
+    *,
+    save: Callable[[Any], Any],
+    success_message: str | Callable[[Any], str],
+    success_url: str | Callable[[Any], str],
+    context: dict | None = None,
+):
+    """Bind, validate, call the action, then redirect with a message, or render the form with
+    the action's errors on it. ``save(form)`` calls the action and returns the saved object;
+    ``success_message`` and ``success_url`` may be computed from that object."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = save(form)
+        except ValidationError as exc:
+            from rixin.forms import add_action_error
+
+            add_action_error(form, exc)
+        else:
+            text = success_message(obj) if callable(success_message) else success_message
+            if text:
+                messages.success(request, text)
+            return redirect(success_url(obj) if callable(success_url) else success_url)
+    return render(request, template, {"form": form, **(context or {})})
 
 
 def home(request):
