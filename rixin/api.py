@@ -5,29 +5,20 @@ import importlib.util
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
-from rixin.accounts.models import ApiToken
+from rixin.accounts.tokens import user_for_api_token
 
 
 class TokenAuth(HttpBearer):
     """``Authorization: Bearer rx_…``: a per-user token, stored hashed."""
 
     def authenticate(self, request, token):
-        if not token.startswith("rx_"):
-            return None
-        match = (
-            ApiToken.objects.select_related("user", "user__division")
-            .filter(key_hash=ApiToken.hash_key(token), revoked=False, user__is_active=True)
-            .first()
-        )
-        if match is None:
-            return None
-        ApiToken.objects.filter(pk=match.pk).update(last_used=timezone.now())
-        request.user = match.user
-        return match.user
+        user = user_for_api_token(token)
+        if user is not None:
+            request.user = user
+        return user
 
 
 api = NinjaAPI(

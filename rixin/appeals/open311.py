@@ -26,9 +26,9 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from rixin.accounts.models import ApiToken
+from rixin.accounts.tokens import user_for_api_token
 
-from . import actions
+from . import access, actions
 from .choices import AppealKind, Status
 from .models import Appeal, Category
 
@@ -204,24 +204,16 @@ def request_detail(request, request_id: str):
 
 
 def _key_user(request):
-    key = request.POST.get("api_key", "").strip()
-    token = (
-        ApiToken.objects.select_related("user", "user__enterprise", "user__division")
-        .filter(key_hash=ApiToken.hash_key(key), revoked=False, user__is_active=True)
-        .first()
-        if key
-        else None
-    )
-    if token is None:
+    user = user_for_api_token(request.POST.get("api_key", ""))
+    if user is None:
         raise Open311Error(403, "api_key was not provided or is invalid")
-    ApiToken.objects.filter(pk=token.pk).update(last_used=timezone.now())
-    return token.user
+    return user
 
 
 def _post_request(request):
     user = _key_user(request)
     county = _jurisdiction(request)
-    if not (user.is_enterprise_user and user.enterprise_id and user.enterprise.county_id == county):
+    if not access.submits_in_county(user, county):
         raise Open311Error(403, "api_key may not submit requests in this jurisdiction")
     code = request.POST.get("service_code", "").strip()
     if not code:
