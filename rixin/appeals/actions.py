@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +23,7 @@ from rixin.audit.models import AuditAction
 from rixin.directory.models import Department, Enterprise
 from rixin.regions.models import Division
 
+from . import access
 from .choices import (
     APPEAL_CHANNELS,
     COMPLAINT_CHANNELS,
@@ -43,42 +45,14 @@ from .models import (
     Category,
     Paper,
     Transition,
-    is_coordinator,
 )
 from .validation import MAX_ATTACHMENTS, check_attachment, check_text
 from .workdays import add_working_days
 
-# ---------------------------------------------------------------- who may act
+if TYPE_CHECKING:
+    from rixin.accounts.models import User
 
-
-def _require_coordinator(user, county_code: str) -> None:
-    if user is not None and not (is_coordinator(user) and user.county_code == county_code):
-        raise PermissionDenied(_("只有本县工商联、营商环境局可以办理此环节。"))
-
-
-def _require_department(user, appeal: Appeal, *, lead_only: bool) -> Assignment:
-    """The active assignment of the acting officer's department on this appeal."""
-    assignments = appeal.assignments.active()
-    if lead_only:
-        assignments = assignments.filter(role=AssignmentRole.LEAD)
-    if user is None:
-        found = assignments.first()
-    else:
-        found = assignments.filter(department_id=user.department_id).first()
-        if user.role != "officer" or user.county_code != appeal.county_id:
-            found = None
-    if found is None:
-        raise PermissionDenied(_("此诉求没有派给您的部门办理。"))
-    return found
-
-
-def _require_enterprise(user, appeal: Appeal) -> None:
-    if user is not None and not (
-        user.is_enterprise_user
-        and appeal.enterprise_id
-        and user.enterprise_id == appeal.enterprise_id
-    ):
-        raise PermissionDenied(_("只能评价本企业的诉求。"))
+# ---------------------------------------------------------------- status
 
 
 def _require_status(appeal: Appeal, allowed: Iterable[str], doing: str) -> None:
@@ -108,7 +82,7 @@ def _step(
     appeal: Appeal,
     step: str,
     *,
-    acting_user,
+    acting_user: User,
     at: datetime.datetime,
     status: str | None = None,
     changes: dict | None = None,
@@ -131,12 +105,51 @@ def _step(
         step=step,
         old_status=old,
         new_status=new,
-        actor=acting_user if acting_user is not None and acting_user.is_authenticated else None,
+        actor=acting_user,
         department=department,
         at=at,
         note=note,
         for_enterprise=for_enterprise,
     )
+
+
+def _dispatch_to(
+    appeal: Appeal,
+    department: Department,
+    role: str,
+    *,
+    acting_user: User,
+    at: datetime.datetime,
+    deadline: datetime.date,
+    is_redo: bool = False,
+) -> Assignment:
+    """One dispatch (派单) row, with its audit record."""
+    return audited_create(
+        Assignment,
+        acting_user=acting_user,
+        appeal=appeal,
+        department=department,
+        role=role,
+        is_redo=is_redo,
+        dispatched_at=at,
+        deadline=deadline,
+    )
+
+
+def _mark_assignment(assignment: Assignment, changes: dict, *, acting_user: User) -> None:
+    audited_update(assignment, changes, acting_user=acting_user, validate=False)
+
+
+def _end_assignments(
+    appeal: Appeal, *, acting_user: User, at: datetime.datetime, returned: Assignment | None = None
+) -> None:
+    """End the appeal's active dispatches (改派, 退单, 重办, 并单); ``returned`` is the one
+    its department sent back."""
+    for assignment in appeal.assignments.active().select_related("department"):
+        changes = {"ended_at": at}
+        if returned is not None and assignment.pk == returned.pk:
+            changes["returned_at"] = at
+        _mark_assignment(assignment, changes, acting_user=acting_user)
 
 
 def _now(at: datetime.datetime | None) -> datetime.datetime:
@@ -183,7 +196,7 @@ def _check_category(category: Category, county_code: str, kind: str) -> None:
 @transaction.atomic
 def submit_appeal(
     *,
-    acting_user,
+    acting_user: User,
     category: Category,
     title: str,
     content: str,
@@ -194,8 +207,7 @@ def submit_appeal(
     at: datetime.datetime | None = None,
 ) -> Appeal:
     """An enterprise user submits an appeal for their own enterprise (网上); it waits for 受理."""
-    if not (acting_user.is_enterprise_user and acting_user.enterprise_id):
-        raise PermissionDenied(_("只有企业用户可以提交企业诉求。"))
+    access.check_submitter(acting_user)
     enterprise = acting_user.enterprise
     texts = check_text(
         {"title": title, "content": content, "address": address}, required=("title", "content")
@@ -227,7 +239,7 @@ def submit_appeal(
 @transaction.atomic
 def register_appeal(
     *,
-    acting_user,
+    acting_user: User,
     county: Division,
     kind: str,
     channel: str,
@@ -245,7 +257,7 @@ def register_appeal(
     at: datetime.datetime | None = None,
 ) -> Appeal:
     """The desk registers (受理) an appeal or complaint it collected itself."""
-    _require_coordinator(acting_user, county.code)
+    access.check_desk(acting_user, county.code)
     texts = check_text(
         {
             "title": title,
@@ -281,14 +293,10 @@ def register_appeal(
         appeal=appeal,
         step=Step.REGISTER,
         new_status=Status.REGISTERED,
-        actor=_actor(acting_user),
+        actor=acting_user,
         at=when,
     )
     return appeal
-
-
-def _actor(user):
-    return user if user is not None and user.is_authenticated else None
 
 
 def _check_intake(county, kind, channel, category, enterprise, complained_department) -> None:
@@ -308,9 +316,11 @@ def _check_intake(county, kind, channel, category, enterprise, complained_depart
 
 @transaction.atomic
 @_locked
-def accept_appeal(appeal: Appeal, *, acting_user, at: datetime.datetime | None = None) -> Appeal:
+def accept_appeal(
+    appeal: Appeal, *, acting_user: User, at: datetime.datetime | None = None
+) -> Appeal:
     """受理 an appeal an enterprise submitted online."""
-    _require_coordinator(acting_user, appeal.county_id)
+    access.check_desk(acting_user, appeal.county_id)
     _require_status(appeal, [Status.SUBMITTED], _("受理"))
     when = _now(at)
     _step(
@@ -345,7 +355,7 @@ def _check_departments(appeal: Appeal, lead: Department, co: Sequence[Department
 def dispatch_appeal(
     appeal: Appeal,
     *,
-    acting_user,
+    acting_user: User,
     lead: Department,
     co: Sequence[Department] = (),
     note: str = "",
@@ -353,7 +363,7 @@ def dispatch_appeal(
 ) -> Appeal:
     """派单 (or 改派, when it had been dispatched or returned): the department's clock starts;
     the deadline counts the category's working days."""
-    _require_coordinator(acting_user, appeal.county_id)
+    access.check_desk(acting_user, appeal.county_id)
     _require_status(
         appeal,
         [Status.REGISTERED, Status.RETURNED, Status.DISPATCHED, Status.IN_PROGRESS],
@@ -363,12 +373,10 @@ def dispatch_appeal(
     note = check_text({"note": note})["note"]
     when = _now(at)
     step = Step.DISPATCH if appeal.status == Status.REGISTERED else Step.REASSIGN
-    appeal.assignments.active().update(ended_at=when)
+    _end_assignments(appeal, acting_user=acting_user, at=when)
     deadline = add_working_days(timezone.localtime(when).date(), appeal.category.deadline_days)
     for department, role in [(lead, AssignmentRole.LEAD), *[(d, AssignmentRole.CO) for d in co]]:
-        Assignment.objects.create(
-            appeal=appeal, department=department, role=role, dispatched_at=when, deadline=deadline
-        )
+        _dispatch_to(appeal, department, role, acting_user=acting_user, at=when, deadline=deadline)
     names = "、".join(d.name for d in co)
     _step(
         appeal,
@@ -388,16 +396,15 @@ def dispatch_appeal(
 @transaction.atomic
 @_locked
 def acknowledge_appeal(
-    appeal: Appeal, *, acting_user, at: datetime.datetime | None = None
+    appeal: Appeal, *, acting_user: User, at: datetime.datetime | None = None
 ) -> Appeal:
     """签收: the department takes the appeal; the lead's 签收 starts 办理."""
     _require_status(appeal, WITH_DEPARTMENT, _("签收"))
-    assignment = _require_department(acting_user, appeal, lead_only=False)
+    assignment = access.department_assignment(acting_user, appeal, lead_only=False)
     if assignment.acknowledged_at:
         raise ValidationError(_("本部门已签收。"))
     when = _now(at)
-    assignment.acknowledged_at = when
-    assignment.save(update_fields=["acknowledged_at"])
+    _mark_assignment(assignment, {"acknowledged_at": when}, acting_user=acting_user)
     status = Status.IN_PROGRESS if assignment.role == AssignmentRole.LEAD else appeal.status
     _step(
         appeal,
@@ -416,13 +423,13 @@ def add_progress(
     appeal: Appeal,
     note: str,
     *,
-    acting_user,
+    acting_user: User,
     for_enterprise: bool = True,
     at: datetime.datetime | None = None,
 ) -> Transition:
     """A progress note (办理进展), which the enterprise reads unless kept internal."""
     _require_status(appeal, [Status.IN_PROGRESS], _("填写办理进展"))
-    assignment = _require_department(acting_user, appeal, lead_only=False)
+    assignment = access.department_assignment(acting_user, appeal, lead_only=False)
     note = check_text({"note": note}, required=("note",))["note"]
     return _step(
         appeal,
@@ -438,15 +445,14 @@ def add_progress(
 @transaction.atomic
 @_locked
 def return_appeal(
-    appeal: Appeal, reason: str, *, acting_user, at: datetime.datetime | None = None
+    appeal: Appeal, reason: str, *, acting_user: User, at: datetime.datetime | None = None
 ) -> Appeal:
     """退单: the lead department disputes the dispatch; the desk reassigns."""
     _require_status(appeal, WITH_DEPARTMENT, _("退单"))
-    assignment = _require_department(acting_user, appeal, lead_only=True)
+    assignment = access.department_assignment(acting_user, appeal, lead_only=True)
     reason = check_text({"reason": reason}, required=("reason",))["reason"]
     when = _now(at)
-    appeal.assignments.active().update(ended_at=when)
-    Assignment.objects.filter(pk=assignment.pk).update(returned_at=when)
+    _end_assignments(appeal, acting_user=acting_user, at=when, returned=assignment)
     _step(
         appeal,
         Step.RETURN,
@@ -465,7 +471,7 @@ def return_appeal(
 def answer_appeal(
     appeal: Appeal,
     *,
-    acting_user,
+    acting_user: User,
     solution: str,
     post: str,
     done_on: datetime.date | None = None,
@@ -473,13 +479,13 @@ def answer_appeal(
 ) -> Appeal:
     """答复: the solution, the responsible post and the date done. Merged appeals receive it too."""
     _require_status(appeal, [Status.IN_PROGRESS], _("答复"))
-    assignment = _require_department(acting_user, appeal, lead_only=True)
+    assignment = access.department_assignment(acting_user, appeal, lead_only=True)
     texts = check_text(
         {"answer_solution": solution, "answer_post": post},
         required=("answer_solution", "answer_post"),
     )
     when = _now(at)
-    Assignment.objects.filter(pk=assignment.pk).update(answered_at=when)
+    _mark_assignment(assignment, {"answered_at": when}, acting_user=acting_user)
     answer = {
         **texts,
         "answer_done_on": done_on,
@@ -508,14 +514,14 @@ def answer_appeal(
 def mark_answer(
     appeal: Appeal,
     *,
-    acting_user,
+    acting_user: User,
     satisfaction: str,
     resolution: str,
     comment: str = "",
     at: datetime.datetime | None = None,
 ) -> Appeal:
     """阅卷: the enterprise marks the answer. 不满意 sends it to the desk for 重办."""
-    _require_enterprise(acting_user, appeal)
+    access.check_marks(acting_user, appeal)
     if appeal.marked_at is not None:
         raise ValidationError(_("此答复已评价,不能重复评价。"))
     _require_status(appeal, [Status.ANSWERED], _("评价"))
@@ -550,22 +556,23 @@ def mark_answer(
 @transaction.atomic
 @_locked
 def reopen_appeal(
-    appeal: Appeal, note: str, *, acting_user, at: datetime.datetime | None = None
+    appeal: Appeal, note: str, *, acting_user: User, at: datetime.datetime | None = None
 ) -> Appeal:
     """重办: back to the lead department with the supervisor's note, with a fresh deadline."""
-    _require_coordinator(acting_user, appeal.county_id)
+    access.check_desk(acting_user, appeal.county_id)
     _require_status(appeal, [Status.UNSATISFIED], _("重办"))
     note = check_text({"note": note}, required=("note",))["note"]
     when = _now(at)
     deadline = add_working_days(timezone.localtime(when).date(), appeal.category.deadline_days)
-    appeal.assignments.active().update(ended_at=when)
-    Assignment.objects.create(
-        appeal=appeal,
-        department=appeal.lead_department,
-        role=AssignmentRole.LEAD,
-        is_redo=True,
-        dispatched_at=when,
+    _end_assignments(appeal, acting_user=acting_user, at=when)
+    _dispatch_to(
+        appeal,
+        appeal.lead_department,
+        AssignmentRole.LEAD,
+        acting_user=acting_user,
+        at=when,
         deadline=deadline,
+        is_redo=True,
     )
     _step(
         appeal,
@@ -591,10 +598,10 @@ def reopen_appeal(
 @transaction.atomic
 @_locked
 def conclude_appeal(
-    appeal: Appeal, note: str, *, acting_user, at: datetime.datetime | None = None
+    appeal: Appeal, note: str, *, acting_user: User, at: datetime.datetime | None = None
 ) -> Appeal:
     """办结 an appeal marked 不满意 that cannot be done better (the mark stays 不满意)."""
-    _require_coordinator(acting_user, appeal.county_id)
+    access.check_desk(acting_user, appeal.county_id)
     _require_status(appeal, [Status.UNSATISFIED], _("办结"))
     note = check_text({"note": note}, required=("note",))["note"]
     when = _now(at)
@@ -616,10 +623,10 @@ def conclude_appeal(
 @transaction.atomic
 @_locked
 def merge_appeal(
-    appeal: Appeal, master: Appeal, *, acting_user, at: datetime.datetime | None = None
+    appeal: Appeal, master: Appeal, *, acting_user: User, at: datetime.datetime | None = None
 ) -> Appeal:
     """并单: a duplicate follows its master; its enterprise receives the master's answer."""
-    _require_coordinator(acting_user, appeal.county_id)
+    access.check_desk(acting_user, appeal.county_id)
     open_ = [
         Status.SUBMITTED,
         Status.REGISTERED,
@@ -633,7 +640,7 @@ def merge_appeal(
     if master.status not in open_ or master.kind != appeal.kind:
         raise ValidationError({"master": _("主诉求须为同类、尚未答复的诉求。")})
     when = _now(at)
-    appeal.assignments.active().update(ended_at=when)
+    _end_assignments(appeal, acting_user=acting_user, at=when)
     _step(
         appeal,
         Step.MERGE,
@@ -653,13 +660,10 @@ def merge_appeal(
 @transaction.atomic
 @_locked
 def escalate_appeal(
-    appeal: Appeal, note: str, *, acting_user, at: datetime.datetime | None = None
+    appeal: Appeal, note: str, *, acting_user: User, at: datetime.datetime | None = None
 ) -> Appeal:
     """督办: a county leader puts the appeal under supervision."""
-    if acting_user is not None and not (
-        acting_user.role == "leader" and acting_user.county_code == appeal.county_id
-    ):
-        raise PermissionDenied(_("只有本县领导可以督办。"))
+    access.check_escalates(acting_user, appeal)
     if appeal.status == Status.CLOSED:
         raise ValidationError(_("诉求已办结,无需督办。"))
     note = check_text({"note": note}, required=("note",))["note"]
@@ -678,10 +682,10 @@ def escalate_appeal(
 @transaction.atomic
 @_locked
 def publish_appeal(
-    appeal: Appeal, is_public: bool, *, acting_user, at: datetime.datetime | None = None
+    appeal: Appeal, is_public: bool, *, acting_user: User, at: datetime.datetime | None = None
 ) -> Appeal:
     """The desk marks an appeal public (Open311); complaints and confidential ones never are."""
-    _require_coordinator(acting_user, appeal.county_id)
+    access.check_desk(acting_user, appeal.county_id)
     if is_public and (appeal.is_complaint or appeal.is_confidential):
         raise ValidationError({"is_public": _("投诉和保密诉求不能公开。")})
     _step(
@@ -699,23 +703,26 @@ def publish_appeal(
 # ---------------------------------------------------------------- the clock (appeal_deadlines)
 
 
-def remind_assignment(assignment: Assignment, *, at: datetime.datetime) -> None:
-    _clock_step(assignment, Step.REMIND, "reminded_at", at)
+def remind_assignment(assignment: Assignment, *, acting_user: User, at: datetime.datetime) -> None:
+    _clock_step(assignment, Step.REMIND, "reminded_at", acting_user=acting_user, at=at)
 
 
-def flag_overdue(assignment: Assignment, *, at: datetime.datetime) -> None:
-    _clock_step(assignment, Step.OVERDUE, "overdue_at", at)
+def flag_overdue(assignment: Assignment, *, acting_user: User, at: datetime.datetime) -> None:
+    _clock_step(assignment, Step.OVERDUE, "overdue_at", acting_user=acting_user, at=at)
 
 
 @transaction.atomic
-def _clock_step(assignment: Assignment, step: str, mark: str, at: datetime.datetime) -> None:
+def _clock_step(
+    assignment: Assignment, step: str, mark: str, *, acting_user: User, at: datetime.datetime
+) -> None:
     """A step the clock takes on a dispatch: mark it (so it happens once) and write the row."""
-    Assignment.objects.filter(pk=assignment.pk).update(**{mark: at})
+    access.check_clock(acting_user)
+    _mark_assignment(assignment, {mark: at}, acting_user=acting_user)
     assignment.appeal.refresh_from_db()
     _step(
         assignment.appeal,
         step,
-        acting_user=None,
+        acting_user=acting_user,
         at=at,
         department=assignment.department,
         note=_("办理时限 %(d)s") % {"d": assignment.deadline.isoformat()},
@@ -725,13 +732,14 @@ def _clock_step(assignment: Assignment, step: str, mark: str, at: datetime.datet
 
 @transaction.atomic
 @_locked
-def close_unmarked(appeal: Appeal, *, at: datetime.datetime) -> Appeal:
+def close_unmarked(appeal: Appeal, *, acting_user: User, at: datetime.datetime) -> Appeal:
     """An answer left unmarked closes as 未评价, never as satisfied."""
+    access.check_clock(acting_user)
     _require_status(appeal, [Status.ANSWERED], _("自动办结"))
     _step(
         appeal,
         Step.AUTO_CLOSE,
-        acting_user=None,
+        acting_user=acting_user,
         at=at,
         status=Status.CLOSED,
         changes={"satisfaction": Satisfaction.UNRATED, "closed_at": at},
@@ -742,8 +750,8 @@ def close_unmarked(appeal: Appeal, *, at: datetime.datetime) -> Appeal:
 # ---------------------------------------------------------------- catalogue, policy, paper
 
 
-def create_category(*, acting_user, county: Division, **fields) -> Category:
-    _require_coordinator(acting_user, county.code)
+def create_category(*, acting_user: User, county: Division, **fields) -> Category:
+    access.check_desk(acting_user, county.code)
     department = fields.get("default_department")
     if department is not None and department.county_id != county.code:
         raise ValidationError({"default_department": _("默认承办部门不属于本县。")})
@@ -755,9 +763,9 @@ def create_category(*, acting_user, county: Division, **fields) -> Category:
 
 
 def update_category(
-    category: Category, changes: dict, *, acting_user, expected_version=None
+    category: Category, changes: dict, *, acting_user: User, expected_version=None
 ) -> Category:
-    _require_coordinator(acting_user, category.county_id)
+    access.check_desk(acting_user, category.county_id)
     check_text({k: v for k, v in changes.items() if k in ("name", "description")})
     return audited_update(
         category, changes, acting_user=acting_user, expected_version=expected_version
@@ -765,21 +773,28 @@ def update_category(
 
 
 @transaction.atomic
-def save_policy(county: Division, changes: dict, *, acting_user) -> AppealPolicy:
+def save_policy(county: Division, changes: dict, *, acting_user: User) -> AppealPolicy:
     """Set the county's unmarked-close days and scorecard weights (营商环境局 or 工商联)."""
-    _require_coordinator(acting_user, county.code)
+    access.check_desk(acting_user, county.code)
     policy = AppealPolicy.objects.filter(county=county).first()
     if policy is None:
         return audited_create(AppealPolicy, acting_user=acting_user, county=county, **changes)
     return audited_update(policy, changes, acting_user=acting_user)
 
 
-def paper_for(county: Division, month: datetime.date, *, is_illustrative: bool = False) -> Paper:
+def paper_for(
+    county: Division, month: datetime.date, *, acting_user: User, is_illustrative: bool = False
+) -> Paper:
     """The county's paper of that month, started when first needed."""
+    access.check_desk(acting_user, county.code)
     month = month.replace(day=1)
     paper = Paper.objects.filter(county=county, month=month).first()
     return paper or audited_create(
-        Paper, acting_user=None, county=county, month=month, is_illustrative=is_illustrative
+        Paper,
+        acting_user=acting_user,
+        county=county,
+        month=month,
+        is_illustrative=is_illustrative,
     )
 
 
@@ -788,14 +803,14 @@ def issue_paper(
     county: Division,
     month: datetime.date,
     *,
-    acting_user,
+    acting_user: User,
     meeting_on: datetime.date | None = None,
     at: datetime.datetime | None = None,
     is_illustrative: bool = False,
 ) -> Paper:
     """出卷: the federation puts the month's registered enterprise appeals on the paper."""
-    _require_coordinator(acting_user, county.code)
-    paper = paper_for(county, month, is_illustrative=is_illustrative)
+    access.check_desk(acting_user, county.code)
+    paper = paper_for(county, month, acting_user=acting_user, is_illustrative=is_illustrative)
     if paper.status == PaperStatus.ISSUED:
         raise ValidationError(_("%(title)s 已出卷。") % {"title": paper.title})
     start = timezone.make_aware(datetime.datetime.combine(paper.month, datetime.time.min))

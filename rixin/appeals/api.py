@@ -11,9 +11,16 @@ from ninja.responses import Status
 
 from rixin.directory.models import Department, Enterprise
 
-from . import actions, scorecards
+from . import scorecards, steps
+from .access import (
+    acts_on_appeals,
+    opens_appeals,
+    reads_appeals,
+    reads_own_county_scorecards,
+    registers_for_county,
+    visible_transitions,
+)
 from .models import Appeal, Category
-from .views import STEP_HANDLERS, acts_on_appeals, opens_appeals, reads_appeals
 
 router = Router(tags=["appeals 营商环境"])
 
@@ -140,9 +147,7 @@ def get_appeal(request, pk: int):
 def list_appeal_transitions(request, pk: int):
     _allow(request, reads_appeals)
     appeal = get_object_or_404(Appeal.objects.visible_to(request.auth), pk=pk)
-    rows = appeal.transitions.select_related("department")
-    if request.auth.is_enterprise_user:
-        rows = rows.filter(for_enterprise=True)
+    rows = visible_transitions(request.auth, appeal.transitions.select_related("department"))
     return [
         {
             "step": t.step,
@@ -161,44 +166,29 @@ def create_appeal(request, payload: AppealIn):
     user = request.auth
     _allow(request, opens_appeals)
     category = get_object_or_404(Category, pk=payload.category, county_id=user.county_code)
-    texts = {"title": payload.title, "content": payload.content, "address": payload.address}
-    if user.is_enterprise_user:
-        appeal = actions.submit_appeal(acting_user=user, category=category, **texts)
-    else:
-        appeal = actions.register_appeal(
-            acting_user=user,
-            county=user.division,
-            kind=payload.kind,
-            channel=payload.channel,
-            category=category,
-            enterprise=Enterprise.objects.filter(pk=payload.enterprise).first()
+    data = {
+        "category": category,
+        "title": payload.title,
+        "content": payload.content,
+        "address": payload.address,
+    }
+    if registers_for_county(user):
+        data |= {
+            "kind": payload.kind,
+            "channel": payload.channel,
+            "enterprise": Enterprise.objects.filter(pk=payload.enterprise).first()
             if payload.enterprise
             else None,
-            complainant_name=payload.complainant_name,
-            complainant_phone=payload.complainant_phone,
-            complained_department=Department.objects.filter(
+            "complainant_name": payload.complainant_name,
+            "complainant_phone": payload.complainant_phone,
+            "complained_department": Department.objects.filter(
                 pk=payload.complained_department
             ).first()
             if payload.complained_department
             else None,
-            **texts,
-        )
+        }
+    appeal = steps.open_appeal(user, data)
     return Status(201, _out(appeal, user))
-
-
-class _PostedRequest:
-    """Lets the page's step handlers read an API payload as if it were a form post."""
-
-    def __init__(self, user, payload: StepIn):
-        data = payload.dict()
-        self.user = user
-        self.POST = _Data({k: v for k, v in data.items() if v not in (None, "", [], False)})
-
-
-class _Data(dict):
-    def getlist(self, key, default=None):
-        value = self.get(key, default)
-        return value if isinstance(value, list) else ([] if value is None else [value])
 
 
 @router.post("/appeals/{int:pk}/transitions", response={201: AppealOut})
@@ -206,11 +196,10 @@ def create_appeal_transition(request, pk: int, payload: StepIn):
     """One step of the loop: accept, dispatch, acknowledge, progress, answer, return, mark,
     reopen, conclude, merge, escalate, publish (the same rules as the appeal page)."""
     _allow(request, acts_on_appeals)
-    handler = STEP_HANDLERS.get(payload.step)
     appeal = get_object_or_404(Appeal.objects.visible_to(request.auth), pk=pk)
-    if handler is None:
+    if payload.step not in steps.STEPS:
         raise ValidationError({"step": f"unknown step {payload.step}"})
-    handler(_PostedRequest(request.auth, payload), appeal)
+    steps.take_step(appeal, payload.step, payload.dict(), acting_user=request.auth)
     appeal.refresh_from_db()
     return Status(201, _out(appeal, request.auth))
 
@@ -218,8 +207,7 @@ def create_appeal_transition(request, pk: int, payload: StepIn):
 @router.get("/scorecards", response=list[ScorecardOut])
 def get_scorecards(request, start: datetime.date | None = None, end: datetime.date | None = None):
     user = request.auth
-    if not user.reads_county_data or not user.county_code:
-        raise PermissionDenied
+    _allow(request, reads_own_county_scorecards)
     end = end or timezone.localdate()
     start = start or end.replace(month=1, day=1)
     cards = scorecards.county_appeal_figures(user.county_code, start, end)["scorecards"]

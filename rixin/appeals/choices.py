@@ -41,6 +41,13 @@ class Status(models.TextChoices):
 
 # Statuses in which the appeal waits for the department.
 WITH_DEPARTMENT = frozenset({Status.DISPATCHED, Status.IN_PROGRESS})
+# Statuses in which the desk may still route the appeal (派单, 并单).
+DESK_OPEN = frozenset(
+    {Status.SUBMITTED, Status.REGISTERED, Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED}
+)
+# Statuses in which an appeal can be overdue: it waits for a department (or, returned, for
+# the desk to dispatch it again).
+OVERDUE_STATUSES = frozenset({Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED})
 # Statuses that count as 'open' in Open311.
 OPEN_STATUSES = frozenset(Status) - {Status.CLOSED}
 

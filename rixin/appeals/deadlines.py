@@ -8,16 +8,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from . import actions
-from .choices import WITH_DEPARTMENT, Status
+from .choices import Status
 from .models import Appeal, AppealPolicy, Assignment
 from .workdays import add_working_days
 
 
 def waiting_assignments() -> QuerySet:
     """Active dispatches not yet answered, of appeals still with a department."""
-    return Assignment.objects.active().filter(
-        answered_at__isnull=True, appeal__status__in=WITH_DEPARTMENT
-    )
+    return Assignment.objects.waiting()
 
 
 def due_soon(assignments: QuerySet, today: datetime.date, reminder_days: int = 2) -> QuerySet:
@@ -27,15 +25,12 @@ def due_soon(assignments: QuerySet, today: datetime.date, reminder_days: int = 2
     )
 
 
-def overdue(assignments: QuerySet, today: datetime.date) -> QuerySet:
-    return assignments.filter(deadline__lt=today)
-
-
 def _policies() -> dict[str, AppealPolicy]:
     return {p.county_id: p for p in AppealPolicy.objects.all()}
 
 
-def run_deadlines(today: datetime.date) -> dict[str, int]:
+def run_deadlines(today: datetime.date, *, acting_user) -> dict[str, int]:
+    """The clock's steps as of ``today``; ``acting_user`` is the system actor."""
     at = timezone.make_aware(datetime.datetime.combine(today, datetime.time(8, 0)))
     policies = _policies()
     done = {"reminded": 0, "overdue": 0, "closed": 0}
@@ -43,15 +38,15 @@ def run_deadlines(today: datetime.date) -> dict[str, int]:
     for assignment in due_soon(waiting.filter(reminded_at__isnull=True), today, 10):
         policy = policies.get(assignment.appeal.county_id) or AppealPolicy()
         if assignment.deadline <= add_working_days(today, policy.reminder_days):
-            actions.remind_assignment(assignment, at=at)
+            actions.remind_assignment(assignment, acting_user=acting_user, at=at)
             done["reminded"] += 1
-    for assignment in overdue(waiting.filter(overdue_at__isnull=True), today):
-        actions.flag_overdue(assignment, at=at)
+    for assignment in waiting.filter(overdue_at__isnull=True).overdue(today):
+        actions.flag_overdue(assignment, acting_user=acting_user, at=at)
         done["overdue"] += 1
     for appeal in Appeal.objects.filter(status=Status.ANSWERED, answered_at__isnull=False):
         policy = policies.get(appeal.county_id) or AppealPolicy()
         answered_on = timezone.localtime(appeal.answered_at).date()
         if add_working_days(answered_on, policy.unmarked_close_days) < today:
-            actions.close_unmarked(appeal, at=at)
+            actions.close_unmarked(appeal, acting_user=acting_user, at=at)
             done["closed"] += 1
     return done

@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from rixin.regions.models import CountyOwned, CountyScopedQuerySet, Illustrative, Versioned
 
+from . import access
 from .choices import (
-    COORDINATOR_KINDS,
+    OVERDUE_STATUSES,
+    WITH_DEPARTMENT,
     AppealKind,
     AssignmentRole,
     Channel,
@@ -25,16 +27,6 @@ from .choices import (
     Status,
     Step,
 )
-
-
-def is_coordinator(user) -> bool:
-    """工商联 and 营商环境局 officers run the desk."""
-    return (
-        user.is_authenticated
-        and user.role == "officer"
-        and user.county_code is not None
-        and user.department_kind in COORDINATOR_KINDS
-    )
 
 
 class AppealPolicy(CountyOwned):
@@ -151,18 +143,29 @@ class Paper(CountyOwned, Illustrative):
         return following - datetime.timedelta(days=1)
 
 
+def overdue_q(as_of: datetime.date, prefix: str = "") -> Q:
+    """The one definition of an overdue appeal: it still waits for a department (dispatched,
+    in progress, or returned and not yet dispatched again) and its deadline is before
+    ``as_of``. ``prefix`` reaches the appeal from a related model (``"appeal__"``).
+    ``Appeal.is_overdue`` is the same rule for one loaded row."""
+    return Q(**{f"{prefix}status__in": OVERDUE_STATUSES, f"{prefix}deadline__lt": as_of})
+
+
 class AppealQuerySet(CountyScopedQuerySet):
     def visible_to(self, user):
         """County-wide for the desk, leaders, admins and viewers; a department sees what was
         dispatched to it or complains about it; an enterprise sees its own."""
         queryset = super().visible_to(user)
-        if user is not None and user.is_authenticated and user.role == "officer":
-            if not is_coordinator(user):
-                queryset = queryset.filter(
-                    Q(assignments__department_id=user.department_id)
-                    | Q(complained_department_id=user.department_id)
-                ).distinct()
+        if access.sees_only_own_department(user):
+            queryset = queryset.filter(
+                Q(assignments__department_id=user.department_id)
+                | Q(complained_department_id=user.department_id)
+            ).distinct()
         return queryset
+
+    def overdue(self, as_of: datetime.date):
+        """Appeals overdue on ``as_of`` (see ``overdue_q``)."""
+        return self.filter(overdue_q(as_of))
 
     def for_enterprise(self, enterprise_id: int):
         return self.filter(enterprise_id=enterprise_id)
@@ -292,34 +295,32 @@ class Appeal(CountyOwned, Illustrative, Versioned):
 
     def requester_for(self, user) -> str:
         """Who raised it, as ``user`` may read it: hidden from the department complained about."""
-        if self.is_complaint and not shows_complainant_to(user, self):
+        if self.is_complaint and not access.shows_complainant_to(user, self):
             return str(_("(投诉人信息已隐藏)"))
         return self.requester
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
+        """``overdue_q`` for this row, without a query (lists show a badge per row)."""
         today = today or timezone.localdate()
-        return bool(self.deadline and self.status in _WAITING and today > self.deadline)
+        return bool(self.deadline and self.status in OVERDUE_STATUSES and self.deadline < today)
 
 
-# Statuses in which an appeal can be overdue: it waits for a department.
-WAITING_FOR_DEPARTMENT = frozenset({Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED})
-_WAITING = WAITING_FOR_DEPARTMENT
-
-
-def shows_complainant_to(user, appeal: Appeal) -> bool:
-    """A complainant's identity is for the desk and the county's leaders only."""
-    if not appeal.is_complaint:
-        return True
-    if user.role in ("leader", "county_admin"):
-        return True
-    if is_coordinator(user):
-        return user.department_id != appeal.complained_department_id
-    return False
+# Kept for the cockpit until it asks ``Appeal.objects.overdue(as_of)``.
+WAITING_FOR_DEPARTMENT = OVERDUE_STATUSES
 
 
 class AssignmentQuerySet(models.QuerySet):
     def active(self):
         return self.filter(ended_at__isnull=True)
+
+    def waiting(self):
+        """Active dispatches not yet answered, of appeals still with a department."""
+        return self.active().filter(answered_at__isnull=True, appeal__status__in=WITH_DEPARTMENT)
+
+    def overdue(self, as_of: datetime.date):
+        """Waiting dispatches whose appeal is overdue (``overdue_q``; a dispatch shares its
+        appeal's deadline)."""
+        return self.waiting().filter(overdue_q(as_of, "appeal__"))
 
 
 class Assignment(models.Model):
@@ -354,6 +355,11 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.appeal.number} → {self.department}"
+
+    @property
+    def county_id(self) -> str:
+        """The appeal's county (for the audit record)."""
+        return self.appeal.county_id
 
 
 class Transition(models.Model):

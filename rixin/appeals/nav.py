@@ -3,8 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from rixin.accounts.access import reads_county_data
 from rixin.navigation import NavEntry
 
-from .models import is_coordinator
-from .views import is_officer, reads_appeals
+from .access import is_coordinator, is_officer, reads_appeals
 
 GROUP = _("营商环境")
 

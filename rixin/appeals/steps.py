@@ -1,62 +1,157 @@
-"""Which steps a user may take on an appeal now: what the appeal page offers.
-The actions remain the authority; this only decides which forms to show."""
+"""The steps of the appeal loop as services: each takes the appeal, the cleaned data of its
+form and the actor, and calls the action. The appeal page and the API both come here
+(``take_step``), so a step has one set of rules wherever it is posted from. Which steps a
+user is offered is ``access.available_steps``; the actions decide.
+"""
 
 from __future__ import annotations
 
-from .choices import WITH_DEPARTMENT, AssignmentRole, Status
-from .models import Appeal, is_coordinator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
-DESK_OPEN = frozenset(
-    {Status.SUBMITTED, Status.REGISTERED, Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED}
-)
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import Http404
 
-
-def _desk_steps(appeal: Appeal) -> set[str]:
-    steps = set()
-    if appeal.status == Status.SUBMITTED:
-        steps.add("accept")
-    if appeal.status in DESK_OPEN - {Status.SUBMITTED}:
-        steps.add("dispatch")
-    if appeal.status in DESK_OPEN:
-        steps.add("merge")
-    if appeal.status == Status.UNSATISFIED:
-        steps |= {"reopen", "conclude"}
-    if not (appeal.is_complaint or appeal.is_confidential) and appeal.status != Status.SUBMITTED:
-        steps.add("publish")
-    return steps
+from . import access, actions
+from .forms import AnswerForm, DispatchForm, MarkForm, MergeForm, NoteForm, PublishForm
+from .models import Appeal
 
 
-def _department_steps(user, appeal: Appeal, assignments) -> set[str]:
-    mine = [a for a in assignments if a.department_id == user.department_id and a.ended_at is None]
-    if not mine or appeal.status not in WITH_DEPARTMENT:
-        return set()
-    assignment, steps = mine[0], set()
-    lead = assignment.role == AssignmentRole.LEAD
-    if assignment.acknowledged_at is None:
-        steps.add("acknowledge")
-    if lead:
-        steps.add("return")
-    if appeal.status == Status.IN_PROGRESS:
-        steps.add("progress")
-        if lead and assignment.acknowledged_at is not None:
-            steps.add("answer")
-    return steps
+def cleaned(form: forms.BaseForm) -> dict:
+    """The form's cleaned data, or a ValidationError naming each bad field."""
+    if not form.is_valid():
+        raise ValidationError(
+            [
+                f"{form.fields[name].label}:{' '.join(errors)}"
+                if name in form.fields
+                else " ".join(errors)
+                for name, errors in form.errors.items()
+            ]
+        )
+    return form.cleaned_data
 
 
-def available_steps(user, appeal: Appeal, assignments) -> set[str]:
-    steps: set[str] = set()
-    own_county = user.county_code == appeal.county_id
-    if is_coordinator(user) and own_county:
-        steps |= _desk_steps(appeal)
-    if user.role == "officer" and own_county:
-        steps |= _department_steps(user, appeal, assignments)
-    if user.role == "leader" and own_county and appeal.status != Status.CLOSED:
-        steps.add("escalate")
-    if (
-        user.is_enterprise_user
-        and appeal.enterprise_id == user.enterprise_id
-        and appeal.status == Status.ANSWERED
-        and appeal.marked_at is None
-    ):
-        steps.add("mark")
-    return steps
+def accept(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.accept_appeal(appeal, acting_user=acting_user)
+
+
+def dispatch(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.dispatch_appeal(
+        appeal, acting_user=acting_user, lead=data["lead"], co=list(data["co"]), note=data["note"]
+    )
+
+
+def acknowledge(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.acknowledge_appeal(appeal, acting_user=acting_user)
+
+
+def progress(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.add_progress(
+        appeal, data["note"], acting_user=acting_user, for_enterprise=not data["internal"]
+    )
+
+
+def answer(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.answer_appeal(
+        appeal,
+        acting_user=acting_user,
+        solution=data["solution"],
+        post=data["post"],
+        done_on=data["done_on"],
+    )
+
+
+def return_(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.return_appeal(appeal, data["note"], acting_user=acting_user)
+
+
+def mark(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.mark_answer(
+        appeal,
+        acting_user=acting_user,
+        satisfaction=data["satisfaction"],
+        resolution=data["resolution"],
+        comment=data["comment"],
+    )
+
+
+def reopen(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.reopen_appeal(appeal, data["note"], acting_user=acting_user)
+
+
+def conclude(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.conclude_appeal(appeal, data["note"], acting_user=acting_user)
+
+
+def merge(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.merge_appeal(appeal, data["master"], acting_user=acting_user)
+
+
+def escalate(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.escalate_appeal(appeal, data["note"], acting_user=acting_user)
+
+
+def publish(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.publish_appeal(appeal, data["is_public"], acting_user=acting_user)
+
+
+def _dispatch_form(data, appeal: Appeal, user) -> forms.Form:
+    return DispatchForm(data, appeal=appeal)
+
+
+def _merge_form(data, appeal: Appeal, user) -> forms.Form:
+    form = MergeForm(data)
+    form.fields["master"].queryset = Appeal.objects.visible_to(user)
+    return form
+
+
+def _plain(form_class: type[forms.Form]) -> Callable:
+    return lambda data, appeal, user: form_class(data)
+
+
+@dataclass(frozen=True)
+class StepService:
+    """A step: the form that cleans its input (None: it takes none) and the service."""
+
+    form: Callable[..., forms.Form] | None
+    run: Callable[..., None]
+
+
+STEPS: dict[str, StepService] = {
+    "accept": StepService(None, accept),
+    "dispatch": StepService(_dispatch_form, dispatch),
+    "acknowledge": StepService(None, acknowledge),
+    "progress": StepService(_plain(NoteForm), progress),
+    "answer": StepService(_plain(AnswerForm), answer),
+    "return": StepService(_plain(NoteForm), return_),
+    "mark": StepService(_plain(MarkForm), mark),
+    "reopen": StepService(_plain(NoteForm), reopen),
+    "conclude": StepService(_plain(NoteForm), conclude),
+    "merge": StepService(_merge_form, merge),
+    "escalate": StepService(_plain(NoteForm), escalate),
+    "publish": StepService(_plain(PublishForm), publish),
+}
+
+
+def step_service(name: str) -> StepService:
+    """The step called ``name``; 404 for an unknown one."""
+    service = STEPS.get(name)
+    if service is None:
+        raise Http404
+    return service
+
+
+def take_step(appeal: Appeal, name: str, data: Mapping, *, acting_user) -> None:
+    """Clean ``data`` (a form post or an API payload) with the step's form and take it."""
+    service = step_service(name)
+    values = cleaned(service.form(data, appeal, acting_user)) if service.form else {}
+    service.run(appeal, values, acting_user=acting_user)
+
+
+def open_appeal(user, data: dict) -> Appeal:
+    """The desk registers an appeal or complaint for its county; an enterprise user submits
+    one for their enterprise."""
+    if access.registers_for_county(user):
+        return actions.register_appeal(acting_user=user, county=user.division, **data)
+    return actions.submit_appeal(acting_user=user, **data)

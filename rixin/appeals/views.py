@@ -1,11 +1,12 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,8 +14,23 @@ from django.views.decorators.http import require_POST
 from rixin.accounts.access import get_visible_or_404, reads_county_data, require
 from rixin.regions.models import Division
 from rixin.spreadsheets.exports import Sheet, export_xlsx
+from rixin.views import form_page
 
-from . import actions, deadlines, documents, scorecards
+from . import actions, deadlines, documents, scorecards, steps
+from .access import (
+    acts_on_appeals,
+    available_steps,
+    category_or_403,
+    inbox_assignments,
+    is_coordinator,
+    is_officer,
+    opens_appeals,
+    reads_appeals,
+    registers_for_county,
+    scorecard_county_code,
+    shows_complainant_on_page,
+    visible_transitions,
+)
 from .choices import PaperStatus, Status
 from .forms import (
     AnswerForm,
@@ -23,48 +39,14 @@ from .forms import (
     DispatchForm,
     IssuePaperForm,
     MarkForm,
-    MergeForm,
-    NoteForm,
     PeriodForm,
     PolicyForm,
-    PublishForm,
     RegisterForm,
     SubmitForm,
 )
-from .models import (
-    Appeal,
-    AppealPolicy,
-    Attachment,
-    Category,
-    Paper,
-    is_coordinator,
-    shows_complainant_to,
-)
-from .steps import available_steps
+from .models import Appeal, AppealPolicy, Attachment, Category, Paper
 
 LIST_RELATED = ("county", "enterprise", "category", "lead_department")
-
-
-def reads_appeals(user) -> bool:
-    return user.is_authenticated and (user.reads_county_data or user.is_enterprise_user)
-
-
-def is_officer(user) -> bool:
-    return user.is_authenticated and user.role == "officer" and user.county_code is not None
-
-
-def acts_on_appeals(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.county_code is not None
-        and user.role in ("officer", "leader", "enterprise")
-    )
-
-
-def opens_appeals(user) -> bool:
-    return is_coordinator(user) or (
-        user.is_authenticated and user.is_enterprise_user and bool(user.enterprise_id)
-    )
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -110,13 +92,10 @@ def appeal_inbox(request):
     """A department's inbox: due today, due soon, overdue; the desk also sees its queue."""
     user, today = request.user, timezone.localdate()
     policy = AppealPolicy.for_county(user.county_code)
-    waiting = deadlines.waiting_assignments().filter(appeal__county_id=user.county_code)
-    if not is_coordinator(user):
-        waiting = waiting.filter(department_id=user.department_id)
     waiting = list(
-        waiting.select_related(
-            "appeal", "appeal__enterprise", "appeal__category", "department"
-        ).order_by("deadline")
+        inbox_assignments(user, deadlines.waiting_assignments())
+        .select_related("appeal", "appeal__enterprise", "appeal__category", "department")
+        .order_by("deadline")
     )
     soon = deadlines.add_working_days(today, policy.reminder_days)
     queue = []
@@ -133,7 +112,7 @@ def appeal_inbox(request):
             ).select_related(*LIST_RELATED)
         )
     context = {
-        "overdue": [a for a in waiting if a.deadline < today],
+        "overdue": [a for a in waiting if a.appeal.is_overdue(today)],
         "due_today": [a for a in waiting if a.deadline == today],
         "due_soon": [a for a in waiting if today < a.deadline <= soon],
         "later": [a for a in waiting if a.deadline > soon],
@@ -150,35 +129,18 @@ def appeal_inbox(request):
 @require(opens_appeals)
 def appeal_create(request):
     user = request.user
-    county = user.county_code
-    form_class = RegisterForm if is_coordinator(user) else SubmitForm
-    form = form_class(request.POST or None, request.FILES or None, county_code=county)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            appeal = _open_appeal(user, data)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("已登记诉求 %(n)s。") % {"n": appeal.number})
-            return redirect("appeal_detail", pk=appeal.pk)
-    return render(
-        request, "appeals/appeal_form.html", {"form": form, "is_desk": is_coordinator(user)}
+    is_desk = registers_for_county(user)
+    form_class = RegisterForm if is_desk else SubmitForm
+    form = form_class(request.POST or None, request.FILES or None, county_code=user.county_code)
+    return form_page(
+        request,
+        form,
+        "appeals/appeal_form.html",
+        save=lambda form: steps.open_appeal(user, dict(form.cleaned_data)),
+        success_message=lambda appeal: _("已登记诉求 %(n)s。") % {"n": appeal.number},
+        success_url=lambda appeal: reverse("appeal_detail", args=[appeal.pk]),
+        context={"is_desk": is_desk},
     )
-
-
-def _open_appeal(user, data: dict) -> Appeal:
-    if not is_coordinator(user):
-        return actions.submit_appeal(acting_user=user, **data)
-    return actions.register_appeal(acting_user=user, county=user.division, **data)
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require(reads_appeals)
@@ -188,23 +150,23 @@ def appeal_detail(request, pk):
     )
     user = request.user
     assignments = list(appeal.assignments.select_related("department"))
-    transitions = appeal.transitions.select_related("actor", "department")
-    if user.is_enterprise_user:
-        transitions = transitions.filter(for_enterprise=True)
-    steps = available_steps(user, appeal, assignments)
+    transitions = visible_transitions(
+        user, appeal.transitions.select_related("actor", "department")
+    )
+    offered = available_steps(user, appeal, assignments)
     context = {
         "appeal": appeal,
         "requester": appeal.requester_for(user),
-        "shows_complainant": shows_complainant_to(user, appeal) and not user.is_enterprise_user,
+        "shows_complainant": shows_complainant_on_page(user, appeal),
         "assignments": assignments,
         "transitions": transitions,
         "attachments": appeal.attachments.all(),
         "merged": appeal.merged.select_related("enterprise"),
-        "steps": steps,
-        "dispatch_form": DispatchForm(appeal=appeal) if "dispatch" in steps else None,
+        "steps": offered,
+        "dispatch_form": DispatchForm(appeal=appeal) if "dispatch" in offered else None,
         "answer_form": AnswerForm(initial={"done_on": timezone.localdate()}),
         "mark_form": MarkForm(),
-        "merge_candidates": _merge_candidates(appeal) if "merge" in steps else [],
+        "merge_candidates": _merge_candidates(appeal) if "merge" in offered else [],
         "today": timezone.localdate(),
     }
     return render(request, "appeals/appeal_detail.html", context)
@@ -223,93 +185,14 @@ def _merge_candidates(appeal: Appeal):
     )
 
 
-def _bound(form):
-    if not form.is_valid():
-        raise ValidationError(
-            [
-                f"{form.fields[name].label}:{' '.join(errors)}"
-                if name in form.fields
-                else " ".join(errors)
-                for name, errors in form.errors.items()
-            ]
-        )
-    return form.cleaned_data
-
-
-def _note(request) -> str:
-    return _bound(NoteForm(request.POST))["note"]
-
-
-def _dispatch(request, appeal):
-    data = _bound(DispatchForm(request.POST, appeal=appeal))
-    actions.dispatch_appeal(
-        appeal, acting_user=request.user, lead=data["lead"], co=list(data["co"]), note=data["note"]
-    )
-
-
-def _progress(request, appeal):
-    data = _bound(NoteForm(request.POST))
-    actions.add_progress(
-        appeal, data["note"], acting_user=request.user, for_enterprise=not data["internal"]
-    )
-
-
-def _answer(request, appeal):
-    data = _bound(AnswerForm(request.POST))
-    actions.answer_appeal(
-        appeal,
-        acting_user=request.user,
-        solution=data["solution"],
-        post=data["post"],
-        done_on=data["done_on"],
-    )
-
-
-def _mark(request, appeal):
-    data = _bound(MarkForm(request.POST))
-    actions.mark_answer(
-        appeal,
-        acting_user=request.user,
-        satisfaction=data["satisfaction"],
-        resolution=data["resolution"],
-        comment=data["comment"],
-    )
-
-
-def _merge(request, appeal):
-    form = MergeForm(request.POST)
-    form.fields["master"].queryset = Appeal.objects.visible_to(request.user)
-    actions.merge_appeal(appeal, _bound(form)["master"], acting_user=request.user)
-
-
-STEP_HANDLERS = {
-    "accept": lambda r, a: actions.accept_appeal(a, acting_user=r.user),
-    "dispatch": _dispatch,
-    "acknowledge": lambda r, a: actions.acknowledge_appeal(a, acting_user=r.user),
-    "progress": _progress,
-    "answer": _answer,
-    "return": lambda r, a: actions.return_appeal(a, _note(r), acting_user=r.user),
-    "mark": _mark,
-    "reopen": lambda r, a: actions.reopen_appeal(a, _note(r), acting_user=r.user),
-    "conclude": lambda r, a: actions.conclude_appeal(a, _note(r), acting_user=r.user),
-    "merge": _merge,
-    "escalate": lambda r, a: actions.escalate_appeal(a, _note(r), acting_user=r.user),
-    "publish": lambda r, a: actions.publish_appeal(
-        a, _bound(PublishForm(r.POST))["is_public"], acting_user=r.user
-    ),
-}
-
-
 @require_POST
 @require(acts_on_appeals)
 def appeal_step(request, pk, step):
     """One step of the loop, posted from the appeal page."""
-    handler = STEP_HANDLERS.get(step)
-    if handler is None:
-        raise Http404
+    steps.step_service(step)
     appeal = get_visible_or_404(Appeal, request.user, pk=pk)
     try:
-        handler(request, appeal)
+        steps.take_step(appeal, step, request.POST, acting_user=request.user)
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
     else:
@@ -364,7 +247,7 @@ def paper_list(request):
 def paper_issue(request):
     form = IssuePaperForm(request.POST)
     try:
-        data = _bound(form)
+        data = steps.cleaned(form)
         paper = actions.issue_paper(
             request.user.division,
             data["month"],
@@ -439,13 +322,8 @@ RESULT_HEADERS = documents.RESULT_HEADERS  # noqa: E305
 
 
 def _county_for(request, form) -> Division | None:
-    codes = request.user.visible_county_codes()
     wanted = form.cleaned_data.get("county") if form.is_valid() else ""
-    code = (
-        wanted if wanted in codes else (request.user.county_code or (codes[0] if codes else None))
-    )
-    if wanted and wanted not in codes:
-        raise Http404
+    code = scorecard_county_code(request.user, wanted)
     return Division.objects.filter(code=code).first() if code else None
 
 
@@ -520,44 +398,44 @@ def category_list(request):
 def category_edit(request, pk=None):
     user = request.user
     category = get_visible_or_404(Category, user, pk=pk) if pk else None
-    if category is not None and category.county_id != user.county_code:
-        raise PermissionDenied
+    category_or_403(user, category)
     form = CategoryForm(request.POST or None, instance=category, county_code=user.county_code)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if category is None:
-                fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-                actions.create_category(acting_user=user, county=user.division, **fields)
-            else:
-                actions.update_category(
-                    Category.objects.get(pk=pk),
-                    form.changes(),
-                    acting_user=user,
-                    expected_version=form.expected_version,
-                )
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("category_list")
-    return render(request, "appeals/category_form.html", {"form": form, "category": category})
+
+    def save(form):
+        if category is None:
+            fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            return actions.create_category(acting_user=user, county=user.division, **fields)
+        return actions.update_category(
+            Category.objects.get(pk=pk),
+            form.changes(),
+            acting_user=user,
+            expected_version=form.expected_version,
+        )
+
+    return form_page(
+        request,
+        form,
+        "appeals/category_form.html",
+        save=save,
+        success_message=_("已保存。"),
+        success_url=reverse("category_list"),
+        context={"category": category},
+    )
 
 
 @require(is_coordinator)
 def policy_edit(request):
     user = request.user
-    policy = AppealPolicy.for_county(user.county_code)
-    form = PolicyForm(request.POST or None, instance=policy)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.save_policy(
-                user.division,
-                {f: form.cleaned_data[f] for f in PolicyForm.Meta.fields},
-                acting_user=user,
-            )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("scorecards")
-    return render(request, "appeals/policy_form.html", {"form": form})
+    form = PolicyForm(request.POST or None, instance=AppealPolicy.for_county(user.county_code))
+    return form_page(
+        request,
+        form,
+        "appeals/policy_form.html",
+        save=lambda form: actions.save_policy(
+            user.division,
+            {f: form.cleaned_data[f] for f in PolicyForm.Meta.fields},
+            acting_user=user,
+        ),
+        success_message=_("已保存。"),
+        success_url=reverse("scorecards"),
+    )

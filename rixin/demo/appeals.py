@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
+from rixin.accounts.access import system_actor
 from rixin.appeals import actions
 from rixin.appeals.choices import AppealKind, Channel
 from rixin.appeals.models import Appeal, Category, Paper
@@ -46,13 +47,13 @@ def _department(county: Division, kind: str) -> Department:
     return Department.objects.filter(county=county, kind=kind).order_by("pk").first()
 
 
-def _categories(county: Division) -> dict[str, Category]:
+def _categories(actor, county: Division) -> dict[str, Category]:
     found = {}
     for code, name, kind, department_kind, days in CATEGORIES:
         found[code] = Category.objects.filter(
             county=county, code=code
         ).first() or actions.create_category(
-            acting_user=None,
+            acting_user=actor,
             county=county,
             code=code,
             name=name,
@@ -66,10 +67,18 @@ def _categories(county: Division) -> dict[str, Category]:
 
 
 def _register(
-    county, categories, enterprise, code, title, content, day, channel=Channel.FEDERATION_MONTHLY
+    actor,
+    county,
+    categories,
+    enterprise,
+    code,
+    title,
+    content,
+    day,
+    channel=Channel.FEDERATION_MONTHLY,
 ):
     return actions.register_appeal(
-        acting_user=None,
+        acting_user=actor,
         county=county,
         kind=AppealKind.APPEAL,
         channel=channel,
@@ -82,13 +91,13 @@ def _register(
     )
 
 
-def _handle(appeal, lead, dispatched, acknowledged, answered=None, solution="", post=""):
-    actions.dispatch_appeal(appeal, acting_user=None, lead=lead, at=dispatched)
-    actions.acknowledge_appeal(appeal, acting_user=None, at=acknowledged)
+def _handle(actor, appeal, lead, dispatched, acknowledged, answered=None, solution="", post=""):
+    actions.dispatch_appeal(appeal, acting_user=actor, lead=lead, at=dispatched)
+    actions.acknowledge_appeal(appeal, acting_user=actor, at=acknowledged)
     if answered:
         actions.answer_appeal(
             appeal,
-            acting_user=None,
+            acting_user=actor,
             solution=solution,
             post=post,
             done_on=answered.date(),
@@ -97,10 +106,10 @@ def _handle(appeal, lead, dispatched, acknowledged, answered=None, solution="", 
     return appeal
 
 
-def _mark(appeal, satisfaction, resolution, day, comment=""):
+def _mark(actor, appeal, satisfaction, resolution, day, comment=""):
     actions.mark_answer(
         appeal,
-        acting_user=None,
+        acting_user=actor,
         satisfaction=satisfaction,
         resolution=resolution,
         comment=comment,
@@ -112,9 +121,10 @@ def load(stdout=None) -> dict[str, int]:
     county = Division.objects.get(code=SHOUYANG)
     if Paper.objects.filter(county=county, month=JULY).exists():
         return {"appeals": 0}
-    categories = _categories(county)
+    actor = system_actor()
+    categories = _categories(actor, county)
     dept = {kind: _department(county, kind) for kind in K.values}
-    r = lambda *a, **k: _register(county, categories, *a, **k)  # noqa: E731
+    r = lambda *a, **k: _register(actor, county, categories, *a, **k)  # noqa: E731
 
     paper_mill = r(
         "山西强伟纸业有限公司",
@@ -187,13 +197,14 @@ def load(stdout=None) -> dict[str, int]:
     actions.issue_paper(
         county,
         JULY,
-        acting_user=None,
+        acting_user=actor,
         meeting_on=datetime.date(2024, 7, 26),
         at=at("2024-07-05", 17),
         is_illustrative=True,
     )
 
     _handle(
+        actor,
         paper_mill,
         dept[K.INDUSTRY],
         at("2024-07-08"),
@@ -202,8 +213,9 @@ def load(stdout=None) -> dict[str, int]:
         "已协调供电公司完成现场勘察,增容方案 8 月上旬实施。",
         "工信局电力股",
     )
-    _mark(paper_mill, "satisfied", "resolved", "2024-07-26", "答卷会上当面答复,很满意。")
+    _mark(actor, paper_mill, "satisfied", "resolved", "2024-07-26", "答卷会上当面答复,很满意。")
     _handle(
+        actor,
         fire,
         dept[K.FINANCE],
         at("2024-07-08"),
@@ -212,8 +224,9 @@ def load(stdout=None) -> dict[str, int]:
         "已列入第三批贴息名单,8 月拨付。",
         "财政局经建股",
     )
-    _mark(fire, "basic", "partly", "2024-07-26", "名单已定,资金尚未到账。")
+    _mark(actor, fire, "basic", "partly", "2024-07-26", "名单已定,资金尚未到账。")
     _handle(
+        actor,
         smart,
         dept[K.BUSINESS_ENVIRONMENT],
         at("2024-07-08"),
@@ -222,10 +235,11 @@ def load(stdout=None) -> dict[str, int]:
         "已纳入并联审批,施工许可与竣工验收备案同步办理。",
         "营商环境局审批股",
     )
-    _mark(smart, "satisfied", "resolved", "2024-07-26")
+    _mark(actor, smart, "satisfied", "resolved", "2024-07-26")
 
     # 用地: marked 不满意, sent back (重办), answered again and marked 满意.
     _handle(
+        actor,
         moxa,
         dept[K.NATURAL_RESOURCES],
         at("2024-07-08"),
@@ -234,45 +248,46 @@ def load(stdout=None) -> dict[str, int]:
         "请按规定补充材料后再次提交。",
         "自然资源局耕保股",
     )
-    _mark(moxa, "unsatisfied", "unresolved", "2024-07-26", "仍未说明缺哪些材料。")
+    _mark(actor, moxa, "unsatisfied", "unresolved", "2024-07-26", "仍未说明缺哪些材料。")
     actions.reopen_appeal(
-        moxa, "请列出所缺材料清单,并上门指导。", acting_user=None, at=at("2024-07-29")
+        moxa, "请列出所缺材料清单,并上门指导。", acting_user=actor, at=at("2024-07-29")
     )
-    actions.acknowledge_appeal(moxa, acting_user=None, at=at("2024-07-29", 14))
-    actions.add_progress(moxa, "已上门核对材料。", acting_user=None, at=at("2024-08-02"))
+    actions.acknowledge_appeal(moxa, acting_user=actor, at=at("2024-07-29", 14))
+    actions.add_progress(moxa, "已上门核对材料。", acting_user=actor, at=at("2024-08-02"))
     actions.answer_appeal(
         moxa,
-        acting_user=None,
+        acting_user=actor,
         solution="已一次性告知并上门指导,备案 8 月 6 日办结。",
         post="自然资源局耕保股",
         done_on=datetime.date(2024, 8, 6),
         at=at("2024-08-06"),
     )
-    _mark(moxa, "satisfied", "resolved", "2024-08-08")
+    _mark(actor, moxa, "satisfied", "resolved", "2024-08-08")
 
     # 政策兑现: acknowledged, never answered: overdue.
     actions.dispatch_appeal(
-        lierkang, acting_user=None, lead=dept[K.DEVELOPMENT_REFORM], at=at("2024-07-08")
+        lierkang, acting_user=actor, lead=dept[K.DEVELOPMENT_REFORM], at=at("2024-07-08")
     )
-    actions.acknowledge_appeal(lierkang, acting_user=None, at=at("2024-07-10"))
+    actions.acknowledge_appeal(lierkang, acting_user=actor, at=at("2024-07-10"))
     actions.add_progress(
-        lierkang, "已向财政局核实资金安排。", acting_user=None, at=at("2024-07-15")
+        lierkang, "已向财政局核实资金安排。", acting_user=actor, at=at("2024-07-15")
     )
     assignment = lierkang.assignments.get(ended_at__isnull=True)
-    actions.remind_assignment(assignment, at=at("2024-07-18", 8))
-    actions.flag_overdue(assignment, at=at("2024-07-23", 8))
+    actions.remind_assignment(assignment, acting_user=actor, at=at("2024-07-18", 8))
+    actions.flag_overdue(assignment, acting_user=actor, at=at("2024-07-23", 8))
     actions.escalate_appeal(
-        lierkang, "请发改局会同财政局本月内兑现。", acting_user=None, at=at("2024-07-26")
+        lierkang, "请发改局会同财政局本月内兑现。", acting_user=actor, at=at("2024-07-26")
     )
 
     # 道路: 交通运输局 returns it (乡镇道路), the desk reassigns to the township.
     actions.dispatch_appeal(
-        buckwheat, acting_user=None, lead=dept[K.TRANSPORT], at=at("2024-07-08")
+        buckwheat, acting_user=actor, lead=dept[K.TRANSPORT], at=at("2024-07-08")
     )
     actions.return_appeal(
-        buckwheat, "该路段为乡道,属平头镇管养。", acting_user=None, at=at("2024-07-09")
+        buckwheat, "该路段为乡道,属平头镇管养。", acting_user=actor, at=at("2024-07-09")
     )
     _handle(
+        actor,
         buckwheat,
         dept[K.TOWNSHIP],
         at("2024-07-09", 15),
@@ -281,27 +296,28 @@ def load(stdout=None) -> dict[str, int]:
         "已修补破损路面 300 平方米。",
         "平头镇村建办",
     )
-    _mark(buckwheat, "satisfied", "resolved", "2024-07-29")
+    _mark(actor, buckwheat, "satisfied", "resolved", "2024-07-29")
 
     # 307 国道路口: two appeals merged into one; both enterprises mark the answer.
     actions.dispatch_appeal(
-        road_group, acting_user=None, lead=dept[K.TRANSPORT], at=at("2024-07-08")
+        road_group, acting_user=actor, lead=dept[K.TRANSPORT], at=at("2024-07-08")
     )
-    actions.merge_appeal(grain, road_group, acting_user=None, at=at("2024-07-08", 11))
-    actions.acknowledge_appeal(road_group, acting_user=None, at=at("2024-07-08", 16))
+    actions.merge_appeal(grain, road_group, acting_user=actor, at=at("2024-07-08", 11))
+    actions.acknowledge_appeal(road_group, acting_user=actor, at=at("2024-07-08", 16))
     actions.answer_appeal(
         road_group,
-        acting_user=None,
+        acting_user=actor,
         solution="路口渠化改造已列入计划,9 月底前增设信号灯。",
         post="交通运输局公路股",
         done_on=datetime.date(2024, 9, 30),
         at=at("2024-07-25"),
     )
-    _mark(road_group, "basic", "partly", "2024-07-29", "期待尽快完工。")
-    _mark(grain, "satisfied", "partly", "2024-07-30")
+    _mark(actor, road_group, "basic", "partly", "2024-07-29", "期待尽快完工。")
+    _mark(actor, grain, "satisfied", "partly", "2024-07-30")
 
     # 重复检查: answered, never marked: closed as 未评价 (never as satisfied).
     _handle(
+        actor,
         coal,
         dept[K.JUSTICE],
         at("2024-07-08"),
@@ -310,9 +326,10 @@ def load(stdout=None) -> dict[str, int]:
         "已推行“综合查一次”,同一事项合并检查。",
         "司法局执法监督股",
     )
-    actions.close_unmarked(coal, at=at("2024-07-30", 8))
+    actions.close_unmarked(coal, acting_user=actor, at=at("2024-07-30", 8))
 
     _handle(
+        actor,
         paper_mill_2,
         dept[K.DEVELOPMENT_REFORM],
         at("2024-07-08"),
@@ -321,19 +338,19 @@ def load(stdout=None) -> dict[str, int]:
         "8 月 10 日在开发区举办专场招聘会。",
         "发改局就业协调",
     )
-    _mark(paper_mill_2, "satisfied", "resolved", "2024-07-30")
+    _mark(actor, paper_mill_2, "satisfied", "resolved", "2024-07-30")
 
     for appeal in (paper_mill, smart, buckwheat):
-        actions.publish_appeal(appeal, True, acting_user=None, at=at("2024-07-31"))
+        actions.publish_appeal(appeal, True, acting_user=actor, at=at("2024-07-31"))
 
-    complaints = _complaints(county, categories, dept)
+    complaints = _complaints(actor, county, categories, dept)
     return {
         "appeals": Appeal.objects.filter(county=county, kind=AppealKind.APPEAL).count(),
         "complaints": complaints,
     }
 
 
-def _complaints(county, categories, dept) -> int:
+def _complaints(actor, county, categories, dept) -> int:
     """From the comment book of the government service centre (意见簿)."""
     rows = [
         (
@@ -353,7 +370,7 @@ def _complaints(county, categories, dept) -> int:
     ]
     for code, title, content, about, day in rows:
         complaint = actions.register_appeal(
-            acting_user=None,
+            acting_user=actor,
             county=county,
             kind=AppealKind.COMPLAINT,
             channel=Channel.COMMENT_BOOK,
@@ -364,17 +381,19 @@ def _complaints(county, categories, dept) -> int:
             is_illustrative=True,
             at=at(day, 11),
         )
-        actions.dispatch_appeal(complaint, acting_user=None, lead=about, at=at(day, 14))
-        actions.acknowledge_appeal(complaint, acting_user=None, at=at(day, 16))
+        actions.dispatch_appeal(complaint, acting_user=actor, lead=about, at=at(day, 14))
+        actions.acknowledge_appeal(complaint, acting_user=actor, at=at(day, 16))
     waiting = Appeal.objects.get(county=county, title=rows[1][1])
-    actions.flag_overdue(waiting.assignments.get(ended_at__isnull=True), at=at("2024-07-24", 8))
+    actions.flag_overdue(
+        waiting.assignments.get(ended_at__isnull=True), acting_user=actor, at=at("2024-07-24", 8)
+    )
     first = Appeal.objects.get(county=county, title=rows[0][1])
     actions.answer_appeal(
         first,
-        acting_user=None,
+        acting_user=actor,
         solution="已更换设备并公布 24 小时值班电话。",
         post="营商环境局政务服务股",
         at=at("2024-07-12"),
     )
-    actions.close_unmarked(first, at=at("2024-07-22", 8))
+    actions.close_unmarked(first, acting_user=actor, at=at("2024-07-22", 8))
     return len(rows)

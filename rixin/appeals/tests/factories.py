@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
+from rixin.accounts.access import system_actor
 from rixin.appeals import actions
 from rixin.appeals.choices import AppealKind, Channel
 from rixin.appeals.models import Category
@@ -28,7 +29,7 @@ def category(
         personas.officer.department if county == SHOUYANG else personas.other_officer.department
     )
     return actions.create_category(
-        acting_user=None,
+        acting_user=system_actor(),
         county=division(county),
         code=code,
         name={"yaosu": "要素保障", "fuwu": "服务态度"}.get(code, code),

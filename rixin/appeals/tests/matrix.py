@@ -9,6 +9,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from rixin.accounts.access import system_actor
 from rixin.appeals import actions
 from rixin.appeals.choices import AppealKind, Channel
 from rixin.appeals.models import Attachment
@@ -65,8 +66,8 @@ def _step(step):
 def _paper(personas):
     july = datetime.date(2024, 7, 1)
     own, other = (
-        actions.paper_for(division(SHOUYANG), july),
-        actions.paper_for(division(YUCI), july),
+        actions.paper_for(division(SHOUYANG), july, acting_user=system_actor()),
+        actions.paper_for(division(YUCI), july, acting_user=system_actor()),
     )
     return {"pk": own.pk}, {"pk": other.pk}
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from rixin.appeals import actions
-from rixin.appeals.models import shows_complainant_to
+from rixin.appeals.access import shows_complainant_to
 
 from .factories import complaint
 

@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+from rixin.accounts.access import system_actor
 from rixin.appeals import actions, scorecards
 from rixin.appeals.models import Appeal, Assignment
 
@@ -59,7 +60,7 @@ def test_resolution_and_satisfaction_rates_divide_by_marked_answers_only(persona
             resolution=resolution,
         )
     unmarked = answered(personas, at=moment("2024-07-01"))
-    actions.close_unmarked(unmarked, at=moment("2024-07-20"))
+    actions.close_unmarked(unmarked, acting_user=system_actor(), at=moment("2024-07-20"))
     card = _card(personas)
     assert card.marked == 3
     assert card.resolution_rate == Decimal("33.3")

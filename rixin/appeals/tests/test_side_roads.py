@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from rixin.accounts.access import system_actor
 from rixin.appeals import actions
 from rixin.appeals.choices import Resolution, Satisfaction, Status, Step
 from rixin.appeals.models import Appeal, Assignment
@@ -66,7 +67,7 @@ def test_every_merged_enterprise_receives_the_answer_and_marks_it(personas):
     assert duplicate.status == Status.ANSWERED and duplicate.answer_solution == "统一协调解决。"
     actions.mark_answer(
         duplicate,
-        acting_user=None,
+        acting_user=system_actor(),
         satisfaction=Satisfaction.BASICALLY,
         resolution=Resolution.PARTLY,
     )

@@ -6,6 +6,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from rixin.accounts.access import system_actor
 from rixin.appeals.deadlines import run_deadlines
 
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         today = options["today"] or timezone.localdate()
-        done = run_deadlines(today)
+        done = run_deadlines(today, acting_user=system_actor())
         self.stdout.write(
             "reminded={reminded} overdue={overdue} closed_unmarked={closed}".format(**done)
         )
