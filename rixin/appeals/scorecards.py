@@ -15,8 +15,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from .choices import SATISFIED_MARKS, AppealKind, Resolution, Satisfaction, Status
-from .models import Appeal, AppealPolicy, Assignment
+from rixin.money import percent
+
+from .choices import SATISFIED_MARKS, AppealKind, AssignmentRole, Resolution, Satisfaction, Status
+from .models import Appeal, AppealPolicy, Assignment, overdue_q
 from .workdays import working_days_between
 
 MARKS = frozenset({Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.UNSATISFIED})
@@ -24,9 +26,7 @@ MARKS = frozenset({Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.
 
 def rate(part: int, whole: int) -> Decimal | None:
     """part ÷ whole as a percentage with one decimal; None when there is nothing to divide."""
-    if not whole:
-        return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return percent(part, whole, places=1)
 
 
 def mean(values: list[int]) -> Decimal | None:
@@ -106,7 +106,6 @@ class Scorecard:
     responded: int = 0
     due: int = 0
     on_time: int = 0
-    overdue_open: int = 0
     returned: int = 0
     answered: int = 0
     reopened: int = 0
@@ -175,7 +174,6 @@ class Scorecard:
         if is_due(assignment, as_of):
             self.due += 1
             self.on_time += answered_on_time(assignment)
-            self.overdue_open += assignment.answered_at is None
         for days, bucket in (
             (days_to_acknowledge(assignment), self.ack_days),
             (days_to_answer(assignment), self.answer_days),
@@ -216,9 +214,9 @@ def department_scorecards(
     def card(department) -> Scorecard:
         return cards.setdefault(department.pk, Scorecard(department))
 
-    lead = Assignment.objects.filter(appeal__in=appeals.values("pk"), role="lead").select_related(
-        "department"
-    )
+    lead = Assignment.objects.filter(
+        appeal__in=appeals.values("pk"), role=AssignmentRole.LEAD
+    ).select_related("department")
     for assignment in lead:
         card(assignment.department).add_assignment(assignment, as_of)
     for appeal in (
@@ -288,13 +286,12 @@ class Summary:
 
 def _summary_aggregates(as_of: datetime.date) -> dict:
     """The Summary's counts as SQL aggregates: the database counts, Python reads one row."""
-    waiting = [Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED]
     marks = list(MARKS)
     return {
         "total": Count("pk"),
         "closed": Count("pk", filter=Q(status=Status.CLOSED)),
         "open": Count("pk", filter=~Q(status=Status.CLOSED)),
-        "overdue": Count("pk", filter=Q(status__in=waiting, deadline__lt=as_of)),
+        "overdue": Count("pk", filter=overdue_q(as_of)),
         "marked": Count("pk", filter=Q(satisfaction__in=marks)),
         "satisfied": Count("pk", filter=Q(satisfaction__in=list(SATISFIED_MARKS))),
         "resolved": Count("pk", filter=Q(satisfaction__in=marks, resolution=Resolution.RESOLVED)),
