@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rixin.directory.models import Department, Enterprise
-from rixin.forms import VersionedModelForm
+from rixin.forms import ActionErrorsMixin, VersionedModelForm
 
 from .choices import (
     APPEAL_CHANNELS,
@@ -41,7 +41,7 @@ def _categories(county_code, kind=None):
     return queryset.filter(kind=kind) if kind else queryset
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(ActionErrorsMixin, forms.Form):
     """An enterprise user's appeal."""
 
     category = forms.ModelChoiceField(label=_("类别"), queryset=Category.objects.none())
@@ -208,7 +208,7 @@ class CategoryForm(VersionedModelForm):
         pass
 
 
-class PolicyForm(forms.ModelForm):
+class PolicyForm(ActionErrorsMixin, forms.ModelForm):
     class Meta:
         model = AppealPolicy
         fields = [

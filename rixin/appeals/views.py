@@ -21,6 +21,7 @@ from .access import (
     acts_on_appeals,
     available_steps,
     category_or_403,
+    edits_category,
     inbox_assignments,
     is_coordinator,
     is_officer,
@@ -384,13 +385,15 @@ def _county_summaries(counties, start, end) -> list:
 
 @require(reads_county_data)
 def category_list(request):
-    categories = Category.objects.visible_to(request.user).select_related(
-        "county", "default_department"
-    )
+    user = request.user
+    categories = Category.objects.visible_to(user).select_related("county", "default_department")
     return render(
         request,
         "appeals/category_list.html",
-        {"categories": categories, "can_edit": is_coordinator(request.user)},
+        {
+            "rows": [(c, edits_category(user, c)) for c in categories],
+            "can_edit": edits_category(user, None),
+        },
     )
 
 
