@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rixin.audit.actions import audited_create, audited_update
+from rixin.audit.actions import audited_create, audited_update, record_event, snapshot
 from rixin.audit.models import AuditAction
 from rixin.directory.models import Department, Enterprise
 from rixin.regions.models import Division
@@ -137,7 +137,21 @@ def _dispatch_to(
 
 
 def _mark_assignment(assignment: Assignment, changes: dict, *, acting_user: User) -> None:
-    audited_update(assignment, changes, acting_user=acting_user, validate=False)
+    """Set a dispatch's timestamps, with the audit record. Only these columns are written:
+    the clock and the department may be marking the same dispatch at once."""
+    before = snapshot(assignment)
+    Assignment.objects.filter(pk=assignment.pk).update(**changes)
+    for name, value in changes.items():
+        setattr(assignment, name, value)
+    after = snapshot(assignment)
+    changed = [name for name in after if before.get(name) != after[name]]
+    record_event(
+        AuditAction.UPDATE,
+        acting_user=acting_user,
+        obj=assignment,
+        before={name: before.get(name) for name in changed},
+        after={name: after[name] for name in changed},
+    )
 
 
 def _end_assignments(
