@@ -2,7 +2,8 @@
 
 Python reads the whole ``WorkDay`` table once into memory (a scorecard asks about the same
 few hundred days tens of thousands of times) and keeps it until a calendar action changes it
-(``forget``) or for ``CACHE_SECONDS`` (so other processes see an administrator's edit soon).
+(``forget``), and reads it again after ``CACHE_SECONDS`` outside a transaction (so other
+processes see an administrator's edit soon).
 Outside the table's range a plain Monday-to-Friday week is counted — and every such result
 is marked provisional, never silent.
 
@@ -16,7 +17,7 @@ import datetime
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import DateField, Expression, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -103,7 +104,11 @@ def _load() -> None:
 
 def table(county: str | None = None) -> Table:
     """The calendar that applies to ``county`` (its own if it has one, else the national)."""
-    if _cache["at"] is None or time.monotonic() - _cache["at"] > CACHE_SECONDS:
+    if _cache["at"] is None or (
+        # Inside a transaction the table reads as that transaction left it (the calendar
+        # actions forget it themselves), so only a fresh unit of work looks again.
+        not connection.in_atomic_block and time.monotonic() - _cache["at"] > CACHE_SECONDS
+    ):
         _load()
     tables = _cache["tables"]
     found = tables.get(county) if county else None
