@@ -364,7 +364,9 @@ def dispatch_appeal(
     when = _now(at)
     step = Step.DISPATCH if appeal.status == Status.REGISTERED else Step.REASSIGN
     appeal.assignments.active().update(ended_at=when)
-    deadline = add_working_days(timezone.localtime(when).date(), appeal.category.deadline_days)
+    deadline = add_working_days(
+        timezone.localtime(when).date(), appeal.category.deadline_days, appeal.county_id
+    )
     for department, role in [(lead, AssignmentRole.LEAD), *[(d, AssignmentRole.CO) for d in co]]:
         Assignment.objects.create(
             appeal=appeal, department=department, role=role, dispatched_at=when, deadline=deadline
@@ -557,7 +559,9 @@ def reopen_appeal(
     _require_status(appeal, [Status.UNSATISFIED], _("重办"))
     note = check_text({"note": note}, required=("note",))["note"]
     when = _now(at)
-    deadline = add_working_days(timezone.localtime(when).date(), appeal.category.deadline_days)
+    deadline = add_working_days(
+        timezone.localtime(when).date(), appeal.category.deadline_days, appeal.county_id
+    )
     appeal.assignments.active().update(ended_at=when)
     Assignment.objects.create(
         appeal=appeal,

@@ -159,6 +159,8 @@ class WorkDay(models.Model):
         _("暂定"), default=False, help_text=_("所在年份尚未录入,按周一至周五计")
     )
 
+    objects = CalendarQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("工作日历")
         verbose_name_plural = _("工作日历")
