@@ -22,6 +22,7 @@ NAV_APPS = [
     "spreadsheets",
     "audit",
     "accounts",
+    "workcalendar",
 ]
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "rixin.appeals",
     "rixin.cockpit",
     "rixin.reports",
+    "rixin.workcalendar",
     "rixin.demo",
 ]
 

@@ -27,6 +27,7 @@ URL_APPS = [
     "appeals",
     "cockpit",
     "reports",
+    "workcalendar",
 ]
 for app in URL_APPS:
     if importlib.util.find_spec(f"rixin.{app}.urls") is not None:

@@ -388,7 +388,9 @@ def dispatch_appeal(
     when = _now(at)
     step = Step.DISPATCH if appeal.status == Status.REGISTERED else Step.REASSIGN
     _end_assignments(appeal, acting_user=acting_user, at=when)
-    deadline = add_working_days(timezone.localtime(when).date(), appeal.category.deadline_days)
+    deadline = add_working_days(
+        timezone.localtime(when).date(), appeal.category.deadline_days, appeal.county_id
+    )
     for department, role in [(lead, AssignmentRole.LEAD), *[(d, AssignmentRole.CO) for d in co]]:
         _dispatch_to(appeal, department, role, acting_user=acting_user, at=when, deadline=deadline)
     names = "、".join(d.name for d in co)
@@ -577,7 +579,9 @@ def reopen_appeal(
     _require_status(appeal, [Status.UNSATISFIED], _("重办"))
     note = check_text({"note": note}, required=("note",))["note"]
     when = _now(at)
-    deadline = add_working_days(timezone.localtime(when).date(), appeal.category.deadline_days)
+    deadline = add_working_days(
+        timezone.localtime(when).date(), appeal.category.deadline_days, appeal.county_id
+    )
     _end_assignments(appeal, acting_user=acting_user, at=when)
     _dispatch_to(
         appeal,

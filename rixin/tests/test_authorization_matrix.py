@@ -23,6 +23,7 @@ APPS = [
     "appeals",
     "cockpit",
     "reports",
+    "workcalendar",
 ]
 WRITE_ACTIONS = ("create", "update", "delete", "transition", "import", "security")
 

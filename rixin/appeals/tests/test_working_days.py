@@ -1,8 +1,13 @@
 import datetime
 
+import pytest
+
 from rixin.appeals.workdays import add_working_days, is_working_day, working_days_between
 
 D = datetime.date
+
+# The working days come from the calendar table (rixin.workcalendar).
+pytestmark = pytest.mark.django_db
 
 
 def test_national_day_week_is_not_working_days():

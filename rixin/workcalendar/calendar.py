@@ -1,0 +1,292 @@
+"""Working-day arithmetic on the calendar table, in Python and in SQL.
+
+Python reads the whole ``WorkDay`` table once into memory (a scorecard asks about the same
+few hundred days tens of thousands of times) and keeps it until a calendar action changes it
+(``forget``), and reads it again after ``CACHE_SECONDS`` outside a transaction (so other
+processes see an administrator's edit soon).
+Outside the table's range a plain Monday-to-Friday week is counted — and every such result
+is marked provisional, never silent.
+
+SQL uses the same index: see ``index_at``, ``working_days_between_sql`` and
+``nth_working_day_after_sql``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import DateField, Expression, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .models import CalendarYear, SpecialDay, WorkDay
+
+ONE_DAY = datetime.timedelta(days=1)
+CACHE_SECONDS = 60
+
+
+def weekdays_between(start: datetime.date, end: datetime.date) -> int:
+    """Monday-to-Friday days after ``start`` up to and including ``end`` (0 when end <= start)."""
+    if end <= start:
+        return 0
+    weeks, rest = divmod((end - start).days, 7)
+    return weeks * 5 + sum((start + i * ONE_DAY).weekday() < 5 for i in range(1, rest + 1))
+
+
+@dataclass
+class Table:
+    """One calendar in memory: national (county None) or a county's own."""
+
+    first: datetime.date
+    working: list[bool]
+    index: list[int]
+    working_dates: list[datetime.date]
+    covered: frozenset[int]
+
+    @property
+    def last(self) -> datetime.date:
+        return self.first + (len(self.working) - 1) * ONE_DAY
+
+    def _offset(self, day: datetime.date) -> int | None:
+        offset = (day - self.first).days
+        return offset if 0 <= offset < len(self.working) else None
+
+    def is_working(self, day: datetime.date) -> bool:
+        offset = self._offset(day)
+        return day.weekday() < 5 if offset is None else self.working[offset]
+
+    def ordinal(self, day: datetime.date) -> int:
+        """``index`` extended beyond the table by counting Monday to Friday."""
+        offset = self._offset(day)
+        if offset is not None:
+            return self.index[offset]
+        if day > self.first:
+            return len(self.working_dates) + weekdays_between(self.last, day)
+        return -weekdays_between(day, self.first - ONE_DAY)
+
+
+_EMPTY = Table(datetime.date(2000, 1, 3), [True], [1], [datetime.date(2000, 1, 3)], frozenset())
+_cache: dict = {"at": None, "tables": {}, "years": {}}
+
+
+def forget() -> None:
+    """Drop the in-memory calendar; the next question reads the table again."""
+    _cache["at"] = None
+
+
+def _load() -> None:
+    tables: dict[str | None, Table] = {}
+    national_years = set()
+    county_years: dict[str, set[int]] = {}
+    for year, county in CalendarYear.objects.values_list("year", "county_id"):
+        if county is None:
+            national_years.add(year)
+        else:
+            county_years.setdefault(county, set()).add(year)
+    rows = WorkDay.objects.order_by("county_id", "date").values_list(
+        "county_id", "date", "is_working", "index"
+    )
+    for county, day, working, index in rows.iterator(chunk_size=5000):
+        table = tables.get(county)
+        if table is None:
+            covered = national_years | county_years.get(county, set())
+            table = tables[county] = Table(day, [], [], [], frozenset(covered))
+        table.working.append(working)
+        table.index.append(index)
+        if working:
+            table.working_dates.append(day)
+    _cache.update(
+        at=time.monotonic(), tables=tables, years={None: frozenset(national_years), **county_years}
+    )
+
+
+def table(county: str | None = None) -> Table:
+    """The calendar that applies to ``county`` (its own if it has one, else the national)."""
+    if _cache["at"] is None or (
+        # Inside a transaction the table reads as that transaction left it (the calendar
+        # actions forget it themselves), so only a fresh unit of work looks again.
+        not connection.in_atomic_block and time.monotonic() - _cache["at"] > CACHE_SECONDS
+    ):
+        _load()
+    tables = _cache["tables"]
+    found = tables.get(county) if county else None
+    return found or tables.get(None) or _EMPTY
+
+
+def covered_years(county: str | None = None) -> frozenset[int]:
+    return table(county).covered
+
+
+# The arithmetic ----------------------------------------------------------------------------
+
+
+def is_working_day(day: datetime.date, county: str | None = None) -> bool:
+    return table(county).is_working(day)
+
+
+def working_days_between(
+    start: datetime.date, end: datetime.date, county: str | None = None
+) -> int:
+    """Working days after ``start`` up to and including ``end`` (0 when end <= start)."""
+    if end <= start:
+        return 0
+    t = table(county)
+    return t.ordinal(end) - t.ordinal(start)
+
+
+def add_working_days(start: datetime.date, days: int, county: str | None = None) -> datetime.date:
+    """The ``days``-th working day after ``start`` (``start`` itself is day 0)."""
+    if days <= 0:
+        return start
+    t = table(county)
+    target = t.ordinal(start) + days
+    if 1 <= target <= len(t.working_dates):
+        return t.working_dates[target - 1]
+    day, counted = start, 0
+    if target > len(t.working_dates) and start < t.last:
+        day, counted = t.last, days - (target - len(t.working_dates))
+    while counted < days:
+        day += ONE_DAY
+        if t.is_working(day):
+            counted += 1
+    return day
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A computed date, and whether it rests on a year the table does not cover (then it
+    was counted Monday to Friday and may move when the year's notice is entered)."""
+
+    date: datetime.date
+    provisional: bool
+
+
+def deadline_is_provisional(day: datetime.date, county: str | None = None) -> bool:
+    return day.year not in covered_years(county)
+
+
+def deadline(start: datetime.date, days: int, county: str | None = None) -> Deadline:
+    """``add_working_days`` with its warning: provisional when any year it counts through
+    is not in the table."""
+    end = add_working_days(start, days, county)
+    covered = covered_years(county)
+    return Deadline(end, any(y not in covered for y in range(start.year, end.year + 1)))
+
+
+def next_year_missing(today: datetime.date, county: str | None = None) -> int | None:
+    """From December on: next year, if its calendar is not entered yet; else None."""
+    if today.month != 12:
+        return None
+    return today.year + 1 if today.year + 1 not in covered_years(county) else None
+
+
+# Rebuilding the table ----------------------------------------------------------------------
+
+
+def counties_with_own_calendar() -> set[str]:
+    return set(
+        SpecialDay.objects.filter(county__isnull=False).values_list("county_id", flat=True)
+    ) | set(CalendarYear.objects.filter(county__isnull=False).values_list("county_id", flat=True))
+
+
+def _days_of(county: str | None) -> tuple[set[int], dict[datetime.date, SpecialDay]]:
+    years = set(CalendarYear.objects.national().values_list("year", flat=True))
+    specials = {d.date: d for d in SpecialDay.objects.national()}
+    if county:
+        years |= set(CalendarYear.objects.filter(county_id=county).values_list("year", flat=True))
+        specials.update({d.date: d for d in SpecialDay.objects.filter(county_id=county)})
+    return years, specials
+
+
+def rebuild(county: str | None = None) -> int:
+    """Write ``WorkDay`` again for one calendar, from the first covered year to the year after
+    the last (that year provisional). Run inside the changing action's transaction."""
+    years, specials = _days_of(county)
+    if county and county not in counties_with_own_calendar():
+        years = set()
+    WorkDay.objects.filter(Q(county_id=county) if county else Q(county__isnull=True)).delete()
+    if not years:
+        return 0
+    day, last = datetime.date(min(years), 1, 1), datetime.date(max(years) + 1, 12, 31)
+    rows, index = [], 0
+    while day <= last:
+        special = specials.get(day)
+        working = special.is_working if special else day.weekday() < 5
+        index += working
+        rows.append(
+            WorkDay(
+                date=day,
+                county_id=county,
+                is_working=working,
+                name=special.name if special else "",
+                index=index,
+                provisional=day.year not in years,
+            )
+        )
+        day += ONE_DAY
+    WorkDay.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def rebuild_after_change(county: str | None) -> None:
+    """A national change moves every county calendar too; a county's change only its own."""
+    counties = [county] if county else [None, *sorted(counties_with_own_calendar())]
+    for code in counties:
+        rebuild(code)
+    forget()
+    transaction.on_commit(forget)
+
+
+# SQL -----------------------------------------------------------------------------------------
+
+
+def _on(day, depth: int):
+    if isinstance(day, datetime.date):
+        return Value(day)
+    ref = day
+    for _level in range(depth):
+        ref = OuterRef(ref)
+    return ref
+
+
+def index_at(day, *, county: str | None = None, county_field: str | None = None, depth: int = 1):
+    """The working-day index of ``day`` (a date, or the name of a date field of the outer
+    query) as an SQL expression; NULL outside the table. ``county`` (a code) or
+    ``county_field`` (a field of the outer query) picks the county's own calendar where it
+    has one."""
+    date = _on(day, depth)
+    national = Subquery(
+        WorkDay.objects.filter(county__isnull=True, date=date).values("index")[:1],
+        output_field=IntegerField(),
+    )
+    if county is None and county_field is None:
+        return national
+    own = Q(county_id=county) if county else Q(county_id=_on(county_field, depth))
+    local = Subquery(
+        WorkDay.objects.filter(own, date=date).values("index")[:1], output_field=IntegerField()
+    )
+    return Coalesce(local, national)
+
+
+def working_days_between_sql(start, end, **calendar) -> Expression:
+    """Working days after ``start`` up to and including ``end``, in SQL (see ``index_at``).
+    Negative when end < start, as the difference of indexes."""
+    return index_at(end, **calendar) - index_at(start, **calendar)
+
+
+def nth_working_day_after_sql(day, days: int, *, county: str | None = None) -> Subquery:
+    """The ``days``-th working day after ``day`` (a date field of the outer query), in SQL."""
+    if county and county not in counties_with_own_calendar():
+        county = None
+    rows = WorkDay.objects.filter(Q(county_id=county) if county else Q(county__isnull=True))
+    own = Q(county_id=county) if county else Q(county__isnull=True)
+    start = Subquery(
+        WorkDay.objects.filter(own, date=OuterRef(OuterRef(day))).values("index")[:1],
+        output_field=IntegerField(),
+    )
+    return Subquery(
+        rows.filter(is_working=True, index=start + days).values("date")[:1],
+        output_field=DateField(),
+    )
