@@ -80,7 +80,11 @@ def enterprise_template(request):
 @require(reads_county_data_or_enterprise)
 def enterprise_detail(request, pk):
     enterprise = get_visible_or_404(Enterprise, request.user, pk=pk)
-    return render(request, "directory/enterprise_detail.html", {"enterprise": enterprise})
+    context = {
+        "enterprise": enterprise,
+        "can_edit": access.may_write_enterprise(request.user, enterprise.county_id),
+    }
+    return render(request, "directory/enterprise_detail.html", context)
 
 
 def _enterprise_url(enterprise) -> str:
