@@ -36,3 +36,11 @@ def percent(
     return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(
         Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
     )
+
+
+YUAN_PER_WAN = Decimal(10000)
+
+
+def yuan(wan: Decimal | int | None) -> Decimal | None:
+    """万元 → 元 (for exchange formats such as OC4IDS that state amounts in yuan)."""
+    return None if wan is None else Decimal(wan) * YUAN_PER_WAN

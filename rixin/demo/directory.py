@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 
+from rixin.accounts.access import system_actor
 from rixin.directory import actions
 from rixin.directory.choices import DepartmentKind as K
 from rixin.directory.models import Department, Enterprise, University
@@ -69,11 +70,12 @@ UNIVERSITIES = [
 
 def load(stdout=None) -> dict[str, int]:
     created = {"departments": 0, "enterprises": 0, "universities": 0}
+    actor = system_actor()
     shouyang = Division.objects.get(code=SHOUYANG)
     for name, kind, named in SHOUYANG_DEPARTMENTS:
         if not Department.objects.filter(county=shouyang, name=name).exists():
             actions.create_department(
-                acting_user=None, county=shouyang, name=name, kind=kind, is_illustrative=not named
+                acting_user=actor, county=shouyang, name=name, kind=kind, is_illustrative=not named
             )
             created["departments"] += 1
     for county in Division.objects.counties().filter(parent_id="140700").exclude(code=SHOUYANG):
@@ -81,14 +83,14 @@ def load(stdout=None) -> dict[str, int]:
             name = county.name + suffix
             if not Department.objects.filter(county=county, name=name).exists():
                 actions.create_department(
-                    acting_user=None, county=county, name=name, kind=kind, is_illustrative=True
+                    acting_user=actor, county=county, name=name, kind=kind, is_illustrative=True
                 )
                 created["departments"] += 1
     for index, (name, industry, high_tech) in enumerate(ENTERPRISES):
         code = illustrative_credit_code(name)
         if not Enterprise.objects.filter(credit_code=code).exists():
             actions.create_enterprise(
-                acting_user=None,
+                acting_user=actor,
                 county=shouyang,
                 name=name,
                 credit_code=code,
@@ -101,6 +103,8 @@ def load(stdout=None) -> dict[str, int]:
             created["enterprises"] += 1
     for name, short, city in UNIVERSITIES:
         if not University.objects.filter(name=name).exists():
-            actions.create_university(acting_user=None, name=name, short_name=short, city_name=city)
+            actions.create_university(
+                acting_user=actor, name=name, short_name=short, city_name=city
+            )
             created["universities"] += 1
     return created

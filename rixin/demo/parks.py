@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rixin.accounts.access import system_actor
 from rixin.directory.models import Enterprise
 from rixin.parks import actions
 from rixin.parks.models import Park, ParkKind
@@ -36,15 +37,16 @@ PARKS = [
 def load(stdout=None) -> dict[str, int]:
     shouyang = Division.objects.get(code=SHOUYANG)
     created = {"parks": 0, "capacities": 0}
+    actor = system_actor()
     for name, kind, lead, capacities in PARKS:
         if Park.objects.filter(county=shouyang, name=name).exists():
             continue
         enterprise = Enterprise.objects.filter(county=shouyang, name=lead).first() if lead else None
         park = actions.create_park(
-            acting_user=None, county=shouyang, name=name, kind=kind, lead_enterprise=enterprise
+            acting_user=actor, county=shouyang, name=name, kind=kind, lead_enterprise=enterprise
         )
         created["parks"] += 1
         for product, amount in capacities:
-            actions.add_capacity(park, acting_user=None, product=product, amount=Decimal(amount))
+            actions.add_capacity(park, acting_user=actor, product=product, amount=Decimal(amount))
             created["capacities"] += 1
     return created

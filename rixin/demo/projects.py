@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from rixin.accounts.access import system_actor
 from rixin.directory.choices import DepartmentKind as K
 from rixin.directory.models import Department, Enterprise
 from rixin.parks.models import Park
@@ -296,11 +297,11 @@ def _lookups(county):
     return departments, industries, parks, owners
 
 
-def _industries(county) -> None:
+def _industries(county, actor) -> None:
     for order, name in enumerate(INDUSTRIES + EXTRA_INDUSTRIES):
         if not Industry.objects.filter(county=county, name=name).exists():
             actions.create_industry(
-                acting_user=None,
+                acting_user=actor,
                 county=county,
                 name=name,
                 order=order,
@@ -313,13 +314,13 @@ def _submitted(month: int) -> datetime.datetime:
     return datetime.datetime(YEAR, month + 1, 3, 10, tzinfo=SHANGHAI)
 
 
-def _reports(project, plan: int, months: range, pace: float, rng, physical=None) -> None:
+def _reports(project, plan: int, months: range, pace: float, rng, actor, physical=None) -> None:
     """Monthly reports at ``pace`` × the even monthly plan; June's a few still under review."""
     for month in months:
         amount = Decimal(plan) / 12 * Decimal(str(round(pace * rng.uniform(0.85, 1.15), 3)))
         report = actions.submit_monthly_report(
             project,
-            acting_user=None,
+            acting_user=actor,
             year=YEAR,
             month=month,
             investment=amount.quantize(Decimal(1)),
@@ -329,15 +330,15 @@ def _reports(project, plan: int, months: range, pace: float, rng, physical=None)
             is_illustrative=True,
         )
         if month < 6 or rng.random() < 0.7:
-            actions.approve_report(report, acting_user=None, at=_submitted(month) + ONE_DAY)
+            actions.approve_report(report, acting_user=actor, at=_submitted(month) + ONE_DAY)
 
 
-def _named(county, lookups, rng) -> Decimal:
+def _named(county, lookups, rng, actor) -> Decimal:
     departments, industries, parks, owners = lookups
     total = Decimal(0)
     for spec in NAMED:
         project = actions.create_project(
-            acting_user=None,
+            acting_user=actor,
             county=county,
             at=ENTERED,
             name=spec.name,
@@ -358,7 +359,7 @@ def _named(county, lookups, rng) -> Decimal:
         if spec.plan:
             actions.save_annual_plan(
                 project,
-                acting_user=None,
+                acting_user=actor,
                 year=YEAR,
                 planned_investment=Decimal(spec.plan),
                 plans_start=spec.plans_start,
@@ -367,11 +368,13 @@ def _named(county, lookups, rng) -> Decimal:
             )
         published = {month for month, *_rest in spec.reports}
         if spec.status == S.UNDER_CONSTRUCTION and spec.plan:
-            _reports(project, spec.plan, [m for m in range(1, 7) if m not in published], 1.0, rng)
+            _reports(
+                project, spec.plan, [m for m in range(1, 7) if m not in published], 1.0, rng, actor
+            )
         for month, amount, physical, text in spec.reports:
             report = actions.submit_monthly_report(
                 project,
-                acting_user=None,
+                acting_user=actor,
                 year=YEAR,
                 month=month,
                 investment=Decimal(amount),
@@ -381,11 +384,11 @@ def _named(county, lookups, rng) -> Decimal:
                 at=_submitted(month),
                 is_illustrative=True,
             )
-            actions.approve_report(report, acting_user=None, at=_submitted(month) + ONE_DAY)
+            actions.approve_report(report, acting_user=actor, at=_submitted(month) + ONE_DAY)
         for name, kind, due, status, met_on in spec.milestones:
             actions.add_milestone(
                 project,
-                acting_user=None,
+                acting_user=actor,
                 name=name,
                 type=kind,
                 due_date=due,
@@ -395,7 +398,7 @@ def _named(county, lookups, rng) -> Decimal:
         if spec.problem:
             actions.raise_problem(
                 project,
-                acting_user=None,
+                acting_user=actor,
                 description=spec.problem,
                 department=departments[K.NATURAL_RESOURCES],
                 raised_on=datetime.date(2024, 7, 10),
@@ -413,7 +416,7 @@ def _amounts(count: int, total: Decimal, rng) -> list[Decimal]:
     return amounts
 
 
-def _fillers(county, lookups, remaining: Decimal, rng) -> None:
+def _fillers(county, lookups, remaining: Decimal, rng, actor) -> None:
     departments, industries, parks, _owners = lookups
     kinds = list(CATEGORY_OF_DEPARTMENT)
     start_quota, completion_quota = dict(FILLER_PLANNED_START), dict(FILLER_PLANNED_COMPLETION)
@@ -422,7 +425,7 @@ def _fillers(county, lookups, remaining: Decimal, rng) -> None:
         kind = kinds[number % len(kinds)]
         category = CATEGORY_OF_DEPARTMENT[kind]
         project = actions.create_project(
-            acting_user=None,
+            acting_user=actor,
             county=county,
             at=ENTERED,
             name=f"示例{FILLER_WORDS[category]}项目{number:03d}",
@@ -444,7 +447,7 @@ def _fillers(county, lookups, remaining: Decimal, rng) -> None:
         plan = int(amount * Decimal(str(round(share, 3))) / (2 if status == S.COMPLETED else 1))
         actions.save_annual_plan(
             project,
-            acting_user=None,
+            acting_user=actor,
             year=YEAR,
             planned_investment=Decimal(plan),
             plans_start=plans_start,
@@ -460,16 +463,17 @@ def _fillers(county, lookups, remaining: Decimal, rng) -> None:
             last = 6
         pace = rng.choice([0.5, 0.8, 1.0, 1.0, 1.1, 1.3, 1.6])
         physical = Decimal(rng.randint(10, 95)) if status != S.COMPLETED else Decimal(100)
-        _reports(project, plan, range(first, last + 1), pace, rng, physical)
+        _reports(project, plan, range(first, last + 1), pace, rng, actor, physical)
 
 
 def load(stdout=None) -> dict[str, int]:
     county = Division.objects.get(code=SHOUYANG)
     if Project.objects.filter(county=county).exists():
         return {"projects": 0}
-    _industries(county)
+    actor = system_actor()
+    _industries(county, actor)
     lookups = _lookups(county)
     rng = random.Random(20240724)
-    named_total = _named(county, lookups, rng)
-    _fillers(county, lookups, TOTAL_INVESTMENT - named_total, rng)
+    named_total = _named(county, lookups, rng, actor)
+    _fillers(county, lookups, TOTAL_INVESTMENT - named_total, rng, actor)
     return {"projects": Project.objects.filter(county=county).count()}

@@ -6,7 +6,7 @@ from ninja import Field, ModelSchema, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from . import actions
+from . import access, actions
 from .models import Department, Enterprise, University
 
 router = Router(tags=["directory 名录"])
@@ -75,12 +75,17 @@ class EnterpriseFilter(Schema):
 
 
 def _reader(request):
-    if not (request.auth.reads_county_data or request.auth.is_enterprise_user):
+    if not access.reads_directory(request.auth):
         raise PermissionDenied
 
 
 def _county_reader(request):
-    if not request.auth.reads_county_data:
+    if not access.reads_county_directory(request.auth):
+        raise PermissionDenied
+
+
+def _writer(request):
+    if not access.writes_enterprises(request.auth):
         raise PermissionDenied
 
 
@@ -102,9 +107,8 @@ def get_enterprise(request, pk: int):
 
 @router.post("/enterprises", response={201: EnterpriseOut})
 def create_enterprise(request, payload: EnterpriseIn):
+    _writer(request)
     user = request.auth
-    if not user.writes_county_data or not user.county_code:
-        raise PermissionDenied
     return Status(
         201, actions.create_enterprise(acting_user=user, county=user.division, **payload.dict())
     )
@@ -112,9 +116,8 @@ def create_enterprise(request, payload: EnterpriseIn):
 
 @router.patch("/enterprises/{int:pk}", response=EnterpriseOut)
 def update_enterprise(request, pk: int, payload: EnterprisePatch):
+    _writer(request)
     user = request.auth
-    if not user.writes_county_data:
-        raise PermissionDenied
     enterprise = get_object_or_404(Enterprise.objects.visible_to(user), pk=pk)
     changes = payload.dict(exclude_unset=True)
     version = changes.pop("version")

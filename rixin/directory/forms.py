@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rixin.forms import VersionedModelForm
+from rixin.forms import ActionErrorsMixin, VersionedModelForm
 
 from .models import Department, Enterprise, University
 
@@ -46,13 +46,10 @@ class EnterpriseFilterForm(forms.Form):
     high_tech = forms.BooleanField(label=_("仅高新技术企业"), required=False)
 
 
-class UniversityForm(forms.ModelForm):
+class UniversityForm(ActionErrorsMixin, forms.ModelForm):
     class Meta:
         model = University
         fields = ["name", "short_name", "city_name"]
 
     def changes(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.changed_data}
-
-    def add_action_error(self, exc) -> None:
-        VersionedModelForm.add_action_error(self, exc)

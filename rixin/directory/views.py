@@ -1,7 +1,7 @@
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from rixin.accounts.access import (
@@ -12,8 +12,9 @@ from rixin.accounts.access import (
     writes_county_data,
 )
 from rixin.spreadsheets.exports import Sheet, export_xlsx
+from rixin.views import form_page
 
-from . import actions
+from . import access, actions
 from .forms import DepartmentForm, EnterpriseFilterForm, EnterpriseForm, UniversityForm
 from .importers import EnterpriseImporter
 from .industries import industry_choices
@@ -79,52 +80,52 @@ def enterprise_template(request):
 @require(reads_county_data_or_enterprise)
 def enterprise_detail(request, pk):
     enterprise = get_visible_or_404(Enterprise, request.user, pk=pk)
-    return render(request, "directory/enterprise_detail.html", {"enterprise": enterprise})
+    context = {
+        "enterprise": enterprise,
+        "can_edit": access.may_write_enterprise(request.user, enterprise.county_id),
+    }
+    return render(request, "directory/enterprise_detail.html", context)
+
+
+def _enterprise_url(enterprise) -> str:
+    return reverse("enterprise_detail", kwargs={"pk": enterprise.pk})
 
 
 @require(writes_county_data)
 def enterprise_create(request):
     form = EnterpriseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            enterprise = actions.create_enterprise(
-                acting_user=request.user, county=request.user.division, **form.changes()
-            )
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            messages.success(request, _("已新增企业 %(name)s。") % {"name": enterprise.name})
-            return redirect("enterprise_detail", pk=enterprise.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "directory/enterprise_form.html",
-        {"form": form, "industry_choices": industry_choices()},
+        save=lambda form: actions.create_enterprise(
+            acting_user=request.user, county=request.user.division, **form.changes()
+        ),
+        success_message=lambda e: _("已新增企业 %(name)s。") % {"name": e.name},
+        success_url=_enterprise_url,
+        context={"industry_choices": industry_choices()},
     )
 
 
 @require(writes_county_data)
 def enterprise_edit(request, pk):
     enterprise = get_visible_or_404(Enterprise, request.user, pk=pk)
-    if enterprise.county_id != request.user.county_code:
+    if not access.may_write_enterprise(request.user, enterprise.county_id):
         raise PermissionDenied
     form = EnterpriseForm(request.POST or None, instance=enterprise)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_enterprise(
-                Enterprise.objects.get(pk=pk),
-                form.changes(),
-                acting_user=request.user,
-                expected_version=form.expected_version,
-            )
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("enterprise_detail", pk=pk)
-    return render(
+    return form_page(
         request,
+        form,
         "directory/enterprise_form.html",
-        {"form": form, "enterprise": enterprise, "industry_choices": industry_choices()},
+        save=lambda form: actions.update_enterprise(
+            Enterprise.objects.get(pk=pk),
+            form.changes(),
+            acting_user=request.user,
+            expected_version=form.expected_version,
+        ),
+        success_message=_("已保存。"),
+        success_url=_enterprise_url,
+        context={"enterprise": enterprise, "industry_choices": industry_choices()},
     )
 
 
@@ -138,55 +139,60 @@ def department_list(request):
     )
     if text:
         departments = departments.filter(name__icontains=text)
-    return render(
-        request, "directory/department_list.html", {"departments": departments, "q": text}
-    )
+    context = {
+        "departments": departments,
+        "q": text,
+        "can_add": access.is_county_admin(request.user),
+    }
+    return render(request, "directory/department_list.html", context)
 
 
 @require(reads_county_data)
 def department_detail(request, pk):
     department = get_visible_or_404(Department, request.user, pk=pk)
-    return render(request, "directory/department_detail.html", {"department": department})
+    context = {
+        "department": department,
+        "can_edit": access.may_keep_departments(request.user, department.county_id),
+    }
+    return render(request, "directory/department_detail.html", context)
 
 
-def _is_county_admin(user) -> bool:
-    return user.is_authenticated and user.role == "county_admin"
+def _department_url(department) -> str:
+    return reverse("department_detail", kwargs={"pk": department.pk})
 
 
-@require(_is_county_admin)
+@require(access.is_county_admin)
 def department_create(request):
     form = DepartmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            department = actions.create_department(
-                acting_user=request.user, county=request.user.division, **form.changes()
-            )
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            return redirect("department_detail", pk=department.pk)
-    return render(request, "directory/department_form.html", {"form": form})
+    return form_page(
+        request,
+        form,
+        "directory/department_form.html",
+        save=lambda form: actions.create_department(
+            acting_user=request.user, county=request.user.division, **form.changes()
+        ),
+        success_message="",
+        success_url=_department_url,
+    )
 
 
-@require(_is_county_admin)
+@require(access.is_county_admin)
 def department_edit(request, pk):
     department = get_visible_or_404(Department, request.user, pk=pk)
     form = DepartmentForm(request.POST or None, instance=department)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_department(
-                Department.objects.get(pk=pk),
-                form.changes(),
-                acting_user=request.user,
-                expected_version=form.expected_version,
-            )
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("department_detail", pk=pk)
-    return render(
-        request, "directory/department_form.html", {"form": form, "department": department}
+    return form_page(
+        request,
+        form,
+        "directory/department_form.html",
+        save=lambda form: actions.update_department(
+            Department.objects.get(pk=pk),
+            form.changes(),
+            acting_user=request.user,
+            expected_version=form.expected_version,
+        ),
+        success_message=_("已保存。"),
+        success_url=_department_url,
+        context={"department": department},
     )
 
 
@@ -196,38 +202,39 @@ def university_list(request):
     universities = University.objects.all()
     if text:
         universities = universities.filter(name__icontains=text)
-    return render(
-        request, "directory/university_list.html", {"universities": universities, "q": text}
+    context = {
+        "universities": universities,
+        "q": text,
+        "can_edit": access.is_county_admin(request.user),
+    }
+    return render(request, "directory/university_list.html", context)
+
+
+@require(access.is_county_admin)
+def university_create(request):
+    form = UniversityForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        "directory/university_form.html",
+        save=lambda form: actions.create_university(acting_user=request.user, **form.cleaned_data),
+        success_message="",
+        success_url=reverse("university_list"),
     )
 
 
-@require(_is_county_admin)
-def university_create(request):
-    form = UniversityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.create_university(acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            return redirect("university_list")
-    return render(request, "directory/university_form.html", {"form": form})
-
-
-@require(_is_county_admin)
+@require(access.is_county_admin)
 def university_edit(request, pk):
     university = get_object_or_404(University, pk=pk)
     form = UniversityForm(request.POST or None, instance=university)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_university(
-                University.objects.get(pk=pk), form.changes(), acting_user=request.user
-            )
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("university_list")
-    return render(
-        request, "directory/university_form.html", {"form": form, "university": university}
+    return form_page(
+        request,
+        form,
+        "directory/university_form.html",
+        save=lambda form: actions.update_university(
+            University.objects.get(pk=pk), form.changes(), acting_user=request.user
+        ),
+        success_message=_("已保存。"),
+        success_url=reverse("university_list"),
+        context={"university": university},
     )

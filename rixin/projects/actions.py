@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,17 +38,6 @@ from .models import (
 from .photos import clean_photo
 
 
-def _check_creator(acting_user, county, department) -> None:
-    if acting_user is None:
-        return
-    if not access.writes_projects(acting_user) or acting_user.county_code != county.code:
-        raise PermissionDenied(_("无权在该县新增项目。"))
-    if not access.writes_every_project(acting_user) and (
-        department is None or department.pk != acting_user.department_id
-    ):
-        raise PermissionDenied(_("只能新增本部门作为责任单位的项目。"))
-
-
 def _record_status(
     project: Project,
     old: str,
@@ -62,7 +50,7 @@ def _record_status(
         project=project,
         old_status=old,
         new_status=new,
-        actor=acting_user if acting_user is not None else None,
+        actor=acting_user,
         at=at or timezone.now(),
         reason=reason,
     )
@@ -74,7 +62,7 @@ def create_project(
 ) -> Project:
     """Enter a project in the library. Its first status is recorded as a status change
     (``at`` dates it, for records entered after the fact)."""
-    _check_creator(acting_user, county, fields.get("department"))
+    access.check_create(acting_user, county.code, fields.get("department"))
     fields.setdefault("status", ProjectStatus.RESERVE)
     project = audited_create(Project, acting_user=acting_user, county=county, **fields)
     _record_status(project, "", project.status, acting_user, _("入库"), at=at)
@@ -90,12 +78,8 @@ def update_project(
         raise ValidationError({"status": _("项目状态请通过“变更状态”修改,以便留下记录。")})
     if "county" in changes and changes["county"].code != project.county_id:
         raise ValidationError({"county": _("不能把项目改到另一个县。")})
-    if (
-        acting_user is not None
-        and "department" in changes
-        and not access.writes_every_project(acting_user)
-    ):
-        raise PermissionDenied(_("只有发改局或县级业务管理员可以更换责任单位。"))
+    if "department" in changes:
+        access.check_change_department(acting_user)
     return audited_update(
         project, changes, acting_user=acting_user, expected_version=expected_version
     )
@@ -144,22 +128,32 @@ def save_annual_plan(project: Project, *, acting_user, year: int, **fields: Any)
     return audited_update(existing, fields, acting_user=acting_user, expected_version=version)
 
 
-def _check_period(year: int, month: int, today: datetime.date) -> None:
-    if not 1 <= month <= 12:
-        raise ValidationError({"month": _("月份应在1到12之间。")})
-    if (year, month) > (today.year, today.month):
+@dataclass
+class ReportEntry:
+    """One month's report of one project, as a form or a row of a file gives it."""
+
+    project: Project
+    year: int
+    month: int
+    investment: Decimal | None
+    physical_progress: Decimal | None = None
+    progress_text: str = ""
+    problem: str = ""
+    problem_department: Any = None
+
+
+def check_report(entry: ReportEntry, *, acting_user, today: datetime.date) -> None:
+    """The rules of a monthly report, for the form, the API and every row of an imported
+    file alike: the project's writers report, the values are in range, the month is past."""
+    access.check_write(acting_user, entry.project)
+    check_report_values(entry.investment, entry.physical_progress, entry.month)
+    if (entry.year, entry.month) > (today.year, today.month):
         raise ValidationError(
-            {"month": _("不能填报未来月份(%(y)d年%(m)d月)的报告。") % {"y": year, "m": month}}
+            {
+                "month": _("不能填报未来月份(%(y)d年%(m)d月)的报告。")
+                % {"y": entry.year, "m": entry.month}
+            }
         )
-
-
-def _since_start(
-    project: Project, year: int, month: int, replacing: MonthlyReport | None
-) -> Decimal:
-    others = MonthlyReport.objects.filter(project=project).through(year, month)
-    if replacing is not None:
-        others = others.exclude(pk=replacing.pk)
-    return others.aggregate(s=Sum("investment"))["s"] or Decimal(0)
 
 
 @transaction.atomic
@@ -169,7 +163,7 @@ def submit_monthly_report(
     acting_user,
     year: int,
     month: int,
-    investment: Decimal,
+    investment: Decimal | None,
     physical_progress: Decimal | None = None,
     progress_text: str = "",
     today: datetime.date | None = None,
@@ -179,55 +173,17 @@ def submit_monthly_report(
     """Submit the month's report. A second submission for the same month is a correction
     (its revision counts up and it goes back to review). A since-start total above the
     project's total investment is allowed but flagged for the reviewer."""
-    access.check_write(acting_user, project)
-    _check_period(year, month, today or timezone.localdate())
-    if investment is None or investment < 0:
-        raise ValidationError({"investment": _("本月完成投资应为不小于0的数字(万元)。")})
-    existing = MonthlyReport.objects.filter(project=project, year=year, month=month).first()
-    exceeds = _since_start(project, year, month, existing) + investment > project.total_investment
-    values = {
-        "investment": investment,
-        "physical_progress": physical_progress,
-        "progress_text": progress_text,
-        "exceeds_total": exceeds,
-        "status": ReportStatus.SUBMITTED,
-        "submitted_by": acting_user,
-        "submitted_at": at or timezone.now(),
-        "reviewed_by": None,
-        "reviewed_at": None,
-        "review_note": "",
-        **extra,
-    }
-    if existing is None:
-        return audited_create(
-            MonthlyReport,
-            acting_user=acting_user,
-            county_id=project.county_id,
-            project=project,
-            year=year,
-            month=month,
-            **values,
-        )
-    values["revision"] = existing.revision + 1
-    return audited_update(
-        existing,
-        values,
-        acting_user=acting_user,
-        message=_("更正第%(n)d次") % {"n": values["revision"]},
+    entry = ReportEntry(project, year, month, investment, physical_progress, progress_text)
+    (report,) = _submit_reports(
+        [entry], acting_user=acting_user, today=today, at=at, extra=extra, imported=False
     )
-
-
-def _check_reviewer(acting_user, report: MonthlyReport) -> None:
-    if acting_user is not None and not (
-        access.reviews_reports(acting_user) and acting_user.county_code == report.county_id
-    ):
-        raise PermissionDenied(_("只有本县发改局可以审核月度报告。"))
+    return report
 
 
 def approve_report(
     report: MonthlyReport, *, acting_user, at: datetime.datetime | None = None
 ) -> MonthlyReport:
-    _check_reviewer(acting_user, report)
+    access.check_review(acting_user, report.county_id)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("只能审核待审核的报告。"))
     return audited_update(
@@ -243,7 +199,7 @@ def approve_report(
 
 
 def return_report(report: MonthlyReport, *, acting_user, reason: str) -> MonthlyReport:
-    _check_reviewer(acting_user, report)
+    access.check_review(acting_user, report.county_id)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"review_note": _("退回报告须说明原因。")})
@@ -306,11 +262,7 @@ def resolve_problem(
     problem: Problem, *, acting_user, measures: str, resolved_on: datetime.date | None = None
 ) -> Problem:
     """Close a problem with its measures: the project's writers or the department it was routed to."""
-    if acting_user is not None and not (
-        access.may_write(acting_user, problem.project)
-        or (acting_user.department_id == problem.department_id and acting_user.writes_county_data)
-    ):
-        raise PermissionDenied(_("无权办理该问题。"))
+    access.check_resolve(acting_user, problem)
     if not (measures or "").strip():
         raise ValidationError({"measures": _("请填写解决措施。")})
     return audited_update(
@@ -341,15 +293,8 @@ def update_milestone(
     )
 
 
-def _check_admin(acting_user, county_code: str) -> None:
-    if acting_user is not None and not (
-        access.is_county_admin(acting_user) and acting_user.county_code == county_code
-    ):
-        raise PermissionDenied(_("只有本县的县级业务管理员可以修改。"))
-
-
 def create_industry(*, acting_user, county, name: str, **fields: Any) -> Industry:
-    _check_admin(acting_user, county.code)
+    access.check_administers(acting_user, county.code)
     if Industry.objects.filter(county=county, name=name.strip()).exists():
         raise ValidationError({"name": _("产业“%(n)s”已在列表中。") % {"n": name}})
     return audited_create(
@@ -358,12 +303,12 @@ def create_industry(*, acting_user, county, name: str, **fields: Any) -> Industr
 
 
 def update_industry(industry: Industry, changes: dict, *, acting_user) -> Industry:
-    _check_admin(acting_user, industry.county_id)
+    access.check_administers(acting_user, industry.county_id)
     return audited_update(industry, changes, acting_user=acting_user)
 
 
 def save_settings(*, acting_user, county_code: str, **values: Any) -> ProjectSettings:
-    _check_admin(acting_user, county_code)
+    access.check_administers(acting_user, county_code)
     current = ProjectSettings.objects.filter(county_id=county_code).first()
     if current is None:
         return audited_create(
@@ -372,146 +317,126 @@ def save_settings(*, acting_user, county_code: str, **values: Any) -> ProjectSet
     return audited_update(current, values, acting_user=acting_user)
 
 
-@dataclass
-class ReportEntry:
-    """One row of a monthly report file, checked and keyed by (project, year, month)."""
-
-    project: Project
-    year: int
-    month: int
-    investment: Decimal
-    physical_progress: Decimal | None = None
-    progress_text: str = ""
-    problem: str = ""
-    problem_department: Any = None
-
+# The one write path of monthly reports, single and bulk ----------------------------------
 
 REPORT_FIELDS = ("investment", "physical_progress", "progress_text")
-REVIEW_FIELDS = (
-    "exceeds_total",
-    "status",
-    "submitted_by",
-    "submitted_at",
-    "reviewed_by",
-    "reviewed_at",
-    "review_note",
-)
 
 
-INSERT_COLUMNS = (
-    "county_id",
-    "project_id",
-    "year",
-    "month",
-    "investment",
-    "physical_progress",
-    "progress_text",
-    "status",
-    "revision",
-    "exceeds_total",
-    "submitted_by_id",
-    "submitted_at",
-    "review_note",
-    "version",
-    "is_illustrative",
-)
-
-
-def _insert_reports(rows: list[tuple]) -> None:
-    """One executemany for the new reports of a file: building 10,000 model instances and
-    preparing each value through the ORM would take seconds. ``rows`` follow INSERT_COLUMNS,
-    their values already checked (check_report_values) and adapted."""
+def _insert_reports(rows: list[dict[str, Any]]) -> None:
+    """One executemany for the new reports of a file: building 10,000 model instances would
+    take seconds. The columns are the model's concrete fields; a field a row leaves out gets
+    the field's own default. ``rows`` map attnames to values already checked (check_report)."""
+    fields = [f for f in MonthlyReport._meta.concrete_fields if not f.primary_key]
+    defaults = {f.attname: f.get_db_prep_save(f.get_default(), connection) for f in fields}
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(MonthlyReport._meta.db_table),
-        ", ".join(quote(c) for c in INSERT_COLUMNS),
-        ", ".join(["%s"] * len(INSERT_COLUMNS)),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
     )
+    params = [
+        tuple(
+            f.get_db_prep_save(row[f.attname], connection)
+            if f.attname in row
+            else defaults[f.attname]
+            for f in fields
+        )
+        for row in rows
+    ]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        cursor.executemany(sql, params)
 
 
-def _new_report_row(entry: ReportEntry, exceeds: bool, user_id, now) -> tuple:
-    adapt = connection.ops.adapt_decimalfield_value
-    return (
-        entry.project.county_id,
-        entry.project.pk,
-        entry.year,
-        entry.month,
-        adapt(entry.investment, 14, 2),
-        adapt(entry.physical_progress, 5, 1),
-        entry.progress_text,
-        ReportStatus.SUBMITTED,
-        0,
-        exceeds,
-        user_id,
-        now,
-        "",
-        1,
-        False,
-    )
+def _columns(**values: Any) -> dict[str, Any]:
+    """Field names and values → attnames and values for the INSERT (related rows by key)."""
+    row = {}
+    for name, value in values.items():
+        field = MonthlyReport._meta.get_field(name)
+        row[field.attname] = value.pk if field.is_relation and hasattr(value, "pk") else value
+    return row
 
 
-@transaction.atomic
-def import_monthly_reports(
-    entries: list[ReportEntry], *, acting_user, today: datetime.date | None = None
-) -> dict[str, int]:
-    """The bulk form of submit_monthly_report for an imported file: the same rules, a few
-    queries for the whole file. A month already reported is a correction (revision + 1).
-    The audit log gets one record per report, written in one INSERT."""
-    today = today or timezone.localdate()
+def _submission(entry: ReportEntry, exceeds: bool, acting_user, at) -> dict[str, Any]:
+    """What a submission sets on a report: its values, back to review, the reviewer cleared."""
+    return {
+        **{name: getattr(entry, name) for name in REPORT_FIELDS},
+        "exceeds_total": exceeds,
+        "status": ReportStatus.SUBMITTED,
+        "submitted_by": acting_user,
+        "submitted_at": at,
+        "reviewed_by": None,
+        "reviewed_at": None,
+        "review_note": "",
+    }
+
+
+def _since_start(entries: list[ReportEntry], existing: dict) -> list[Decimal]:
+    """Each entry's since-start investment through its month, the entries replacing the
+    reports they correct."""
+    months: dict[int, dict[tuple[int, int], Decimal]] = {}
+    for (project_id, year, month), report in existing.items():
+        months.setdefault(project_id, {})[(year, month)] = report.investment
     for entry in entries:
-        access.check_write(acting_user, entry.project)
-        _check_period(entry.year, entry.month, today)
-        if entry.investment is None or entry.investment < 0:
-            raise ValidationError({"investment": _("本月完成投资应为不小于0的数字(万元)。")})
-    project_ids = {e.project.pk for e in entries}
+        months.setdefault(entry.project.pk, {})[(entry.year, entry.month)] = entry.investment
+    return [
+        sum(
+            (v for k, v in months[e.project.pk].items() if k <= (e.year, e.month)),
+            Decimal(0),
+        )
+        for e in entries
+    ]
+
+
+def _submit_reports(
+    entries: list[ReportEntry],
+    *,
+    acting_user,
+    today: datetime.date | None,
+    at: datetime.datetime | None,
+    extra: dict[str, Any],
+    imported: bool,
+) -> list[MonthlyReport]:
+    """Check every entry (check_report), then write them in a few queries: new months in one
+    INSERT, corrections (revision + 1, back to review) in one UPDATE, one audit record each.
+    Returns the reports in the order of ``entries``."""
+    today = today or timezone.localdate()
+    keys = [(e.project.pk, e.year, e.month) for e in entries]
+    if len(set(keys)) != len(keys):
+        raise ValidationError(_("同一项目同一月份只能填报一份报告。"))
+    for entry in entries:
+        check_report(entry, acting_user=acting_user, today=today)
+    project_ids = {key[0] for key in keys}
     existing = {
         (r.project_id, r.year, r.month): r
         for r in MonthlyReport.objects.filter(project_id__in=project_ids).select_related("project")
     }
-    by_project: dict[int, dict] = {}
-    for report in existing.values():
-        by_project.setdefault(report.project_id, {})[(report.year, report.month)] = (
-            report.investment
-        )
-    for entry in entries:
-        by_project.setdefault(entry.project.pk, {})[(entry.year, entry.month)] = entry.investment
-    now = timezone.now()
-    db_now = MonthlyReport._meta.get_field("submitted_at").get_db_prep_save(now, connection)
-    user_id = acting_user.pk if acting_user is not None else None
-    created, corrected, before = [], [], []
-    for entry in entries:
-        period = (entry.year, entry.month)
-        since_start = sum(v for k, v in by_project[entry.project.pk].items() if k <= period)
-        values = {f: getattr(entry, f) for f in REPORT_FIELDS}
-        values.update(
-            exceeds_total=since_start > entry.project.total_investment,
-            status=ReportStatus.SUBMITTED,
-            submitted_by=acting_user,
-            submitted_at=now,
-            reviewed_by=None,
-            reviewed_at=None,
-            review_note="",
-        )
-        report = existing.get((entry.project.pk, *period))
+    now = at or timezone.now()
+    new_rows, corrected, before, changed = [], [], [], {"revision", "version"}
+    for entry, key, since_start in zip(entries, keys, _since_start(entries, existing), strict=True):
+        exceeds = since_start > entry.project.total_investment
+        values = {**_submission(entry, exceeds, acting_user, now), **extra}
+        report = existing.get(key)
         if report is None:
-            check_report_values(entry.investment, entry.physical_progress, entry.month)
-            created.append(_new_report_row(entry, values["exceeds_total"], user_id, db_now))
+            new_rows.append(
+                _columns(
+                    county=entry.project.county_id,
+                    project=entry.project,
+                    year=entry.year,
+                    month=entry.month,
+                    **values,
+                )
+            )
             continue
-        else:
-            before.append(snapshot(report))
-            for name, value in values.items():
-                setattr(report, name, value)
-            report.revision += 1
-            report.version += 1
-            corrected.append(report)
-        report.clean()
-    _insert_reports(created)
-    MonthlyReport.objects.bulk_update(
-        corrected, [*REPORT_FIELDS, *REVIEW_FIELDS, "revision", "version"], batch_size=500
-    )
-    new_keys = {(row[1], row[2], row[3]) for row in created}
+        before.append(snapshot(report))
+        changed.update(values)
+        for name, value in values.items():
+            setattr(report, name, value)
+        report.revision += 1
+        report.version += 1
+        corrected.append(report)
+    _insert_reports(new_rows)
+    MonthlyReport.objects.bulk_update(corrected, sorted(changed), batch_size=500)
+    new_keys = {(row["project_id"], row["year"], row["month"]) for row in new_rows}
     created = [
         r
         for r in MonthlyReport.objects.filter(project_id__in=project_ids).select_related("project")
@@ -521,22 +446,40 @@ def import_monthly_reports(
         AuditAction.CREATE,
         [(r, None, snapshot(r)) for r in created],
         acting_user=acting_user,
-        message=_("导入"),
+        message=_("导入") if imported else "",
     )
-    record_events(
-        AuditAction.UPDATE,
-        [(r, old, snapshot(r)) for r, old in zip(corrected, before, strict=True)],
-        acting_user=acting_user,
-        message=_("导入更正"),
-    )
+    for revision in sorted({r.revision for r in corrected}):
+        record_events(
+            AuditAction.UPDATE,
+            [
+                (r, old, snapshot(r))
+                for r, old in zip(corrected, before, strict=True)
+                if r.revision == revision
+            ],
+            acting_user=acting_user,
+            message=(_("导入更正第%(n)d次") if imported else _("更正第%(n)d次")) % {"n": revision},
+        )
     reports = {(r.project_id, r.year, r.month): r for r in created + corrected}
-    for entry in entries:
+    for entry, key in zip(entries, keys, strict=True):
         if entry.problem:
             raise_problem(
                 entry.project,
                 acting_user=acting_user,
                 description=entry.problem,
                 department=entry.problem_department or entry.project.department,
-                report=reports[(entry.project.pk, entry.year, entry.month)],
+                report=reports[key],
             )
-    return {"create": len(created), "correction": len(corrected)}
+    return [reports[key] for key in keys]
+
+
+@transaction.atomic
+def import_monthly_reports(
+    entries: list[ReportEntry], *, acting_user, today: datetime.date | None = None
+) -> dict[str, int]:
+    """The monthly reports of an imported file, through the same path and checks as
+    submit_monthly_report. A month already reported is a correction (revision + 1)."""
+    reports = _submit_reports(
+        entries, acting_user=acting_user, today=today, at=None, extra={}, imported=True
+    )
+    corrections = sum(report.revision > 0 for report in reports)
+    return {"create": len(reports) - corrections, "correction": corrections}

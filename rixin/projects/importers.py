@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,19 +21,38 @@ from rixin.spreadsheets.imports import (
 )
 
 from . import access
-from .models import MonthlyReport, Project
+from .models import MonthlyReport, Project, check_report_values
+
+# The column of each field the report rules name in their errors.
+HEADER_OF = {
+    "project": "项目ID",
+    "month": "月份",
+    "investment": "本月完成投资(万元)",
+    "physical_progress": "形象进度(%)",
+}
 
 
-def _int(value, header: str, low: int, high: int, errors: list) -> int | None:
+def _int(value, header: str, errors: list, low: int | None = None, high: int | None = None):
     try:
         number = int(Decimal(str(value).strip()))
     except (ArithmeticError, ValueError, TypeError):
         errors.append((header, _("“%(v)s”不是整数") % {"v": value}))
         return None
-    if not low <= number <= high:
+    if low is not None and high is not None and not low <= number <= high:
         errors.append((header, _("应在%(a)d到%(b)d之间") % {"a": low, "b": high}))
         return None
     return number
+
+
+def _rule_errors(exc: ValidationError) -> list[tuple[str, str]]:
+    """A report rule's ValidationError as (column, message) pairs."""
+    if not hasattr(exc, "error_dict"):
+        return [("项目ID", message) for message in exc.messages]
+    return [
+        (HEADER_OF.get(name, "项目ID"), message)
+        for name, messages in exc.message_dict.items()
+        for message in messages
+    ]
 
 
 @register
@@ -63,21 +83,13 @@ class MonthlyReportImporter(Importer):
     def parse_row(self, number, values):
         errors: list[tuple[str, str]] = []
         row = {
-            "project": _int(values["project"], "项目ID", 1, 2**31, errors),
-            "year": _int(values["year"], "年度", 2000, 2100, errors),
-            "month": _int(values["month"], "月份", 1, 12, errors),
+            "project": _int(values["project"], "项目ID", errors, 1, 2**31),
+            "year": _int(values["year"], "年度", errors, 2000, 2100),
+            "month": _int(values["month"], "月份", errors),
         }
         for key, header, parse in [
-            (
-                "investment",
-                "本月完成投资(万元)",
-                lambda v: parse_decimal(v, unit="万元", minimum=Decimal(0)),
-            ),
-            (
-                "physical_progress",
-                "形象进度(%)",
-                lambda v: parse_decimal(v, unit="%", places=1, minimum=Decimal(0)),
-            ),
+            ("investment", "本月完成投资(万元)", lambda v: parse_decimal(v, unit="万元")),
+            ("physical_progress", "形象进度(%)", lambda v: parse_decimal(v, unit="%", places=1)),
             ("progress_text", "形象进度说明", lambda v: parse_text(v, max_length=2000)),
             ("problem", "问题与诉求", lambda v: parse_text(v, max_length=2000)),
             ("problem_department", "问题办理部门", lambda v: parse_text(v, max_length=80)),
@@ -86,11 +98,12 @@ class MonthlyReportImporter(Importer):
                 row[key] = parse(values[key])
             except ValueError as exc:
                 errors.append((header, str(exc)))
-        if row.get("investment", 0) is None:
-            errors.append(("本月完成投资(万元)", _("必填,以万元为单位的数字;没有投资请填0")))
-        progress = row.get("physical_progress")
-        if progress is not None and progress > 100:
-            errors.append(("形象进度(%)", _("应在0到100之间")))
+        if not errors:
+            # The report's own rules, checked here too so the preview lists every bad row.
+            try:
+                check_report_values(row["investment"], row["physical_progress"], row["month"])
+            except ValidationError as exc:
+                errors.extend(_rule_errors(exc))
         if errors:
             raise RowInvalid(errors)
         return row
@@ -123,17 +136,21 @@ class MonthlyReportImporter(Importer):
         return changes
 
     def _row_problem(self, row, projects, departments, seen, number, today):
+        from .actions import ReportEntry, check_report
+
         key = (row["project"], row["year"], row["month"])
         project = projects.get(row["project"])
         if project is None:
             return "项目ID", _("项目 %(id)s 不在本县项目库中") % {"id": row["project"]}
-        if not access.may_write(self.user, project):
-            return "项目ID", _("您的部门不是“%(name)s”的责任单位,不能填报") % {"name": project.name}
-        if (row["year"], row["month"]) > (today.year, today.month):
-            return "月份", _("不能填报未来月份(%(y)d年%(m)d月)") % {
-                "y": row["year"],
-                "m": row["month"],
-            }
+        entry = ReportEntry(
+            project, row["year"], row["month"], row["investment"], row["physical_progress"]
+        )
+        try:
+            check_report(entry, acting_user=self.user, today=today)
+        except PermissionDenied as exc:
+            return "项目ID", str(exc)
+        except ValidationError as exc:
+            return _rule_errors(exc)[0]
         if key in seen:
             return "项目ID", _("与第%(n)d行重复(同一项目同一月份)") % {"n": seen[key]}
         seen[key] = number

@@ -472,13 +472,16 @@ class AnnualPlan(CountyOwned, Illustrative, Versioned):
 
 
 def check_report_values(investment, physical_progress, month) -> None:
-    """The rules of a report's own values (shared by the model and the bulk import)."""
+    """The rules of a report's own values, the one place they are written: the model, the
+    form and API (through the actions) and every row of an imported file call it."""
     errors = {}
-    if investment is not None and investment < 0:
-        errors["investment"] = _("本月完成投资不能为负数。")
+    if investment is None:
+        errors["investment"] = _("请填写本月完成投资(万元);没有投资请填0。")
+    elif investment < 0:
+        errors["investment"] = _("本月完成投资应为不小于0的数字(万元)。")
     if physical_progress is not None and not 0 <= physical_progress <= 100:
         errors["physical_progress"] = _("形象进度应在0到100之间。")
-    if month is not None and not 1 <= month <= 12:
+    if month is None or not 1 <= month <= 12:
         errors["month"] = _("月份应在1到12之间。")
     if errors:
         raise ValidationError(errors)

@@ -11,11 +11,12 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from rixin.money import yuan
+
 from .choices import OC4IDS_MILESTONE_TYPE, OC4IDS_STATUS, ProjectCategory
 from .models import MonthlyReport, Project
 
 OC4IDS_VERSION = "0.9"
-YUAN_PER_WAN = Decimal(10000)
 # Sector (projectSector codelist) by the county's industry name, else by category.
 SECTOR_BY_INDUSTRY = {
     "智慧物流": "transport",
@@ -39,7 +40,7 @@ def _when(day: datetime.date | None) -> str | None:
 
 
 def _yuan(wan: Decimal) -> float:
-    return float(wan * YUAN_PER_WAN)
+    return float(yuan(wan))
 
 
 def _parties(project: Project) -> list[dict]:

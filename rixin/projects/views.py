@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rixin.accounts.access import get_visible_or_404, require
+from rixin.money import wan_to_yi
 from rixin.spreadsheets.exports import export_xlsx
+from rixin.views import form_page
 
 from . import access, actions
 from .access import is_county_admin, reads_projects, reviews_reports, writes_projects
@@ -152,8 +154,7 @@ def project_detail(request, pk):
         "timeline": _timeline(project, reports, problems, milestones),
         "chart": _chart(project.year_plan, reports, year),
         "can_write": access.may_write(request.user, project),
-        "can_review": reviews_reports(request.user)
-        and request.user.county_code == project.county_id,
+        "can_review": access.may_review(request.user, project.county_id),
         "next_statuses": [ProjectStatus(s) for s in NEXT_STATUSES[project.status]],
         "health_colors": HEALTH_COLORS,
         "today": datetime.date.today(),
@@ -163,46 +164,64 @@ def project_detail(request, pk):
     return render(request, "projects/project_detail.html", context)
 
 
-def _save_project(request, form, project=None):
-    try:
-        if project is None:
-            fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-            return actions.create_project(
-                acting_user=request.user, county=request.user.division, **fields
-            )
-        return actions.update_project(
-            Project.objects.get(pk=project.pk),
-            form.changes(),
-            acting_user=request.user,
-            expected_version=form.expected_version,
-        )
-    except ValidationError as exc:
-        form.add_action_error(exc)
-    except PermissionDenied as exc:
-        form.add_error(None, str(exc))
-    return None
+def _on_the_form(action):
+    """A refusal of the project form's action is shown on the form, like its other errors."""
+
+    def save(form):
+        try:
+            return action(form)
+        except PermissionDenied as exc:
+            raise ValidationError(str(exc)) from exc
+
+    return save
+
+
+def _detail_url(obj) -> str:
+    return reverse("project_detail", kwargs={"pk": obj.pk})
 
 
 @require(writes_projects)
 def project_create(request):
     form = ProjectForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        project = _save_project(request, form)
-        if project is not None:
-            messages.success(request, _("已入库:%(name)s。") % {"name": project.name})
-            return redirect("project_detail", pk=project.pk)
-    return render(request, "projects/project_form.html", {"form": form})
+
+    def save(form):
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        return actions.create_project(
+            acting_user=request.user, county=request.user.division, **fields
+        )
+
+    return form_page(
+        request,
+        form,
+        "projects/project_form.html",
+        save=_on_the_form(save),
+        success_message=lambda project: _("已入库:%(name)s。") % {"name": project.name},
+        success_url=_detail_url,
+    )
 
 
 @require(writes_projects)
 def project_edit(request, pk):
     project = _writable_or_403(request, Project, pk=pk)
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        if _save_project(request, form, project) is not None:
-            messages.success(request, _("已保存。"))
-            return redirect("project_detail", pk=pk)
-    return render(request, "projects/project_form.html", {"form": form, "project": project})
+
+    def save(form):
+        return actions.update_project(
+            Project.objects.get(pk=pk),
+            form.changes(),
+            acting_user=request.user,
+            expected_version=form.expected_version,
+        )
+
+    return form_page(
+        request,
+        form,
+        "projects/project_form.html",
+        save=_on_the_form(save),
+        success_message=_("已保存。"),
+        success_url=_detail_url,
+        context={"project": project},
+    )
 
 
 @require(writes_projects)
@@ -231,19 +250,21 @@ def project_plan(request, pk, year):
     project = _writable_or_403(request, Project, pk=pk)
     plan = AnnualPlan.objects.filter(project=project, year=year).first()
     form = AnnualPlanForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         fields = {k: form.cleaned_data[k] for k in form.Meta.fields}
         if plan is not None:
             fields["version"] = form.expected_version
-        try:
-            actions.save_annual_plan(project, acting_user=request.user, year=year, **fields)
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            messages.success(request, _("年度计划已保存。"))
-            return redirect("project_detail", pk=pk)
-    return render(
-        request, "projects/plan_form.html", {"form": form, "project": project, "year": year}
+        return actions.save_annual_plan(project, acting_user=request.user, year=year, **fields)
+
+    return form_page(
+        request,
+        form,
+        "projects/plan_form.html",
+        save=save,
+        success_message=_("年度计划已保存。"),
+        success_url=reverse("project_detail", kwargs={"pk": pk}),
+        context={"project": project, "year": year},
     )
 
 
@@ -261,39 +282,41 @@ def report_submit(request, pk, year, month):
         else {}
     )
     form = MonthlyReportForm(request.POST or None, initial=initial, county=project.county_id)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         data = form.cleaned_data
-        try:
-            report = actions.submit_monthly_report(
+        report = actions.submit_monthly_report(
+            project,
+            acting_user=request.user,
+            year=year,
+            month=month,
+            investment=data["investment"],
+            physical_progress=data["physical_progress"],
+            progress_text=data["progress_text"],
+        )
+        if data["problem"]:
+            actions.raise_problem(
                 project,
                 acting_user=request.user,
-                year=year,
-                month=month,
-                investment=data["investment"],
-                physical_progress=data["physical_progress"],
-                progress_text=data["progress_text"],
+                description=data["problem"],
+                department=data["problem_department"],
+                report=report,
             )
-            if data["problem"]:
-                actions.raise_problem(
-                    project,
-                    acting_user=request.user,
-                    description=data["problem"],
-                    department=data["problem_department"],
-                    report=report,
-                )
-        except ValidationError as exc:
-            for name, errors in getattr(exc, "message_dict", {"__all__": exc.messages}).items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            messages.success(request, _("月度报告已提交,等待发改局审核。"))
-            return redirect("project_detail", pk=pk)
-    context = {
-        "form": form,
-        "project": project,
-        "existing": existing,
-        "title": _("%(y)d年%(m)d月月度报告") % {"y": year, "m": month},
-    }
-    return render(request, "projects/report_form.html", context)
+        return report
+
+    return form_page(
+        request,
+        form,
+        "projects/report_form.html",
+        save=save,
+        success_message=_("月度报告已提交,等待发改局审核。"),
+        success_url=reverse("project_detail", kwargs={"pk": pk}),
+        context={
+            "project": project,
+            "existing": existing,
+            "title": _("%(y)d年%(m)d月月度报告") % {"y": year, "m": month},
+        },
+    )
 
 
 @require(reviews_reports)
@@ -367,26 +390,25 @@ def problem_resolve(request, pk):
 
 def _milestone_form(request, project, milestone=None):
     form = MilestoneForm(request.POST or None, instance=milestone)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if milestone is None:
-                actions.add_milestone(project, acting_user=request.user, **form.changes())
-            else:
-                actions.update_milestone(
-                    Milestone.objects.get(pk=milestone.pk),
-                    form.changes(),
-                    acting_user=request.user,
-                    expected_version=form.expected_version,
-                )
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            messages.success(request, _("里程碑已保存。"))
-            return redirect("project_detail", pk=project.pk)
-    return render(
+
+    def save(form):
+        if milestone is None:
+            return actions.add_milestone(project, acting_user=request.user, **form.changes())
+        return actions.update_milestone(
+            Milestone.objects.get(pk=milestone.pk),
+            form.changes(),
+            acting_user=request.user,
+            expected_version=form.expected_version,
+        )
+
+    return form_page(
         request,
+        form,
         "projects/milestone_form.html",
-        {"form": form, "project": project, "title": _("里程碑")},
+        save=save,
+        success_message=_("里程碑已保存。"),
+        success_url=_detail_url(project),
+        context={"project": project, "title": _("里程碑")},
     )
 
 
@@ -464,7 +486,7 @@ def statistics(request):
     ]
     chart = {
         "labels": [str(label) for label, _s in groups[0][1]],
-        "investment": [float(s.total_investment / 10000) for _l, s in groups[0][1]],
+        "investment": [float(wan_to_yi(s.total_investment)) for _l, s in groups[0][1]],
     }
     context = {
         "year": year,
@@ -481,46 +503,48 @@ def statistics(request):
 @require(is_county_admin)
 def industry_list(request):
     form = IndustryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.create_industry(
-                acting_user=request.user, county=request.user.division, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error("name", exc.messages)
-        else:
-            messages.success(request, _("已添加。"))
-            return redirect("project_industries")
-    industries = Industry.objects.visible_to(request.user)
-    context = {"form": form, "industries": industries, "title": _("重点产业")}
-    return render(request, "projects/industries.html", context)
+    return form_page(
+        request,
+        form,
+        "projects/industries.html",
+        save=lambda form: actions.create_industry(
+            acting_user=request.user, county=request.user.division, **form.cleaned_data
+        ),
+        success_message=_("已添加。"),
+        success_url=reverse("project_industries"),
+        context={"industries": Industry.objects.visible_to(request.user), "title": _("重点产业")},
+    )
 
 
 @require(is_county_admin)
 def industry_edit(request, pk):
     industry = get_visible_or_404(Industry, request.user, pk=pk)
     form = IndustryForm(request.POST or None, instance=industry)
-    if request.method == "POST" and form.is_valid():
-        actions.update_industry(
+    return form_page(
+        request,
+        form,
+        "projects/industry_form.html",
+        save=lambda form: actions.update_industry(
             Industry.objects.get(pk=pk), form.cleaned_data, acting_user=request.user
-        )
-        messages.success(request, _("已保存。"))
-        return redirect("project_industries")
-    return render(request, "projects/industry_form.html", {"form": form, "title": industry.name})
+        ),
+        success_message=_("已保存。"),
+        success_url=reverse("project_industries"),
+        context={"title": industry.name},
+    )
 
 
 @require(is_county_admin)
 def project_settings(request):
     current = ProjectSettings.for_county(request.user.county_code)
     form = SettingsForm(request.POST or None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.save_settings(
-                acting_user=request.user, county_code=request.user.county_code, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("project_settings")
-    return render(request, "projects/settings.html", {"form": form, "title": _("项目库设置")})
+    return form_page(
+        request,
+        form,
+        "projects/settings.html",
+        save=lambda form: actions.save_settings(
+            acting_user=request.user, county_code=request.user.county_code, **form.cleaned_data
+        ),
+        success_message=_("已保存。"),
+        success_url=reverse("project_settings"),
+        context={"title": _("项目库设置")},
+    )

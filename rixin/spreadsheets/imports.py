@@ -340,16 +340,39 @@ def preview(importer: Importer, uploaded, *, filename: str | None = None) -> Imp
     return batch
 
 
+class AlreadyCommitted(ValidationError):
+    """Another confirm of the same batch got there first (a double click, a second tab)."""
+
+    def __init__(self):
+        super().__init__(_("该批次已导入,不会重复写入。"), code="already_committed")
+
+
+def _claim(batch: ImportBatch) -> None:
+    """Take the batch for this confirm, inside the caller's transaction: one conditional
+    UPDATE (previewed → committed). A second confirm finds no previewed row (it waits for
+    the first one's lock, then sees its outcome) and is refused, so a file is applied once."""
+    claimed = ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.PREVIEWED).update(
+        status=ImportStatus.COMMITTED, committed=timezone.now()
+    )
+    if not claimed:
+        raise AlreadyCommitted()
+
+
 def commit(batch: ImportBatch, importer: Importer) -> ParseResult:
-    """Parse the stored file again (the database may have moved) and apply it in one transaction."""
+    """Parse the stored file again (the database may have moved) and apply it in one
+    transaction, once: the batch row is claimed first, inside that transaction."""
     if not importer.allowed() or batch.user_id != importer.user.pk:
         raise PermissionDenied
+    if batch.status == ImportStatus.COMMITTED:
+        raise AlreadyCommitted()
     if batch.status != ImportStatus.PREVIEWED:
         raise ValidationError(_("该批次不能导入(状态:%(s)s)。") % {"s": batch.get_status_display()})
     result = importer.parse(bytes(batch.content))
     with transaction.atomic():
+        _claim(batch)
         if result.errors:
             batch.status = ImportStatus.REJECTED
+            batch.committed = None
             _store(result, batch)
             batch.save()
             return result

@@ -80,4 +80,6 @@ KIND_LABELS = {
 
 
 def describe_counts(counts: dict) -> str:
-    return imports.list_separator().join(f"{KIND_LABELS.get(k, k)} {v}" for k, v in counts.items()) or _("无变化")
+    return imports.list_separator().join(
+        f"{KIND_LABELS.get(k, k)} {v}" for k, v in counts.items()
+    ) or _("无变化")

@@ -10,9 +10,10 @@ def _department(p):
 
 
 def _university(p):
+    from rixin.accounts.access import system_actor
     from rixin.directory.actions import create_university
 
-    return {"pk": create_university(acting_user=None, name="太原理工大学").pk}, None
+    return {"pk": create_university(acting_user=system_actor(), name="太原理工大学").pk}, None
 
 
 ENTERPRISE_READERS = READERS | {"enterprise_user"}

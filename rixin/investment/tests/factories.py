@@ -51,10 +51,20 @@ def agreement(
 
 def handed_over(item: Agreement, *, started: bool = False):
     """Hand the agreement to the library; with ``started`` move its project to 新开工."""
+    from rixin.accounts.access import system_actor
+    from rixin.accounts.models import User
+    from rixin.accounts.roles import Role
+    from rixin.directory.choices import DepartmentKind
     from rixin.projects.actions import change_status
     from rixin.projects.choices import ProjectStatus
 
-    project = actions.hand_over(item, acting_user=None)
+    # The county's 招商中心 officer hands it over; the library refuses a write without an actor.
+    officer = User.objects.get(
+        role=Role.OFFICER,
+        division_id=item.county_id,
+        department__kind=DepartmentKind.INVESTMENT_PROMOTION,
+    )
+    project = actions.hand_over(item, acting_user=officer)
     if started:
-        change_status(project, ProjectStatus.NEW_START, acting_user=None)
+        change_status(project, ProjectStatus.NEW_START, acting_user=system_actor())
     return project

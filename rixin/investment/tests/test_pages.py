@@ -46,9 +46,11 @@ def test_a_lead_goes_from_first_contact_to_a_started_project_in_the_browser(pers
     assert response.status_code == 302, response.text[-3000:]
     agreement = lead.agreements.get()
     client.post(f"/investment/agreements/{agreement.pk}/handoff/")
+    from rixin.accounts.access import system_actor
     from rixin.projects.actions import change_status
 
-    change_status(agreement.__class__.objects.get().project, "new_start", acting_user=None)
+    project = agreement.__class__.objects.get().project
+    change_status(project, "new_start", acting_user=system_actor())
     client.post(move, {"stage": "started"})
     lead.refresh_from_db()
     assert lead.stage == Stage.STARTED

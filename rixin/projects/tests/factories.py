@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from rixin.accounts.access import system_actor
 from rixin.projects import actions
 from rixin.projects.choices import ProjectCategory, ProjectStatus
 from rixin.projects.models import Industry, Project
@@ -15,7 +16,7 @@ TODAY = datetime.date(2024, 7, 24)
 
 def industry(county: str = "140725", name: str = "智慧物流") -> Industry:
     return Industry.objects.filter(county_id=county, name=name).first() or actions.create_industry(
-        acting_user=None, county=division(county), name=name
+        acting_user=system_actor(), county=division(county), name=name
     )
 
 

@@ -31,13 +31,15 @@ def _png() -> bytes:
 def _objects(p):
     """A project of 寿阳 (responsible: 交通运输局) and one of 榆次, each with a plan,
     a submitted report with a photo, a problem and a milestone."""
+    from rixin.accounts.access import system_actor
     from rixin.projects import actions
 
     _media()
+    actor = system_actor()
     made = []
     for officer in (p.transport, p.other_officer):
         project = actions.create_project(
-            acting_user=None,
+            acting_user=actor,
             county=officer.division,
             name="矩阵测试项目",
             category="infrastructure",
@@ -46,18 +48,18 @@ def _objects(p):
             status="under_construction",
         )
         actions.save_annual_plan(
-            project, acting_user=None, year=2024, planned_investment=Decimal("500")
+            project, acting_user=actor, year=2024, planned_investment=Decimal("500")
         )
         report = actions.submit_monthly_report(
-            project, acting_user=None, year=2024, month=6, investment=Decimal("50")
+            project, acting_user=actor, year=2024, month=6, investment=Decimal("50")
         )
-        photo = actions.add_photo(report, SimpleUploadedFile("site.png", _png()), acting_user=None)
+        photo = actions.add_photo(report, SimpleUploadedFile("site.png", _png()), acting_user=actor)
         problem = actions.raise_problem(
-            project, acting_user=None, description="用地手续待办", department=officer.department
+            project, acting_user=actor, description="用地手续待办", department=officer.department
         )
         milestone = actions.add_milestone(
             project,
-            acting_user=None,
+            acting_user=actor,
             name="开工",
             type="construction_start",
             due_date=datetime.date(2024, 3, 1),

@@ -108,7 +108,7 @@ def test_every_bad_row_is_previewed_and_nothing_is_written(personas):
     result = _parse(personas.transport, rows)
     assert [e.row for e in result.errors] == [2, 3]  # the parse errors come first
     messages = " ".join(e.message for e in result.errors)
-    assert "不能小于0" in messages and "不是数字" in messages
+    assert "不小于0" in messages and "不是数字" in messages
     planned = _parse(personas.transport, rows[2:])
     problems = {e.row: e.message for e in planned.errors}
     assert "未来" in problems[2] and "责任单位" in problems[3] and "不在本县" in problems[4]

@@ -69,13 +69,15 @@ def a_project_reporting(year: int, month: int):
     """A Shouyang project with one monthly report, built through the actions."""
     from decimal import Decimal
 
+    from rixin.accounts.access import system_actor
     from rixin.directory.choices import DepartmentKind
     from rixin.projects import actions
     from rixin.projects.choices import ProjectCategory
     from rixin.testing import SHOUYANG, division, make_department
 
+    actor = system_actor()
     project = actions.create_project(
-        acting_user=None,
+        acting_user=actor,
         county=division(SHOUYANG),
         name="测试项目",
         category=ProjectCategory.INDUSTRIAL,
@@ -83,6 +85,6 @@ def a_project_reporting(year: int, month: int):
         total_investment=Decimal("1000"),
     )
     actions.submit_monthly_report(
-        project, acting_user=None, year=year, month=month, investment=Decimal("10")
+        project, acting_user=actor, year=year, month=month, investment=Decimal("10")
     )
     return project

@@ -4,6 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from rixin.accounts.access import system_actor
 from rixin.projects.models import Project
 from rixin.projects.oc4ids import project_package
 
@@ -22,7 +23,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        projects = Project.objects.all()
+        # The command acts as the system actor, which sees every county.
+        projects = Project.objects.visible_to(system_actor())
         if options["county"]:
             projects = projects.filter(county_id=options["county"])
         if not options["include_illustrative"]:
