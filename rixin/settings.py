@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "rixin.appeals",
     "rixin.cockpit",
     "rixin.reports",
+    "rixin.funds",
+    "rixin.innovation",
     "rixin.demo",
 ]
 

@@ -27,6 +27,8 @@ URL_APPS = [
     "appeals",
     "cockpit",
     "reports",
+    "funds",
+    "innovation",
 ]
 for app in URL_APPS:
     if importlib.util.find_spec(f"rixin.{app}.urls") is not None:

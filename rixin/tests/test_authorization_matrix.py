@@ -23,6 +23,8 @@ APPS = [
     "appeals",
     "cockpit",
     "reports",
+    "funds",
+    "innovation",
 ]
 WRITE_ACTIONS = ("create", "update", "delete", "transition", "import", "security")
 
