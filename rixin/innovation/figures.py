@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rixin.directory.models import University
@@ -164,9 +165,13 @@ def cooperation(county_code: str) -> dict:
         "agreements": agreements.count(),
         "labs": JointLab.objects.filter(county_id=county_code).count(),
         "lab_fields": list(
-            JointLab.objects.filter(county_id=county_code).values_list("field", flat=True)
+            JointLab.objects.filter(county_id=county_code)
+            .order_by("is_illustrative", "pk")
+            .values_list("field", flat=True)
         ),
-        "university_names": list(universities.values_list("short_name", flat=True)[:3]),
+        "university_names": list(
+            universities.order_by("is_illustrative", "pk").values_list("short_name", flat=True)[:3]
+        ),
     }
 
 
@@ -174,7 +179,7 @@ def report_paragraph(county_code: str, year: int) -> str:
     """招才引智 and 科技创新 in the article's voice."""
     day = datetime.date(year, 12, 31)
     coop = cooperation(county_code)
-    tech = high_tech(county_code, min(day, datetime.date.today()))
+    tech = high_tech(county_code, min(day, timezone.localdate()))
     mines = smart_mines(county_code, year)
     transfer = county_transfer(county_code)
     parts = []
@@ -207,7 +212,7 @@ def report_paragraph(county_code: str, year: int) -> str:
 
 
 def cockpit_card(county_code: str, year: int) -> dict:
-    day = min(datetime.date(year, 12, 31), datetime.date.today())
+    day = min(datetime.date(year, 12, 31), timezone.localdate())
     tech = high_tech(county_code, day)
     mines = smart_mines(county_code, year)
     transfer = county_transfer(county_code)
