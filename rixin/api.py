@@ -55,6 +55,8 @@ API_APPS = [
     "cockpit",
     "reports",
     "parks",
+    "funds",
+    "innovation",
 ]
 
 for app in API_APPS:

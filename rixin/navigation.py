@@ -17,6 +17,8 @@ NAV_APPS = [
     "indicators",
     "appeals",
     "parks",
+    "funds",
+    "innovation",
     "reports",
     "directory",
     "spreadsheets",

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "rixin.cockpit",
     "rixin.reports",
     "rixin.workcalendar",
+    "rixin.funds",
+    "rixin.innovation",
     "rixin.demo",
 ]
 

@@ -28,6 +28,8 @@ URL_APPS = [
     "cockpit",
     "reports",
     "workcalendar",
+    "funds",
+    "innovation",
 ]
 for app in URL_APPS:
     if importlib.util.find_spec(f"rixin.{app}.urls") is not None:

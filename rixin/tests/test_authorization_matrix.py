@@ -24,6 +24,8 @@ APPS = [
     "cockpit",
     "reports",
     "workcalendar",
+    "funds",
+    "innovation",
 ]
 WRITE_ACTIONS = ("create", "update", "delete", "transition", "import", "security")
 

@@ -17,6 +17,7 @@ STEPS = [
     "parks",
     "projects",
     "investment",
+    "funds",
     "indicators",
     "appeals",
     "innovation",
