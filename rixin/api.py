@@ -1,14 +1,12 @@
 """The JSON API root: /api/v1/, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
 
-import importlib
-import importlib.util
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
+from rixin import discovery
 from rixin.accounts.models import ApiToken
 
 
@@ -55,21 +53,7 @@ def _invalid(request, exc):
     return api.create_response(request, {"detail": detail}, status=422)
 
 
-API_APPS = [
-    "directory",
-    "projects",
-    "investment",
-    "indicators",
-    "appeals",
-    "cockpit",
-    "reports",
-    "parks",
-]
-
-for app in API_APPS:
-    name = f"rixin.{app}.api"
-    if importlib.util.find_spec(name) is not None:
-        module = importlib.import_module(name)
-        api.add_router(
-            f"/{module.PREFIX}/" if hasattr(module, "PREFIX") else f"/{app}/", module.router
-        )
+# Every installed app's ``api.router``, under ``/api/v1/<label>/`` (or its AppConfig's
+# ``api_prefix``; see rixin.discovery).
+for config, module in discovery.modules("api"):
+    api.add_router(f"/{getattr(config, 'api_prefix', config.label)}/", module.router)
