@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rixin.accounts.access import system_actor
 from rixin.accounts.actions import create_user
 from rixin.accounts.models import User
 from rixin.accounts.roles import Role
@@ -32,7 +33,7 @@ def make_department(county: str, kind: str, name: str | None = None) -> Departme
     name = name or f"{place.name}{K(kind).label}"
     existing = Department.objects.filter(county=place, name=name).first()
     return existing or directory_actions.create_department(
-        acting_user=None, county=place, name=name, kind=kind
+        acting_user=system_actor(), county=place, name=name, kind=kind
     )
 
 
@@ -42,7 +43,7 @@ def make_enterprise(
     from rixin.demo.codes import illustrative_credit_code
 
     return directory_actions.create_enterprise(
-        acting_user=None,
+        acting_user=system_actor(),
         county=division(county),
         name=name,
         credit_code=credit_code or illustrative_credit_code(name, county),
@@ -52,7 +53,7 @@ def make_enterprise(
 
 def make_user(username: str, role: str, scope: str, *, department=None, enterprise=None) -> User:
     user, _ = create_user(
-        acting_user=None,
+        acting_user=system_actor(),
         username=username,
         display_name=username,
         division=division(scope),
