@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from rixin.accounts import actions
-from rixin.accounts.access import MissingActor, system_actor
+from rixin.accounts.access import SYSTEM_USERNAME, MissingActor, system_actor
 from rixin.accounts.forms import LoginForm
 from rixin.accounts.models import User
 from rixin.accounts.roles import Role
@@ -30,10 +30,14 @@ def test_system_actor_cannot_log_in_even_with_a_password_set_behind_the_apps_bac
     actor.set_password("Some-pass-2024")
     actor.save(update_fields=["password"])
     client = Client()
-    response = client.post("/accounts/login/", {"username": "system", "password": "Some-pass-2024"})
+    response = client.post(
+        "/accounts/login/", {"username": SYSTEM_USERNAME, "password": "Some-pass-2024"}
+    )
     assert response.status_code == 200  # the form again, no redirect
     assert "_auth_user_id" not in client.session
-    assert AuditEvent.objects.filter(action=AuditAction.LOGIN_FAILED, username="system").exists()
+    assert AuditEvent.objects.filter(
+        action=AuditAction.LOGIN_FAILED, username=SYSTEM_USERNAME
+    ).exists()
     assert not AuditEvent.objects.filter(action=AuditAction.LOGIN).exists()
 
 
@@ -48,7 +52,7 @@ def test_a_command_is_recorded_in_the_audit_log_as_the_system_actor():
     event = AuditEvent.objects.get(action=AuditAction.CREATE, object_id=str(created.pk))
     assert (event.user_id, event.username, event.role) == (
         system_actor().pk,
-        "system",
+        SYSTEM_USERNAME,
         Role.SYSTEM,
     )
 
