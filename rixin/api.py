@@ -1,13 +1,11 @@
 """The JSON API root: /api/v1/, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
 
-import importlib
-import importlib.util
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
+from rixin import discovery
 from rixin.accounts.tokens import user_for_api_token
 
 
@@ -46,23 +44,5 @@ def _invalid(request, exc):
     return api.create_response(request, {"detail": detail}, status=422)
 
 
-API_APPS = [
-    "directory",
-    "projects",
-    "investment",
-    "indicators",
-    "appeals",
-    "cockpit",
-    "reports",
-    "parks",
-    "funds",
-    "innovation",
-]
-
-for app in API_APPS:
-    name = f"rixin.{app}.api"
-    if importlib.util.find_spec(name) is not None:
-        module = importlib.import_module(name)
-        api.add_router(
-            f"/{module.PREFIX}/" if hasattr(module, "PREFIX") else f"/{app}/", module.router
-        )
+from rixin import discovery
+from rixin.accounts.tokens import user_for_api_token

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import secrets
 import string
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,12 +15,18 @@ from django.utils.translation import gettext as _
 from rixin.audit.actions import audited_update, record_event, snapshot
 from rixin.audit.models import AuditAction
 
+from . import backup
+from .access import SYSTEM_USERNAME, is_system, require_actor
 from .models import ApiToken, SecurityPolicy, User
 from .roles import THREE_ADMINISTRATORS, Role
 
+LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
+
 
 def _require(acting_user, role: str) -> None:
-    if acting_user is not None and acting_user.role != role:
+    """``acting_user`` holds ``role``, or is the system actor (commands, the demo loader)."""
+    require_actor(acting_user)
+    if not (is_system(acting_user) or acting_user.role == role):
         raise PermissionDenied
 
 
@@ -42,10 +50,13 @@ def create_user(
     must_change_password: bool = True,
 ) -> tuple[User, str]:
     """The system administrator creates an account without a role (the security
-    administrator grants it). ``acting_user=None`` is the set-up path (demo, commands)."""
+    administrator grants it). The system actor (``create_account``, the demo loader) creates
+    accounts with their role."""
     _require(acting_user, Role.SYSTEM_ADMIN)
-    if acting_user is not None and role:
+    if role and not is_system(acting_user):
         raise PermissionDenied(_("系统管理员不能授予角色。"))
+    if role == Role.SYSTEM or username == SYSTEM_USERNAME:
+        raise ValidationError({"username": _("该用户名为系统保留。")})
     password = password or temporary_password()
     user = User(
         username=username,
@@ -74,6 +85,7 @@ def create_user(
 @transaction.atomic
 def update_user(user: User, changes: dict, *, acting_user, expected_version=None) -> User:
     _require(acting_user, Role.SYSTEM_ADMIN)
+    _a_person(user)
     if "role" in changes:
         raise PermissionDenied(_("系统管理员不能授予角色。"))
     return audited_update(user, changes, acting_user=acting_user)
@@ -82,9 +94,10 @@ def update_user(user: User, changes: dict, *, acting_user, expected_version=None
 @transaction.atomic
 def assign_role(user: User, role: str, *, acting_user) -> User:
     _require(acting_user, Role.SECURITY_ADMIN)
-    if acting_user is not None and user.pk == acting_user.pk:
+    _a_person(user)
+    if user.pk == acting_user.pk:
         raise PermissionDenied(_("不能修改自己的角色。"))
-    if role not in Role.values:
+    if role not in Role.values or role == Role.SYSTEM:
         raise ValidationError({"role": _("未知角色。")})
     if role in THREE_ADMINISTRATORS and user.role in THREE_ADMINISTRATORS and role != user.role:
         # One account never moves between the three administrators: separation of duties.
@@ -94,9 +107,30 @@ def assign_role(user: User, role: str, *, acting_user) -> User:
     )
 
 
+def make_backup(*, acting_user, message: str = "") -> Path:
+    """A backup of the database, recorded in the audit log."""
+    _require(acting_user, Role.SYSTEM_ADMIN)
+    path = backup.make_backup()
+    record_event(
+        AuditAction.CREATE,
+        acting_user=acting_user,
+        object_type="backup",
+        object_repr=path.name,
+        message=message,
+    )
+    return path
+
+
+def _a_person(user: User) -> None:
+    """The system actor is no person's account: nobody edits it, resets it or grants it a role."""
+    if is_system(user):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def reset_password(user: User, *, acting_user) -> str:
     _require(acting_user, Role.SYSTEM_ADMIN)
+    _a_person(user)
     password = temporary_password()
     user.set_password(password)
     user.must_change_password = True
@@ -115,12 +149,27 @@ def change_own_password(user: User, new_password: str) -> None:
 
 
 @transaction.atomic
-def set_language(user: User, language: str) -> None:
-    if language not in ("zh-hans", "en"):
+def set_language(user: User, language: str, *, acting_user) -> None:
+    """A user chooses the interface language: their own account only."""
+    require_actor(acting_user)
+    if acting_user.pk != user.pk:
+        raise PermissionDenied
+    if language not in LANGUAGES:
         raise ValidationError({"language": _("不支持的语言。")})
-    if user.language != language:
-        User.objects.filter(pk=user.pk).update(language=language)
-        user.language = language
+    if user.language == language:
+        return
+    before = user.language
+    # One column: a save() of the whole row could undo a concurrent change of another field.
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+    record_event(
+        AuditAction.UPDATE,
+        acting_user=acting_user,
+        obj=user,
+        before={"language": before},
+        after={"language": language},
+        county=user.county_code or "",
+    )
 
 
 @transaction.atomic
@@ -135,6 +184,7 @@ def update_security_policy(changes: dict, *, acting_user) -> SecurityPolicy:
 
 @transaction.atomic
 def create_api_token(user: User, name: str, *, acting_user) -> tuple[ApiToken, str]:
+    require_actor(acting_user)
     if acting_user.pk != user.pk:
         raise PermissionDenied
     if not name.strip():
@@ -151,6 +201,7 @@ def create_api_token(user: User, name: str, *, acting_user) -> tuple[ApiToken, s
 
 @transaction.atomic
 def revoke_api_token(token: ApiToken, *, acting_user) -> None:
+    require_actor(acting_user)
     if acting_user.pk != token.user_id:
         raise PermissionDenied
     token.revoked = True

@@ -15,6 +15,11 @@ class LoginForm(AuthenticationForm):
         "inactive": _("该账户已停用。"),
     }
 
+    def confirm_login_allowed(self, user):
+        if user.is_system_actor:  # no person logs in as the commands' actor
+            raise self.get_invalid_login_error()
+        super().confirm_login_allowed(user)
+
 
 class PasswordChangeForm(forms.Form):
     old_password = forms.CharField(label=_("当前密码"), widget=forms.PasswordInput)
@@ -56,7 +61,12 @@ class UserForm(forms.ModelForm):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("角色"), choices=Role.choices, required=False)
+    # The system role belongs to the commands' actor alone: nobody grants it.
+    role = forms.ChoiceField(
+        label=_("角色"),
+        choices=[(value, label) for value, label in Role.choices if value != Role.SYSTEM],
+        required=False,
+    )
 
 
 class SecurityPolicyForm(forms.ModelForm):

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_POST
 
 from rixin.audit.actions import record_event
@@ -12,7 +13,7 @@ from rixin.audit.models import AuditAction, Outcome
 
 from . import actions
 from .access import is_security_admin, is_system_admin, require
-from .backup import list_backups, make_backup
+from .backup import list_backups
 from .forms import (
     ApiTokenForm,
     LoginForm,
@@ -22,6 +23,7 @@ from .forms import (
     UserForm,
 )
 from .models import ApiToken, SecurityPolicy, User
+from .roles import Role
 
 
 class LoginView(auth_views.LoginView):
@@ -46,6 +48,8 @@ def locked_out(request, response=None, credentials=None):
     username = (credentials or {}).get("username", "")
     record_event(
         AuditAction.LOCKED_OUT,
+        acting_user=None,
+        anonymous=True,
         username=username,
         outcome=Outcome.DENIED,
         object_type="accounts.user",
@@ -82,12 +86,24 @@ def profile(request):
 def language(request):
     choice = request.POST.get("language", "")
     try:
-        actions.set_language(request.user, choice)
+        actions.set_language(request.user, choice, acting_user=request.user)
     except ValidationError:
         messages.error(request, _("不支持的语言。"))
     response = redirect(request.POST.get("next") or "home")
     response.set_cookie("django_language", request.user.language, samesite="Lax", httponly=True)
     return response
+
+
+def set_language(request):
+    """Django's ``set_language`` (the language cookie), and for a logged-in user also the
+    account's language, through the action, so that the choice is audited and kept."""
+    choice = request.POST.get("language", "") if request.method == "POST" else ""
+    if request.user.is_authenticated and choice:
+        try:
+            actions.set_language(request.user, choice, acting_user=request.user)
+        except ValidationError:
+            messages.error(request, _("不支持的语言。"))
+    return i18n.set_language(request)
 
 
 @require_POST
@@ -112,10 +128,13 @@ def token_revoke(request, pk):
 
 
 def _managed_users(admin):
-    """Accounts within the administrator's division."""
-    return User.objects.filter(
-        division__code__startswith=admin.division.code_prefix
-    ).select_related("division", "department", "enterprise")
+    """Accounts within the administrator's division; never the system actor, which is no
+    person's account."""
+    return (
+        User.objects.filter(division__code__startswith=admin.division.code_prefix)
+        .exclude(role=Role.SYSTEM)
+        .select_related("division", "department", "enterprise")
+    )
 
 
 @require(is_system_admin)
@@ -182,13 +201,7 @@ def user_reset_password(request, pk):
 @require(is_system_admin)
 def backups(request):
     if request.method == "POST":
-        path = make_backup()
-        record_event(
-            AuditAction.CREATE,
-            acting_user=request.user,
-            object_type="backup",
-            object_repr=path.name,
-        )
+        path = actions.make_backup(acting_user=request.user)
         messages.success(request, _("已完成备份:%(name)s") % {"name": path.name})
         return redirect("backups")
     return render(request, "accounts/backups.html", {"backups": list_backups()})

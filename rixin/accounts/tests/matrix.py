@@ -1,4 +1,5 @@
 from rixin.accounts.actions import create_api_token
+from rixin.accounts.roles import Role
 from rixin.urlmatrix import EVERYONE, Route
 
 
@@ -36,7 +37,7 @@ ROUTES = [
         frozenset({"secadmin"}),
         method="post",
         objects=_user,
-        data={"role": "leader"},
+        data={"role": Role.LEADER},
     ),
     Route("security_policy", frozenset({"secadmin"})),
 ]

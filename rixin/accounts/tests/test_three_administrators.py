@@ -71,7 +71,7 @@ def test_role_change_is_audited(personas):
         object_type="accounts.user", object_id=str(user.pk), action="security"
     ).get()
     assert (
-        event.before == {"role": ""}
-        and event.after == {"role": "leader"}
+        event.before == {"role": Role.NONE}
+        and event.after == {"role": Role.LEADER}
         and event.username == "secadmin"
     )
