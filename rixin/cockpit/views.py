@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from rixin.accounts.access import city_or_404, county_or_404, reads_county_data, require
 from rixin.accounts.roles import Role
 from rixin.investment.kpis import busiest_county
-from rixin.money import wan_to_yi
+from rixin.money import yi_number
 from rixin.regions.models import Division
 
 from . import comparison, figures, links, maps
@@ -129,17 +129,13 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _yi(value) -> float | None:
-    return None if value is None else round(float(wan_to_yi(value)), 2)
-
-
 def _charts(county: figures.CountyFigures, departments) -> dict:
     monthly = figures.monthly_investment(county.county_code, county.period)
     ranked = [c for c in county.indicators if c.rank is not None]
     return {
         "months": [f"{m.month}月" for m in monthly],
-        "planned": [_yi(m.planned) for m in monthly],
-        "actual": [_yi(m.actual) for m in monthly],
+        "planned": [yi_number(m.planned) for m in monthly],
+        "actual": [yi_number(m.actual) for m in monthly],
         "ranks": {
             "names": [c.name for c in ranked],
             "ranks": [c.rank for c in ranked],
@@ -178,8 +174,8 @@ def _figure_series(result: comparison.Comparison) -> list[dict]:
     ]
     plain = [
         ("project_count", _("项目数"), _("个"), lambda r: r.project_count),
-        ("project_investment", _("项目总投资"), _("亿元"), lambda r: _yi(r.project_investment)),
-        ("signed_amount", _("签约额"), _("亿元"), lambda r: _yi(r.signed_amount)),
+        ("project_investment", _("项目总投资"), _("亿元"), lambda r: yi_number(r.project_investment)),
+        ("signed_amount", _("签约额"), _("亿元"), lambda r: yi_number(r.signed_amount)),
         ("signing_rate", _("签约完成率"), "%", lambda r: _number(r.signing_rate)),
         ("start_rate", _("当年签约项目开工率"), "%", lambda r: _number(r.start_rate)),
         ("appeals", _("企业诉求"), _("件"), lambda r: r.appeals),
@@ -253,8 +249,8 @@ def _city_series(result: comparison.Comparison, cities) -> list[dict]:
         by_city.setdefault(row.city_code, []).append(row)
     sums = [
         ("project_count", _("项目数"), _("个"), lambda r: r.project_count, int),
-        ("project_investment", _("项目总投资"), _("亿元"), lambda r: r.project_investment, _yi),
-        ("signed_amount", _("签约额"), _("亿元"), lambda r: r.signed_amount or 0, _yi),
+        ("project_investment", _("项目总投资"), _("亿元"), lambda r: r.project_investment, yi_number),
+        ("signed_amount", _("签约额"), _("亿元"), lambda r: r.signed_amount or 0, yi_number),
         ("appeals", _("企业诉求"), _("件"), lambda r: r.appeals, int),
     ]
     return [
