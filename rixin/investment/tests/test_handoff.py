@@ -48,7 +48,7 @@ def test_agreement_counts_as_started_once_its_project_starts(personas):
     assert not Agreement.objects.started().exists()
     from rixin.projects.actions import change_status
 
-    change_status(project, ProjectStatus.NEW_START, acting_user=None)
+    change_status(project, ProjectStatus.NEW_START, acting_user=personas.zhaoshang)
     assert list(Agreement.objects.started()) == [agreement]
 
 
