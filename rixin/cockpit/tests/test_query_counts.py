@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from rixin.accounts.access import system_actor
 from rixin.appeals.tests import factories as appeals
 from rixin.investment import actions as investment_actions
 from rixin.investment.choices import TargetPeriod
@@ -27,13 +28,17 @@ def add_data(personas, count: int, start: int = 0) -> None:
             personas.officer, name=f"示例项目{n}", status=ProjectStatus.NEW_START
         )
         project_actions.save_annual_plan(
-            project, acting_user=None, year=2024, planned_investment=Decimal(1200), plans_start=True
+            project,
+            acting_user=personas.officer,
+            year=2024,
+            planned_investment=Decimal(1200),
+            plans_start=True,
         )
         for month in (1, 2):
             projects.report(personas.officer, project, month, 50 + n)
         project_actions.add_milestone(
             project,
-            acting_user=None,
+            acting_user=personas.officer,
             name="取得施工许可",
             type=MilestoneType.APPROVAL,
             due_date=datetime.date(2024, 3, 1),
@@ -70,7 +75,7 @@ def queries(client, url: str) -> int:
 )
 def test_query_count_does_not_grow_with_the_data(personas, client_for, persona, url):
     investment_actions.set_target(
-        acting_user=None,
+        acting_user=system_actor(),
         county=division(SHOUYANG),
         year=2024,
         period=TargetPeriod.H1,

@@ -31,12 +31,12 @@ def test_an_agreement_not_started_after_n_months_is_listed(personas):
 def test_an_overdue_milestone_and_a_behind_project_are_listed(personas):
     project = projects.project(personas.officer, name="滞后项目", status=ProjectStatus.NEW_START)
     project_actions.save_annual_plan(
-        project, acting_user=None, year=2024, planned_investment=Decimal(1200)
+        project, acting_user=personas.officer, year=2024, planned_investment=Decimal(1200)
     )
     projects.report(personas.officer, project, 1, 10)
     project_actions.add_milestone(
         project,
-        acting_user=None,
+        acting_user=personas.officer,
         name="取得施工许可",
         type=MilestoneType.APPROVAL,
         due_date=datetime.date(2024, 3, 1),
