@@ -5,7 +5,6 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
-from rixin import discovery
 from rixin.accounts.tokens import user_for_api_token
 
 
@@ -42,7 +41,3 @@ def _not_found(request, exc):
 def _invalid(request, exc):
     detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     return api.create_response(request, {"detail": detail}, status=422)
-
-
-from rixin import discovery
-from rixin.accounts.tokens import user_for_api_token

@@ -31,7 +31,7 @@ from rixin.indicators import queries as indicator_queries
 from rixin.investment import kpis
 from rixin.investment.choices import TargetPeriod
 from rixin.investment.models import Agreement
-from rixin.money import plain, yi
+from rixin.money import format_percent, yi
 from rixin.projects.choices import Health, ProjectCategory
 from rixin.projects.models import (
     AnnualPlan,
@@ -482,7 +482,7 @@ def behind_projects(table) -> tuple[RedItem, ...]:
             project.pk,
             project.name,
             _("年度完成 %(done)s,时序进度 %(expected)s%%")
-            % {"done": _pct(progress.against_annual_plan), "expected": progress.expected},
+            % {"done": format_percent(progress.against_annual_plan), "expected": progress.expected},
         )
         for project, progress in rows
     )
@@ -595,10 +595,6 @@ def red_list(
         appeals=overdue_appeals(county_code, as_of),
         agreements=unstarted_agreements(county_code, as_of, months),
     )
-
-
-def _pct(value: Decimal | None) -> str:
-    return "—" if value is None else plain(value, 1) + "%"
 
 
 __all__ = [

@@ -29,7 +29,7 @@ from rixin.spreadsheets.imports import (
     register,
 )
 
-from . import actions
+from . import access, actions
 from .models import Indicator, Observation, check_figures
 from .periods import Period
 
@@ -120,7 +120,7 @@ class ObservationImporter(Importer):
             ]
 
     def allowed(self) -> bool:
-        return actions.enters_indicators(self.user)
+        return access.enters_indicators(self.user)
 
     def county_code(self) -> str:
         return self.user.county_code or ""
@@ -144,7 +144,7 @@ class ObservationImporter(Importer):
         except ValueError as exc:
             errors.append((PERIOD, str(exc)))
         code = parse_text(values["county"], max_length=12)
-        if code not in actions.writable_county_codes(self.user):
+        if code not in access.writable_county_codes(self.user):
             errors.append((COUNTY_CODE, self._county_error(code)))
         row = CountyRow(period, code)
         for indicator in self.indicators:

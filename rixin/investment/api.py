@@ -20,8 +20,8 @@ from ninja.responses import Status
 from rixin.money import yi
 
 from . import actions, kpis
-from .access import check_api, reviews_leads
-from .models import Activity, Agreement, Lead, SigningEvent, Team, writes_investment
+from .access import check_api, reviews_leads, writes_investment
+from .models import Activity, Agreement, Lead, SigningEvent, Team
 
 router = Router(tags=["investment 招商引资"])
 

@@ -21,8 +21,9 @@ from rixin.spreadsheets.imports import (
 )
 
 from . import actions
+from .access import writes_investment
 from .choices import LeadSource
-from .models import Agreement, Lead, Team, writes_investment
+from .models import Agreement, Lead, Team
 
 EDITABLE = [
     "source",

@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 
-from rixin.accounts.access import county_or_404
+from rixin.accounts.access import county_or_404, require_actor
 from rixin.appeals.models import Appeal
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction
@@ -104,16 +104,25 @@ def report_file(
     language = "en" if (language or "").startswith("en") else "zh"
     content = render(build_report(county.code, period, language), fmt)
     name = file_name(county, period, fmt, language)
+    record_report_export(user, county, period, fmt, language, content, name)
+    return content, name
+
+
+def record_report_export(
+    user, county: Division, period: CockpitPeriod, fmt: str, language: str, content, name: str
+) -> None:
+    """Every report file handed out (a download, or ``make_report``'s file written as the system
+    actor) is recorded in the audit log."""
+    require_actor(user)
     record_event(
         AuditAction.EXPORT,
         acting_user=user,
         object_type="reports.report",
-        object_id=f"{county.code}/{period.key}/{kind}.{fmt}",
+        object_id=f"{county.code}/{period.key}/{kind_of(period)}.{fmt}",
         object_repr=name,
         county=county.code,
         message=f"{len(content)} bytes, {language}",
     )
-    return content, name
 
 
 def file_response(content: bytes, name: str, fmt: str) -> HttpResponse:
