@@ -61,6 +61,7 @@ API_APPS = [
     "investment",
     "indicators",
     "appeals",
+    "approvals",
     "cockpit",
     "reports",
     "parks",

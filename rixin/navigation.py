@@ -16,6 +16,7 @@ NAV_APPS = [
     "investment",
     "indicators",
     "appeals",
+    "approvals",
     "parks",
     "reports",
     "directory",

@@ -25,6 +25,7 @@ URL_APPS = [
     "investment",
     "indicators",
     "appeals",
+    "approvals",
     "cockpit",
     "reports",
 ]

@@ -21,6 +21,7 @@ APPS = [
     "investment",
     "indicators",
     "appeals",
+    "approvals",
     "cockpit",
     "reports",
 ]

@@ -16,6 +16,7 @@ STEPS = [
     "accounts",
     "parks",
     "projects",
+    "approvals",
     "investment",
     "indicators",
     "appeals",
