@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rixin.investment",
     "rixin.indicators",
     "rixin.appeals",
+    "rixin.approvals",
     "rixin.cockpit",
     "rixin.reports",
     "rixin.workcalendar",
