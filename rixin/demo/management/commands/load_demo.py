@@ -16,6 +16,7 @@ STEPS = [
     "accounts",
     "parks",
     "projects",
+    "park_capacities",
     "investment",
     "funds",
     "indicators",
