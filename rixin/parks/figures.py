@@ -131,7 +131,7 @@ def _months(start: datetime.date, end: datetime.date) -> Q:
 
 
 def _park_sentence(park: Park, capacities: list[ParkCapacity]) -> str:
-    leaders = "、".join(e.short_name or short_name(e.name) for e in park.chain_leaders.all())
+    leaders = "、".join(short_name(e.name) for e in park.chain_leaders.all())
     text = park.name
     if leaders:
         text += _("以%(e)s为链主") % {"e": leaders}
