@@ -157,6 +157,7 @@ def report_paragraph(county_code: str, start: datetime.date, end: datetime.date)
     )
     if not parks:
         return ""
+    parks.sort(key=lambda p: not p.is_hundred_billion)  # the "百亿园区" first, as the article
     capacities = capacities_of(parks)
     sentences = [_park_sentence(p, capacities.get(p.pk, [])) for p in parks]
     text = _("全县“3+2”产业园区建设有序推进:") + ";".join(sentences) + "。"
