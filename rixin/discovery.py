@@ -11,7 +11,7 @@ the app's ``AppConfig`` declares it:
 - ``url_prefixes`` (dict): extra URL confs under a prefix, e.g.
   ``{"open311/v2/": "rixin.appeals.open311"}``.
 - ``demo_module`` and ``demo_order``: the app's step of ``load_demo`` and its place (later
-  steps use what earlier ones created).
+  steps use what earlier ones created); ``demo_later``: further steps as (order, module).
 """
 
 from __future__ import annotations
@@ -56,10 +56,16 @@ def modules(name: str, *, order: str = "") -> list[tuple[AppConfig, ModuleType]]
 
 
 def demo_steps() -> list[tuple[str, ModuleType]]:
-    """(label, module) of every app's demo step, in ``demo_order``."""
-    declared = [config for config in rixin_apps() if getattr(config, "demo_module", "")]
-    for config in declared:
-        if not isinstance(getattr(config, "demo_order", None), int):
-            raise ImproperlyConfigured(f"{config.name}: demo_module needs a demo_order")
-    declared.sort(key=lambda config: config.demo_order)
-    return [(config.label, import_module(config.demo_module)) for config in declared]
+    """(name, module) of every app's demo steps, in their order. An app declares one step with
+    ``demo_module`` and ``demo_order``, and steps that must run later (after another app's
+    step) in ``demo_later = [(order, "module")]``."""
+    steps: list[tuple[int, str, str]] = []
+    for config in rixin_apps():
+        if getattr(config, "demo_module", ""):
+            if not isinstance(getattr(config, "demo_order", None), int):
+                raise ImproperlyConfigured(f"{config.name}: demo_module needs a demo_order")
+            steps.append((config.demo_order, config.label, config.demo_module))
+        for order, module in getattr(config, "demo_later", ()):
+            steps.append((order, module.rsplit(".", 1)[-1], module))
+    steps.sort(key=lambda step: step[0])
+    return [(name, import_module(module)) for _order, name, module in steps]

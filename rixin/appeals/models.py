@@ -305,10 +305,6 @@ class Appeal(CountyOwned, Illustrative, Versioned):
         return bool(self.deadline and self.status in OVERDUE_STATUSES and self.deadline < today)
 
 
-# Kept for the cockpit until it asks ``Appeal.objects.overdue(as_of)``.
-WAITING_FOR_DEPARTMENT = OVERDUE_STATUSES
-
-
 class AssignmentQuerySet(models.QuerySet):
     def active(self):
         return self.filter(ended_at__isnull=True)

@@ -7,5 +7,5 @@ class ApprovalsConfig(AppConfig):
     verbose_name = _("并联审批")
     # Read by the discovery of URLs, API routers, navigation and demo steps.
     nav_order = 45
-    api_prefix = "approvals"
-    demo_after = "projects"
+    demo_module = "rixin.demo.approvals"
+    demo_order = 45  # after the projects it opens cases for

@@ -26,7 +26,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from rixin.appeals import scorecards
-from rixin.appeals.models import WAITING_FOR_DEPARTMENT, Appeal
+from rixin.appeals.models import Appeal
 from rixin.indicators import queries as indicator_queries
 from rixin.investment import kpis
 from rixin.investment.choices import TargetPeriod
@@ -527,11 +527,11 @@ def owed_monthly_reports(county_code: str, period: CockpitPeriod) -> tuple[RedIt
 
 
 def overdue_appeals(county_code: str, as_of: datetime.date) -> tuple[RedItem, ...]:
-    """Appeals waiting for a department past their deadline (``Appeal.is_overdue``)."""
+    """Appeals waiting for a department past their deadline (the one overdue rule,
+    ``Appeal.objects.overdue``)."""
     candidates = (
-        Appeal.objects.filter(
-            county_id=county_code, deadline__lt=as_of, status__in=WAITING_FOR_DEPARTMENT
-        )
+        Appeal.objects.filter(county_id=county_code)
+        .overdue(as_of)
         .select_related("lead_department")
         .order_by("deadline")
     )
@@ -548,7 +548,6 @@ def overdue_appeals(county_code: str, as_of: datetime.date) -> tuple[RedItem, ..
             a.deadline,
         )
         for a in candidates
-        if a.is_overdue(as_of)
     )
 
 

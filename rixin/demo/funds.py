@@ -14,8 +14,6 @@ import datetime
 from decimal import Decimal
 
 from rixin.accounts.access import system_actor
-from rixin.accounts.models import User
-from rixin.accounts.roles import Role
 from rixin.directory import actions as directory_actions
 from rixin.directory.choices import DepartmentKind
 from rixin.directory.models import Department, Enterprise
@@ -32,19 +30,11 @@ YEAR = 2024
 AOTAI = "奥泰"
 
 
-def directory_actor():
-    """Who adds the demo's enterprises and universities to the directory: its county
-    administrator, whom the directory's rules accept."""
-    return (
-        User.objects.filter(role=Role.COUNTY_ADMIN, division_id=SHOUYANG).first() or system_actor()
-    )
-
-
 def enterprise(name: str, industry: str) -> Enterprise:
     code = illustrative_credit_code(name)
     found = Enterprise.objects.filter(credit_code=code).first()
     return found or directory_actions.create_enterprise(
-        acting_user=directory_actor(),
+        acting_user=system_actor(),
         county=Division.objects.get(code=SHOUYANG),
         name=name,
         credit_code=code,

@@ -26,7 +26,7 @@ from rixin.innovation.models import HighTechCertificate, Push
 from rixin.regions.data import SHOUYANG
 from rixin.regions.models import Division
 
-from .funds import directory_actor, enterprise
+from .funds import enterprise
 
 MORE_UNIVERSITIES = [
     ("山西大学", "山大", "太原"),
@@ -75,7 +75,7 @@ def load(stdout=None) -> dict[str, int]:
     for name, short, city in MORE_UNIVERSITIES:
         if not University.objects.filter(name=name).exists():
             directory_actions.create_university(
-                acting_user=directory_actor(),
+                acting_user=system_actor(),
                 name=name,
                 short_name=short,
                 city_name=city,

@@ -7,3 +7,5 @@ class ParksConfig(AppConfig):
     verbose_name = _("园区")
     demo_module = "rixin.demo.parks"
     demo_order = 30  # load_demo runs the steps in this order
+    # The capacities the demo projects declare, once the projects exist.
+    demo_later = [(42, "rixin.demo.park_capacities")]

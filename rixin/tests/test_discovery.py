@@ -40,10 +40,14 @@ def test_the_menu_keeps_its_order_declared_on_the_app_configs():
         "projects",
         "investment",
         "indicators",
+        "approvals",
+        "funds",
+        "innovation",
         "appeals",
         "reports",
         "directory",
         "audit",
+        "workcalendar",
         "accounts",
     ]
     assert len(_entries()) == sum(len(m.ENTRIES) for _, m in discovery.modules("nav"))
@@ -55,7 +59,11 @@ def test_demo_steps_run_in_their_declared_order_and_every_step_exists():
         "accounts",
         "parks",
         "projects",
+        "park_capacities",
+        "approvals",
         "investment",
+        "funds",
+        "innovation",
         "indicators",
         "appeals",
     ]
