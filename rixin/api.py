@@ -5,6 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
+from rixin import discovery
 from rixin.accounts.tokens import user_for_api_token
 
 

@@ -38,6 +38,7 @@ def test_the_menu_keeps_its_order_declared_on_the_app_configs():
     assert _labels(discovery.modules("nav", order="nav_order")) == [
         "cockpit",
         "projects",
+        "parks",
         "investment",
         "indicators",
         "approvals",
@@ -71,6 +72,6 @@ def test_demo_steps_run_in_their_declared_order_and_every_step_exists():
 
 
 def test_an_app_without_a_module_contributes_nothing_and_hides_no_error():
-    parks = next(c for c in discovery.rixin_apps() if c.label == "parks")
-    assert discovery.submodule(parks, "urls") is None
-    assert discovery.submodule(parks, "tests.matrix") is None
+    regions = next(c for c in discovery.rixin_apps() if c.label == "regions")
+    assert discovery.submodule(regions, "urls") is None
+    assert discovery.submodule(regions, "tests.matrix") is None
