@@ -38,7 +38,7 @@ from rixin.appeals.choices import (
 )
 from rixin.appeals.models import Appeal, Assignment, Category, Transition
 from rixin.demo.appeals import CATEGORIES
-from rixin.demo.codes import _org_check
+from rixin.demo.codes import _org_check, illustrative_location
 from rixin.directory.choices import DepartmentKind
 from rixin.directory.models import Department, Enterprise
 from rixin.indicators.catalogue import ensure_standard_catalogue
@@ -67,6 +67,8 @@ from rixin.regions.models import Division, DivisionLevel
 
 TZ = ZoneInfo("Asia/Shanghai")
 PROJECT_PREFIX = "示例规模项目"  # marks a county as generated: its projects carry this name
+# Serial numbers of the generated projects' codes start here, past any county's demo projects.
+SCALE_SERIAL = 500000
 # County suffixes no Shanxi county uses in GB/T 2260 (real ones: 01-34 and 71-99 in places).
 SUFFIXES = range(40, 70)
 BATCH = 2000
@@ -187,8 +189,9 @@ def generated_counties() -> set[str]:
 class Table:
     """Rows of one model written with ``executemany`` of the model's own INSERT: every
     concrete column, the ones not given filled with the field's default. Ids are assigned
-    here (the generator is the only writer; ``reset_sequences`` runs afterwards), so child
-    rows can point at their parents without reading them back. Building model instances
+    here (the generator is the only writer while a county is written; ``reset_sequences``
+    runs after each county's commit), so child rows can point at their parents without
+    reading them back. Building model instances
     and ``bulk_create`` spend most of their time compiling each value: 8 s a county instead
     of under 2."""
 
@@ -262,12 +265,14 @@ def _sqlite_datetime(value: datetime.datetime) -> str:
     return str(value.astimezone(datetime.UTC).replace(tzinfo=None))
 
 
-def reset_sequences() -> None:
-    """Point the id sequences past the ids written here (PostgreSQL; nothing on SQLite)."""
+def reset_sequences(written: list[type[models.Model]] | None = None) -> None:
+    """Point the id sequences past the ids written here (PostgreSQL; SQLite's AUTOINCREMENT
+    follows explicit ids by itself, so nothing there). ``written``: the models whose ids
+    ``Table`` assigned (default: every model)."""
     from django.apps import apps
     from django.core.management.color import no_style
 
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    statements = connection.ops.sequence_reset_sql(no_style(), written or apps.get_models())
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
@@ -303,6 +308,8 @@ class County:
     span: Span
     volume: Volume
     departments: dict[str, Department]
+    project_name: Callable[[int], str]
+    first_serial: int = SCALE_SERIAL
     tables: list[Table] = field(default_factory=list)
     created: int = 0
 
@@ -362,6 +369,9 @@ def _projects(c: County) -> list[ProjectRow]:
         Project,
         *"county name category industry department total_investment planned_start".split(),
         *"planned_completion level is_key_one status address is_illustrative".split(),
+        "code",
+        "latitude",
+        "longitude",
     )
     changes = c.table(StatusChange, "project", "old_status", "new_status", "at")
     projects = []
@@ -369,10 +379,12 @@ def _projects(c: County) -> list[ProjectRow]:
         begins = first + datetime.timedelta(days=rng.randint(0, 700))
         total = _money(rng, 2000, 300000)
         status = rng.choices(*zip(*statuses, strict=True))[0]
+        category = rng.choice(ProjectCategory.values)
+        where = illustrative_location(c.code, c.first_serial + n + 1, category, begins.year)
         pk = table.add(
             c.code,
-            f"{PROJECT_PREFIX}{c.code}-{n + 1:04d}",
-            rng.choice(ProjectCategory.values),
+            c.project_name(n),
+            category,
             rng.choice(industries),
             c.departments[rng.choice(PROJECT_DEPARTMENTS)].pk,
             total,
@@ -383,6 +395,9 @@ def _projects(c: County) -> list[ProjectRow]:
             status,
             f"示例地点{rng.randint(1, 99)}号",
             True,
+            where["code"],
+            where.get("latitude"),
+            where.get("longitude"),
         )
         changes.add(pk, "", status, _when(begins, rng))
         projects.append(ProjectRow(pk, status, total, begins))
@@ -802,9 +817,20 @@ def _appeal(c: County, year, n, categories, enterprises, appeals, assignments, t
 
 
 def generate_county(
-    code: str, index: int, *, volume: Volume, span: Span, seed: int, indicators: list[Indicator]
+    code: str,
+    index: int,
+    *,
+    volume: Volume,
+    span: Span,
+    seed: int,
+    indicators: list[Indicator],
+    project_name: Callable[[int], str] | None = None,
+    first_serial: int = SCALE_SERIAL,
 ) -> int:
-    """Every row of one county, in one transaction; the number of rows written."""
+    """Every row of one county, in one transaction, then the id sequences moved past its rows
+    (so a run killed at the next county leaves a database the application can insert into);
+    the number of rows written. ``project_name(n)``: the name of the county's n-th project
+    (default: PROJECT_PREFIX, code and number, which marks the county as generated)."""
     name = Division.objects.get(code=code).name
     with transaction.atomic():
         county = County(
@@ -814,13 +840,17 @@ def generate_county(
             span=span,
             volume=volume,
             departments=_departments(code, name),
+            project_name=project_name or (lambda n: f"{PROJECT_PREFIX}{code}-{n + 1:04d}"),
+            first_serial=first_serial,
         )
         projects = _projects(county)
         _plans_and_reports(county, projects)
         _investment(county, projects)
         _indicators(county, indicators)
         _appeals(county)
-        return county.finish()
+        written = county.finish()
+    reset_sequences(sorted({t.model for t in county.tables}, key=lambda m: m._meta.label))
+    return written
 
 
 def generate(
@@ -831,8 +861,12 @@ def generate(
     seed: int = 8,
     progress: Callable[[str, int], None] | None = None,
 ) -> dict:
-    """Make sure ``counties`` counties exist and each has its generated rows."""
+    """Make sure ``counties`` counties exist and each has its generated rows. Each county is
+    committed on its own with its sequences reset, so a run that is killed keeps the counties
+    done and the next run goes on from there."""
     span = span or Span(2025, 12, volume.months)
+    # A run killed between a county's commit and its sequence reset is repaired here.
+    reset_sequences()
     codes = ensure_divisions(counties)
     ensure_standard_catalogue(Indicator)
     indicators = list(Indicator.objects.standard())
@@ -847,7 +881,6 @@ def generate(
         rows += written
         if progress:
             progress(code, written)
-    reset_sequences()
     return {"counties": len(codes), "generated": len(codes) - len(done & set(codes)), "rows": rows}
 
 
