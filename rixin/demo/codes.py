@@ -42,21 +42,26 @@ _CODE_TYPE = "03"  # 备案 (filed), the usual procedure of county projects
 # county's seat and well inside the county: illustrative projects are placed in it. The
 # points are invented sites, not the projects' real ones (the article gives none).
 _SEATS = {
-    "140702": (37.697, 112.708),  # 榆次区
-    "140703": (37.421, 112.551),  # 太谷区
-    "140721": (37.071, 112.976),  # 榆社县
-    "140722": (37.082, 113.379),  # 左权县
-    "140723": (37.329, 113.570),  # 和顺县
-    "140724": (37.612, 113.706),  # 昔阳县
-    "140725": (37.895, 113.177),  # 寿阳县
-    "140727": (37.358, 112.335),  # 祁县
-    "140728": (37.189, 112.176),  # 平遥县
-    "140729": (36.848, 111.778),  # 灵石县
-    "140781": (37.027, 111.917),  # 介休市
+    "140702": ("37.697", "112.708"),  # 榆次区
+    "140703": ("37.421", "112.551"),  # 太谷区
+    "140721": ("37.071", "112.976"),  # 榆社县
+    "140722": ("37.082", "113.379"),  # 左权县
+    "140723": ("37.329", "113.570"),  # 和顺县
+    "140724": ("37.612", "113.706"),  # 昔阳县
+    "140725": ("37.895", "113.177"),  # 寿阳县
+    "140727": ("37.358", "112.335"),  # 祁县
+    "140728": ("37.189", "112.176"),  # 平遥县
+    "140729": ("36.848", "111.778"),  # 灵石县
+    "140781": ("37.027", "111.917"),  # 介休市
 }
-_HALF_LAT, _HALF_LON = 0.03, 0.04
+_HALF_LAT, _HALF_LON = Decimal("0.03"), Decimal("0.04")
 COUNTY_BOXES = {
-    code: (lat - _HALF_LAT, lon - _HALF_LON, lat + _HALF_LAT, lon + _HALF_LON)
+    code: (
+        Decimal(lat) - _HALF_LAT,
+        Decimal(lon) - _HALF_LON,
+        Decimal(lat) + _HALF_LAT,
+        Decimal(lon) + _HALF_LON,
+    )
     for code, (lat, lon) in _SEATS.items()
 }
 _PLACES = Decimal("0.000001")
@@ -77,8 +82,8 @@ def point_in(division: str, u: float, v: float) -> tuple[Decimal, Decimal] | Non
     if box is None:
         return None
     south, west, north, east = box
-    latitude = Decimal(str(south + (north - south) * u)).quantize(_PLACES)
-    longitude = Decimal(str(west + (east - west) * v)).quantize(_PLACES)
+    latitude = south + ((north - south) * Decimal(str(u))).quantize(_PLACES)
+    longitude = west + ((east - west) * Decimal(str(v))).quantize(_PLACES)
     return latitude, longitude
 
 

@@ -50,6 +50,7 @@ from rixin.investment.choices import (
     AgreementKind,
     LeadSource,
     Stage,
+    TargetPeriod,
 )
 from rixin.investment.models import (
     Activity,
@@ -96,6 +97,12 @@ class Volume:
     activities_per_lead: int = 2
     appeals_per_year: int = 2000
     enterprises: int = 40
+    project_investment: tuple[int, int] = (2000, 300000)  # 万元, a project's total
+    lead_investment: tuple[int, int] = (1000, 200000)  # 万元, a lead's intended investment
+    signing_target: Decimal = Decimal(1500000)  # 万元 a year, the county's; a team's is 1/5
+    start_days: int = 700  # projects start within this many days of the span's first year
+    reports_of_started_only: bool = False  # reserve and preparation projects report nothing
+    half_year_targets: bool = False  # targets for 上半年 and 下半年 too, half the year's each
 
     def scaled(self, share: float) -> Volume:
         """The same shape with ``share`` of the rows (at least one of each)."""
@@ -376,8 +383,8 @@ def _projects(c: County) -> list[ProjectRow]:
     changes = c.table(StatusChange, "project", "old_status", "new_status", "at")
     projects = []
     for n in range(c.volume.projects):
-        begins = first + datetime.timedelta(days=rng.randint(0, 700))
-        total = _money(rng, 2000, 300000)
+        begins = first + datetime.timedelta(days=rng.randint(0, c.volume.start_days))
+        total = _money(rng, *c.volume.project_investment)
         status = rng.choices(*zip(*statuses, strict=True))[0]
         category = rng.choice(ProjectCategory.values)
         where = illustrative_location(c.code, c.first_serial + n + 1, category, begins.year)
@@ -437,6 +444,8 @@ def _plans_and_reports(c: County, projects: list[ProjectRow]) -> None:
             plans.add(
                 c.code, project.pk, year, yearly, rng.random() < 0.1, rng.random() < 0.08, True
             )
+        if c.volume.reports_of_started_only and project.status not in ProjectStatus.STARTED:
+            continue
         physical = Decimal(0)
         for year, month in c.span.each():
             physical = min(Decimal(100), physical + Decimal(rng.randint(0, 40)) / 10)
@@ -474,45 +483,58 @@ class LeadRow:
 
 
 def _investment(c: County, projects: list[ProjectRow]) -> None:
-    teams = c.create(
+    names = [f"第{n}招商专班" for n in range(1, 6)]
+    have = {t.name: t for t in Team.objects.filter(county_id=c.code, name__in=names)}
+    c.create(
         Team,
         [
-            Team(
-                county_id=c.code,
-                name=f"第{n}招商专班",
-                industry_focus=INDUSTRIES[n - 1],
-                is_illustrative=True,
-            )
-            for n in range(1, 6)
+            Team(county_id=c.code, name=name, industry_focus=focus, is_illustrative=True)
+            for name, focus in zip(names, INDUSTRIES, strict=False)
+            if name not in have
         ],
     )
-    targets = []
-    for year in c.span.years:
-        targets.append(
-            Target(
-                county_id=c.code,
-                year=year,
-                signing_amount=Decimal(1500000),
-                signed_projects=40,
-                start_rate=Decimal(60),
-                is_illustrative=True,
-            )
-        )
-        targets += [
-            Target(
-                county_id=c.code,
-                team=team,
-                year=year,
-                signing_amount=Decimal(300000),
-                signed_projects=8,
-                is_illustrative=True,
-            )
-            for team in teams
-        ]
-    c.create(Target, targets)
+    teams = list(Team.objects.filter(county_id=c.code, name__in=names).order_by("pk"))
+    c.create(Target, _targets(c, teams))
     leads = _leads(c, [t.pk for t in teams])
     _lead_history(c, leads)
     _agreements(c, leads, projects)
+
+
+def _targets(c: County, teams: list[Team]) -> list[Target]:
+    """The county's and its teams' signing targets of each year (and half-year), but those
+    already set."""
+    have = set(Target.objects.filter(county_id=c.code).values_list("team_id", "year", "period"))
+    periods = [(TargetPeriod.YEAR, 1, 40)]
+    if c.volume.half_year_targets:
+        periods += [(TargetPeriod.H1, 2, 20), (TargetPeriod.H2, 2, 20)]
+    targets = []
+    for year in c.span.years:
+        for period, parts, signed in periods:
+            amount = c.volume.signing_target / parts
+            targets.append(
+                Target(
+                    county_id=c.code,
+                    year=year,
+                    period=period,
+                    signing_amount=amount,
+                    signed_projects=signed,
+                    start_rate=Decimal(60),
+                    is_illustrative=True,
+                )
+            )
+            targets += [
+                Target(
+                    county_id=c.code,
+                    team=team,
+                    year=year,
+                    period=period,
+                    signing_amount=amount / 5,
+                    signed_projects=signed // 5,
+                    is_illustrative=True,
+                )
+                for team in teams
+            ]
+    return [t for t in targets if (t.team_id, t.year, t.period) not in have]
 
 
 def _leads(c: County, teams: list[int]) -> list[LeadRow]:
@@ -536,7 +558,7 @@ def _leads(c: County, teams: list[int]) -> list[LeadRow]:
             created + datetime.timedelta(days=rng.randint(5, 200)),
             rng.choice(ORIGIN_CITIES),
             rng.choice(INDUSTRIES),
-            _money(rng, 1000, 200000),
+            _money(rng, *c.volume.lead_investment),
             f"示例意向项目{n + 1}",
         )
         lead.pk = table.add(
