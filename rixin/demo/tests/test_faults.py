@@ -12,6 +12,7 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -127,7 +128,7 @@ def environment(request, tmp_path):
     name = f"rixin_faults_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(url, autocommit=True) as server:
         server.execute(f'CREATE DATABASE "{name}"')
-    env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
+    env["DATABASE_URL"] = urlunsplit(urlsplit(url)._replace(path="/" + name))
     try:
         _manage(env, "migrate", "-v", "0")
         yield env
