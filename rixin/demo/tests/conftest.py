@@ -1,26 +1,16 @@
 import pytest
 
-SHOUYANG_STEPS = [
-    "directory",
-    "accounts",
-    "parks",
-    "projects",
-    "investment",
-    "indicators",
-    "appeals",
-]
-
 
 def load_shouyang() -> None:
-    """The Shouyang steps of ``load_demo``, in its order."""
-    import importlib
-
+    """Every step of ``load_demo`` before the city step, in its order."""
+    from rixin import discovery
     from rixin.regions.data import load_divisions
     from rixin.regions.models import Division
 
     load_divisions(Division)
-    for step in SHOUYANG_STEPS:
-        importlib.import_module(f"rixin.demo.{step}").load()
+    for _label, module in discovery.demo_steps():
+        if module.__name__ != "rixin.demo.city":
+            module.load()
 
 
 @pytest.fixture(scope="module")

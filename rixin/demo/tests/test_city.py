@@ -47,6 +47,12 @@ KINDS = [
 ]
 
 
+def test_load_demo_runs_the_city_step_after_every_other_step():
+    from rixin import discovery
+
+    assert discovery.demo_steps()[-1][1] is city
+
+
 def test_the_step_fills_the_ten_other_counties(city_demo):
     assert city_demo["counties"] == 10
     assert [d.code for d in city.counties()] == OTHERS
