@@ -18,6 +18,7 @@ import datetime
 import decimal
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -108,11 +109,16 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _CHINESE_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$")
 
 
+# The export writes a text that a spreadsheet would run as a formula behind an apostrophe
+# (rixin.spreadsheets.exports.safe_cell); reading it back, the apostrophe is ours, not data.
+_ESCAPED_FORMULA = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
 def normalise(value: Any) -> Any:
-    """A text cell as a person means it: NFKC (０-９ → 0-9, full-width space → space), and
-    trimmed. Other values pass through."""
+    """A text cell as a person means it: NFKC (０-９ → 0-9, full-width space → space), trimmed,
+    and without the export's own formula escape. Other values pass through."""
     if isinstance(value, str):
-        return unicodedata.normalize("NFKC", value).strip()
+        return _ESCAPED_FORMULA.sub("", unicodedata.normalize("NFKC", value).strip(), count=1)
     return value
 
 
@@ -355,6 +361,48 @@ def _unreadable() -> FileRejected:
     )
 
 
+def _too_many_rows(limit: int) -> FileRejected:
+    return FileRejected(
+        _("文件的行数超过上限(每个文件最多%(n)d行),请分成几个文件导入。") % {"n": limit},
+        code="rows",
+    )
+
+
+def check_container(content: bytes) -> None:
+    """Refuse a zip (xlsx, ods) that would take the server's time or memory, before any of it
+    is parsed: too many members, or more uncompressed bytes than the cap. The declared sizes
+    are checked first, then the real ones, decompressing at most the cap (a zip can lie)."""
+    if not content.startswith(_ZIP_MAGIC):
+        return
+    limit = settings.RIXIN_IMPORT_MAX_UNZIPPED_BYTES
+    too_large = FileRejected(
+        _("文件解压后超过 %(mb)d MB,疑为压缩炸弹或异常文件,已拒绝。") % {"mb": limit // 1048576},
+        code="unzipped_size",
+    )
+    try:
+        archive = zipfile.ZipFile(BytesIO(content))
+        members = archive.infolist()
+        if len(members) > settings.RIXIN_IMPORT_MAX_MEMBERS:
+            raise FileRejected(
+                _("文件包含%(n)d个内部部件,超过上限%(max)d,已拒绝。")
+                % {"n": len(members), "max": settings.RIXIN_IMPORT_MAX_MEMBERS},
+                code="members",
+            )
+        if sum(m.file_size for m in members) > limit:
+            raise too_large
+        total = 0
+        for member in members:
+            with archive.open(member) as stream:
+                while chunk := stream.read(1 << 20):
+                    total += len(chunk)
+                    if total > limit:
+                        raise too_large
+    except FileRejected:
+        raise
+    except Exception as exc:  # a truncated or corrupt zip: BadZipFile, zlib.error, EOFError…
+        raise _unreadable() from exc
+
+
 def choose_sheet(workbook: CalamineWorkbook, wanted: str | None) -> str:
     """The sheet named ``wanted`` if there is one, else the first visible sheet: a hidden
     first sheet (a lookup list, an old copy) is never imported by mistake."""
@@ -372,14 +420,21 @@ def _open_rows(
 ) -> Iterator[tuple[str, tuple, Iterator[tuple]]]:
     """Every row of the chosen sheet, read through python-calamine (xlsx, xls, ods, et).
     The whole sheet is read, whatever dimension the file declares."""
+    check_container(content)
+    max_rows = settings.RIXIN_IMPORT_MAX_ROWS
     try:
         workbook = CalamineWorkbook.from_filelike(BytesIO(content))
         name = choose_sheet(workbook, sheet_name)
-        table = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        sheet = workbook.get_sheet_by_name(name)
+        if sheet.total_height > max_rows + header_row + 1:
+            raise _too_many_rows(max_rows)
+        table = sheet.to_python(skip_empty_area=False, nrows=max_rows + header_row + 1)
     except FileRejected:
         raise
     except Exception as exc:  # calamine raises its own errors, zipfile's, ValueError, …
         raise _unreadable() from exc
+    if len(table) > max_rows + header_row:
+        raise _too_many_rows(max_rows)
     rows = iter(tuple(row) for row in table)
     header: tuple = ()
     for _index in range(header_row):

@@ -73,3 +73,51 @@ def with_raw_text(content: bytes, marker: str, raw: bytes) -> bytes:
     return rewrite_member(
         content, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(marker.encode(), raw)
     )
+
+
+def truncate_member(content: bytes, member: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """The sheet's XML cut off halfway, in an otherwise sound zip."""
+    return rewrite_member(content, member, lambda xml: xml[: len(xml) // 2])
+
+
+def malform_member(content: bytes, member: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """The sheet's XML with an element left unclosed and a stray tag."""
+    return rewrite_member(content, member, lambda xml: xml.replace(b"</row>", b"<c></row>", 1))
+
+
+def zip_bomb(inflated_bytes: int = 50 * 1024 * 1024) -> bytes:
+    """An .xlsx whose sheet XML inflates to ``inflated_bytes`` of empty rows (~150 KB packed)."""
+    base = workbook_bytes([("Sheet", [["企业名称"]], "visible")])
+    filler = b"<!--" + b" " * inflated_bytes + b"-->"
+    return rewrite_member(
+        base,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"<sheetData>", filler + b"<sheetData>"),
+    )
+
+
+def shared_strings_bomb(strings: int = 2000, length: int = 15000) -> bytes:
+    """An .xlsx whose shared-strings part holds ``strings`` strings of ``length`` characters:
+    a few hundred KB that cost hundreds of MB once read."""
+    header = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    body = b"".join(b"<si><t>" + (b"A" * length) + b"</t></si>" for _ in range(strings))
+    base = workbook_bytes([("Sheet", [["企业名称"]], "visible")])
+    buffer = BytesIO()
+    source = zipfile.ZipFile(BytesIO(base))
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info.filename))
+        target.writestr("xl/sharedStrings.xml", header + body + b"</sst>")
+    return buffer.getvalue()
+
+
+def many_members(count: int = 5000) -> bytes:
+    base = workbook_bytes([("Sheet", [["企业名称"]], "visible")])
+    buffer = BytesIO()
+    source = zipfile.ZipFile(BytesIO(base))
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info.filename))
+        for index in range(count):
+            target.writestr(f"customXml/item{index}.xml", b"<a/>")
+    return buffer.getvalue()
