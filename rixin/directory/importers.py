@@ -136,11 +136,15 @@ class EnterpriseImporter(Importer):
                 if diff:
                     changes.append(
                         Change(
-                            number, "update", f"{current.name}: {', '.join(diff)}", (current, diff)
+                            number,
+                            "update",
+                            f"{current.name}: {', '.join(diff)}",
+                            (current, diff),
+                            target=current,
                         )
                     )
                 else:
-                    changes.append(Change(number, "unchanged", current.name))
+                    changes.append(Change(number, "unchanged", current.name, target=current))
         if errors:
             raise RowInvalid(errors)
         return changes

@@ -207,9 +207,8 @@ class ObservationImporter(Importer):
                     kind = "update"
                 else:
                     kind = "unchanged"
-                changes.append(
-                    Change(number, kind, text, (row.county, indicator_id, row.period, value, rate))
-                )
+                payload = (row.county, indicator_id, row.period, value, rate)
+                changes.append(Change(number, kind, text, payload, target=current))
         return changes
 
     def _existing(self, rows) -> dict:

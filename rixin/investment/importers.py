@@ -138,8 +138,10 @@ class LeadImporter(Importer):
             return Change(number, "create", label, row)
         diff = {k: v for k, v in row.values.items() if getattr(current, k) != v}
         if not diff:
-            return Change(number, "unchanged", label)
-        return Change(number, "update", f"{label}: {', '.join(diff)}", (current, diff))
+            return Change(number, "unchanged", label, target=current)
+        return Change(
+            number, "update", f"{label}: {', '.join(diff)}", (current, diff), target=current
+        )
 
     def apply(self, changes):
         county = Division.objects.get(code=self.county_code())

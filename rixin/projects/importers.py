@@ -197,9 +197,13 @@ class MonthlyReportImporter(Importer):
             for f in ("investment", "physical_progress", "progress_text")
         )
         if same and not row["problem"]:
-            return Change(number, "unchanged", label)
+            return Change(number, "unchanged", label, target=current)
         return Change(
-            number, "correction", f"{label}: {current.investment} → {row['investment']} 万元", entry
+            number,
+            "correction",
+            f"{label}: {current.investment} → {row['investment']} 万元",
+            entry,
+            target=current,
         )
 
     def apply(self, changes):

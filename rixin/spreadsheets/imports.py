@@ -16,6 +16,7 @@ from __future__ import annotations
 import abc
 import datetime
 import decimal
+import hashlib
 import re
 import unicodedata
 import zipfile
@@ -26,7 +27,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
@@ -65,6 +66,20 @@ class Change:
     kind: str
     description: str
     payload: Any = None
+    # The row the change would alter, as the preview saw it (None for a create): confirm
+    # refuses the row if it has changed since.
+    target: Any = None
+
+    def fingerprint(self) -> str:
+        if isinstance(self.target, models.Model):
+            state = {
+                f.attname: getattr(self.target, f.attname)
+                for f in self.target._meta.concrete_fields
+            }
+            seen = f"{self.target._meta.label}:{self.target.pk}:{sorted(state.items())}"
+        else:
+            seen = self.description
+        return f"{self.kind}|{seen}"
 
 
 @dataclass
@@ -73,6 +88,16 @@ class ParseResult:
     errors: list[RowError] = field(default_factory=list)
     row_count: int = 0
     sheet: str = ""
+
+    def fingerprints(self) -> dict[str, str]:
+        """Row number → a digest of what the row would change, as found in the database."""
+        by_row: dict[int, list[str]] = {}
+        for change in self.changes:
+            by_row.setdefault(change.row, []).append(change.fingerprint())
+        return {
+            str(row): hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
+            for row, parts in by_row.items()
+        }
 
     @property
     def counts(self) -> dict[str, int]:
@@ -491,6 +516,7 @@ def importer_class(kind: str) -> type[Importer] | None:
 
 
 def _store(result: ParseResult, batch: ImportBatch, limit: int = 500) -> None:
+    fingerprints = batch.summary.get("fingerprints") if batch.summary else None
     batch.row_count = result.row_count
     batch.errors = [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors]
     batch.summary = {
@@ -501,7 +527,48 @@ def _store(result: ParseResult, batch: ImportBatch, limit: int = 500) -> None:
             for c in result.changes
             if c.kind != "unchanged"
         ][:limit],
+        # What the preview saw, kept for confirm to compare against.
+        "fingerprints": fingerprints or result.fingerprints(),
     }
+
+
+def _changed_since_preview(batch: ImportBatch, result: ParseResult) -> list[RowError]:
+    """The rows whose target changed between the preview and this confirm (a report entered
+    through the form meanwhile, another import): each is refused, by number."""
+    seen = (batch.summary or {}).get("fingerprints")
+    if seen is None:
+        return []
+    now = result.fingerprints()
+    return [
+        RowError(
+            int(row),
+            "",
+            _("第%(row)s行对应的数据在预览后已被修改,为免覆盖他人的修改,请重新上传并预览。")
+            % {"row": row},
+        )
+        for row in sorted(set(seen) | set(now), key=int)
+        if seen.get(row) != now.get(row)
+    ]
+
+
+def _failing_row(importer: Importer, changes: list[Change], exc: Exception) -> RowError:
+    """Which row made apply() fail: each change is tried alone in a savepoint that is rolled
+    back, so the message names the row (the caller's transaction is rolled back anyway)."""
+    for change in changes:
+        try:
+            with transaction.atomic():
+                importer.apply([change])
+                transaction.set_rollback(True)
+        except (ValidationError, DatabaseError) as row_exc:
+            return RowError(change.row, "", _describe(row_exc))
+    return RowError(0, "", _describe(exc))
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(exc.messages)
+    # Never a constraint name: say what is wrong in words.
+    return _("数据库拒绝写入该行:数值超出可存储的范围,或与已有数据冲突。")
 
 
 def preview(importer: Importer, uploaded, *, filename: str | None = None) -> ImportBatch:
@@ -552,15 +619,22 @@ def commit(batch: ImportBatch, importer: Importer) -> ParseResult:
     if batch.status != ImportStatus.PREVIEWED:
         raise ValidationError(_("该批次不能导入(状态:%(s)s)。") % {"s": batch.get_status_display()})
     result = importer.parse(bytes(batch.content))
+    if not result.errors:
+        result.errors = _changed_since_preview(batch, result)
     with transaction.atomic():
         _claim(batch)
+        if not result.errors:
+            try:
+                with transaction.atomic():
+                    importer.apply(result.changes)
+            except (ValidationError, DatabaseError) as exc:
+                result.errors = [_failing_row(importer, result.changes, exc)]
         if result.errors:
             batch.status = ImportStatus.REJECTED
             batch.committed = None
             _store(result, batch)
             batch.save()
             return result
-        importer.apply(result.changes)
         batch.status = ImportStatus.COMMITTED
         batch.committed = timezone.now()
         _store(result, batch)
