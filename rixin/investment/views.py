@@ -218,8 +218,9 @@ def lead_export(request):
     rows = _lead_rows(request.user)
     header = LeadImporter.header() + [_("阶段"), _("研判意见")]
     return export_xlsx(
-        "leads.xlsx",
+        _("招商线索.xlsx"),
         [Sheet(_("招商线索"), header, rows, widths=LeadImporter.widths())],
+        ascii_name="leads.xlsx",
         acting_user=request.user,
         what="investment.lead",
         county=request.user.county_code or "",
@@ -237,7 +238,11 @@ def lead_template(request):
         choices=LeadImporter.dropdowns(),
     )
     return export_xlsx(
-        "lead-template.xlsx", [sheet], acting_user=request.user, what="investment.lead_template"
+        _("招商线索导入模板.xlsx"),
+        [sheet],
+        ascii_name="lead-template.xlsx",
+        acting_user=request.user,
+        what="investment.lead_template",
     )
 
 
@@ -426,8 +431,9 @@ def agreement_handoff(request, pk):
 def agreement_export(request):
     rows = [AgreementRows.row_of(a) for a in _agreements(request.user)]
     return export_xlsx(
-        "agreements.xlsx",
+        _("签约协议.xlsx"),
         [Sheet(_("签约协议"), AgreementRows.header(), rows, widths=AgreementRows.widths)],
+        ascii_name="agreements.xlsx",
         acting_user=request.user,
         what="investment.agreement",
         county=request.user.county_code or "",

@@ -32,9 +32,16 @@ HEADER_OF = {
 }
 
 
+def _f(name: str):
+    return MonthlyReport._meta.get_field(name)
+
+
 def _int(value, header: str, errors: list, low: int | None = None, high: int | None = None):
     try:
-        number = int(Decimal(str(value).strip()))
+        parsed = Decimal(str(value).strip())
+        if not parsed.is_finite() or parsed.adjusted() > 18:
+            raise ValueError  # "1e999999999" would take the machine's memory as an int
+        number = int(parsed)
     except (ArithmeticError, ValueError, TypeError):
         errors.append((header, _("“%(v)s”不是整数") % {"v": value}))
         return None
@@ -88,8 +95,16 @@ class MonthlyReportImporter(Importer):
             "month": _int(values["month"], "月份", errors),
         }
         for key, header, parse in [
-            ("investment", "本月完成投资(万元)", lambda v: parse_decimal(v, unit="万元")),
-            ("physical_progress", "形象进度(%)", lambda v: parse_decimal(v, unit="%", places=1)),
+            (
+                "investment",
+                "本月完成投资(万元)",
+                lambda v: parse_decimal(v, unit="万元", field=_f("investment")),
+            ),
+            (
+                "physical_progress",
+                "形象进度(%)",
+                lambda v: parse_decimal(v, unit="%", field=_f("physical_progress")),
+            ),
             ("progress_text", "形象进度说明", lambda v: parse_text(v, max_length=2000)),
             ("problem", "问题与诉求", lambda v: parse_text(v, max_length=2000)),
             ("problem_department", "问题办理部门", lambda v: parse_text(v, max_length=80)),
@@ -182,9 +197,13 @@ class MonthlyReportImporter(Importer):
             for f in ("investment", "physical_progress", "progress_text")
         )
         if same and not row["problem"]:
-            return Change(number, "unchanged", label)
+            return Change(number, "unchanged", label, target=current)
         return Change(
-            number, "correction", f"{label}: {current.investment} → {row['investment']} 万元", entry
+            number,
+            "correction",
+            f"{label}: {current.investment} → {row['investment']} 万元",
+            entry,
+            target=current,
         )
 
     def apply(self, changes):

@@ -94,14 +94,20 @@ def project_list(request):
     return render(request, f"{template}#results" if request.htmx else template, context)
 
 
+def _name_parts(request, year: int, month: int) -> dict:
+    division = request.user.division
+    return {"county": division.name if division else "", "year": year, "month": month}
+
+
 @require(reads_projects)
 def project_export(request):
     _filters, queryset = _library(request)
     year, month, _health = period_for(request)
     sheet, count = library_sheet(queryset, year, month, _rules(request))
     return export_xlsx(
-        f"projects-{year}-{month:02d}.xlsx",
+        _("%(county)s-%(year)d年%(month)d月-项目库.xlsx") % _name_parts(request, year, month),
         [sheet],
+        ascii_name=f"projects-{year}-{month:02d}.xlsx",
         acting_user=request.user,
         what="projects.project",
         county=request.user.county_code or "",
@@ -451,8 +457,9 @@ def report_template(request):
     projects = access.writable_projects(request.user).select_related("department")
     sheet = report_template_sheet(projects, year, month)
     return export_xlsx(
-        f"monthly-report-{year}-{month:02d}.xlsx",
+        _("%(county)s-%(year)d年%(month)d月-月度投资填报.xlsx") % _name_parts(request, year, month),
         [sheet],
+        ascii_name=f"monthly-report-{year}-{month:02d}.xlsx",
         acting_user=request.user,
         what="projects.report_template",
         county=request.user.county_code or "",

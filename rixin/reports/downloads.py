@@ -8,7 +8,6 @@ three administrators 403. Every file handed out is recorded in the audit log (å¯
 from __future__ import annotations
 
 import datetime
-from urllib.parse import quote
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
@@ -23,6 +22,7 @@ from rixin.cockpit.periods import HALF, MONTH, CockpitPeriod
 from rixin.indicators.queries import periods_with_data
 from rixin.projects.models import MonthlyReport
 from rixin.regions.models import Division
+from rixin.spreadsheets.exports import content_disposition
 
 from .content import build_report, file_name
 from .render import CONTENT_TYPES, FORMATS, render
@@ -127,6 +127,6 @@ def record_report_export(
 
 def file_response(content: bytes, name: str, fmt: str) -> HttpResponse:
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response["Content-Disposition"] = content_disposition(name)
     response["Content-Length"] = str(len(content))
     return response
