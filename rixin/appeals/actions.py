@@ -22,6 +22,7 @@ from rixin.audit.actions import audited_create, audited_update, record_event, sn
 from rixin.audit.models import AuditAction
 from rixin.directory.models import Department, Enterprise
 from rixin.regions.models import Division
+from rixin.uploads import clean_image
 
 from . import access
 from .choices import (
@@ -177,20 +178,27 @@ def _next_number(county_code: str, at: datetime.datetime) -> str:
 
 
 def _attach(appeal: Appeal, uploads: Sequence) -> None:
+    """Attach photos (re-encoded by ``rixin.uploads.clean_image``: no EXIF, no GPS) and PDFs."""
     if len(uploads) > MAX_ATTACHMENTS:
         raise ValidationError(
             {"attachments": _("最多上传 %(n)s 个附件。") % {"n": MAX_ATTACHMENTS}}
         )
-    checked = [(upload, check_attachment(upload)) for upload in uploads]
-    for upload, (content_type, extension) in checked:
+    prepared = []
+    for upload in uploads:
+        content_type, extension = check_attachment(upload)
+        if content_type.startswith("image/"):
+            image = clean_image(upload, field="attachments")
+            content = image.file.read()
+            content_type, extension = image.content_type, image.extension
+        else:
+            content = upload.read()
+        prepared.append((upload.name, content_type, extension, content))
+    for name, content_type, extension, content in prepared:
         attachment = Attachment(
-            appeal=appeal,
-            original_name=upload.name[:200],
-            content_type=content_type,
-            size=upload.size,
+            appeal=appeal, original_name=name[:200], content_type=content_type, size=len(content)
         )
         attachment.file.save(
-            f"{timezone.now():%Y%m%d%H%M%S%f}.{extension}", ContentFile(upload.read()), save=False
+            f"{timezone.now():%Y%m%d%H%M%S%f}.{extension}", ContentFile(content), save=False
         )
         attachment.save()
 
