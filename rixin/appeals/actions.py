@@ -47,7 +47,7 @@ from .models import (
     Paper,
     Transition,
 )
-from .validation import MAX_ATTACHMENTS, check_attachment, check_text
+from .validation import MAX_ATTACHMENTS, check_attachment, check_coordinates, check_text
 from .workdays import add_working_days
 
 if TYPE_CHECKING:
@@ -234,6 +234,7 @@ def submit_appeal(
     texts = check_text(
         {"title": title, "content": content, "address": address}, required=("title", "content")
     )
+    latitude, longitude = check_coordinates(latitude, longitude)
     _check_category(category, enterprise.county_id, AppealKind.APPEAL)
     when = _now(at)
     appeal = audited_create(
@@ -275,6 +276,8 @@ def register_appeal(
     address: str = "",
     is_confidential: bool = False,
     attachments: Sequence = (),
+    latitude=None,
+    longitude=None,
     is_illustrative: bool = False,
     at: datetime.datetime | None = None,
 ) -> Appeal:
@@ -290,6 +293,7 @@ def register_appeal(
         },
         required=("title", "content"),
     )
+    latitude, longitude = check_coordinates(latitude, longitude)
     _check_intake(county, kind, channel, category, enterprise, complained_department)
     when = _now(at)
     appeal = audited_create(
@@ -308,6 +312,8 @@ def register_appeal(
         submitted_by=acting_user,
         is_confidential=is_confidential or kind == AppealKind.COMPLAINT,
         is_illustrative=is_illustrative,
+        latitude=latitude,
+        longitude=longitude,
         **texts,
     )
     _attach(appeal, attachments)
