@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,6 +40,7 @@ from .choices import (
 )
 from .models import (
     Appeal,
+    AppealNumberSequence,
     AppealPolicy,
     Assignment,
     Attachment,
@@ -171,10 +172,45 @@ def _now(at: datetime.datetime | None) -> datetime.datetime:
     return at or timezone.now()
 
 
+def _number_prefix(county_code: str, month: datetime.date) -> str:
+    return f"{county_code}-{month:%Y%m}-"
+
+
+def _numbers_given(county_code: str, month: datetime.date) -> int:
+    """The highest number given in the month before its sequence row existed."""
+    prefix = _number_prefix(county_code, month)
+    taken = Appeal.objects.filter(number__startswith=prefix).values_list("number", flat=True)
+    return max((int(n[len(prefix) :]) for n in taken if n[len(prefix) :].isdigit()), default=0)
+
+
+def _sequence_row(county_code: str, month: datetime.date) -> AppealNumberSequence:
+    """The month's sequence row, locked (on PostgreSQL; SQLite's IMMEDIATE transactions
+    already hold the write lock). The first submissions of a month may race to create it:
+    the loser's insert fails on the unique constraint, inside its savepoint, and it takes
+    the winner's row."""
+    rows = AppealNumberSequence.objects.select_for_update()
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                row, _created = rows.get_or_create(
+                    county_id=county_code,
+                    month=month,
+                    defaults={"last": _numbers_given(county_code, month)},
+                )
+            return row
+        except IntegrityError:
+            continue
+    return rows.get(county_id=county_code, month=month)
+
+
 def _next_number(county_code: str, at: datetime.datetime) -> str:
-    prefix = f"{county_code}-{timezone.localtime(at):%Y%m}-"
-    taken = Appeal.objects.filter(number__startswith=prefix).count()
-    return f"{prefix}{taken + 1:03d}"
+    """The next number of the county's month, taken under the sequence row's lock (the
+    caller's transaction holds it until the appeal is written)."""
+    month = timezone.localtime(at).date().replace(day=1)
+    row = _sequence_row(county_code, month)
+    row.last += 1
+    row.save(update_fields=["last"])
+    return f"{_number_prefix(county_code, month)}{row.last:03d}"
 
 
 def _attach(appeal: Appeal, uploads: Sequence) -> None:

@@ -115,6 +115,31 @@ class Category(CountyOwned, Illustrative, Versioned):
                 raise ValidationError({"default_department": _("默认承办部门不属于本县。")})
 
 
+class AppealNumberSequence(models.Model):
+    """The last appeal number given in a county in a month (编号 140725-202407-003). The row
+    is locked while a number is taken, so two submissions never get the same number, none is
+    refused, and a deleted appeal's number is never given again."""
+
+    county = models.ForeignKey(
+        "regions.Division",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("县(市、区)"),
+    )
+    month = models.DateField(_("月份"), help_text=_("该月第一天"))
+    last = models.PositiveIntegerField(_("已用到的序号"), default=0)
+
+    class Meta:
+        verbose_name = _("诉求编号序列")
+        verbose_name_plural = _("诉求编号序列")
+        constraints = [
+            models.UniqueConstraint(fields=["county", "month"], name="appeal_number_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.county_id}-{self.month:%Y%m}: {self.last}"
+
+
 class Paper(CountyOwned, Illustrative):
     """The monthly paper (以月答卷): the federation sets it, the county answers, enterprises mark."""
 
