@@ -412,6 +412,14 @@ def _check_departments(appeal: Appeal, lead: Department, co: Sequence[Department
             )
     if lead in co:
         raise ValidationError({"co_departments": _("主办部门不能同时是协办部门。")})
+    about = appeal.complained_department_id
+    if appeal.is_complaint and about is not None:
+        message = _("投诉不能派给被投诉部门办理:%(name)s。")
+        if lead.pk == about:
+            raise ValidationError({"lead_department": message % {"name": lead.name}})
+        for department in co:
+            if department.pk == about:
+                raise ValidationError({"co_departments": message % {"name": department.name}})
 
 
 @transaction.atomic

@@ -124,3 +124,16 @@ def test_without_dates_the_newest_public_requests_are_listed(personas):
     )
     rows = Client().get("/open311/v2/requests.json").json()
     assert [r["service_request_id"] for r in rows] == [shown.number]
+
+
+@pytest.mark.django_db
+def test_a_reader_of_the_demo_sees_its_public_appeals():
+    from rixin.demo import appeals as demo_appeals
+    from rixin.demo import directory as demo_directory
+
+    demo_directory.load()
+    demo_appeals.load()
+    client = Client()
+    rows = client.get("/open311/v2/requests.json").json()
+    assert len(rows) == 3 and {r["status"] for r in rows} <= {"open", "closed"}
+    assert len(_xml(client.get("/open311/v2/requests.xml")).findall("request")) == 3
