@@ -162,7 +162,9 @@ def appeal_detail(request, pk):
         "assignments": assignments,
         "transitions": transitions,
         "attachments": appeal.attachments.all(),
-        "merged": appeal.merged.select_related("enterprise"),
+        # Each merged appeal's requester as this user may read it (a merged complaint's
+        # complainant stays hidden from the department complained about).
+        "merged": [(m, m.requester_for(user)) for m in appeal.merged.select_related("enterprise")],
         "steps": offered,
         "dispatch_form": DispatchForm(appeal=appeal) if "dispatch" in offered else None,
         "answer_form": AnswerForm(initial={"done_on": timezone.localdate()}),
