@@ -3,10 +3,22 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.security import HttpBearer, SessionAuth
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as _NinjaSessionAuth
 
 from rixin import discovery
 from rixin.accounts.tokens import user_for_api_token
+
+
+class SessionAuth(_NinjaSessionAuth):
+    """The browser's session cookie. Its CSRF check applies to a logged-in session only: a
+    request without one (an integration with a Bearer token, or nobody) has nothing a forged
+    cross-site request could ride on."""
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
 
 
 class TokenAuth(HttpBearer):
@@ -23,7 +35,9 @@ api = NinjaAPI(
     title="Rixin 日新 API",
     version="1",
     urls_namespace="api",
-    auth=[SessionAuth(), TokenAuth()],
+    # The token first: a request that carries one is an integration, with no session and no
+    # CSRF token; only a request without one is checked as a browser session (with CSRF).
+    auth=[TokenAuth(), SessionAuth()],
     description="县域经济发展工作平台的 JSON 接口。Session cookie for the browser, Bearer token for integrations.",
 )
 
