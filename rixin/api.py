@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as _NinjaSessionAuth
 
@@ -18,7 +19,11 @@ class SessionAuth(_NinjaSessionAuth):
     def __call__(self, request):
         if not request.user.is_authenticated:
             return None
-        return super().__call__(request)
+        user = super().__call__(request)
+        if user is not None and user.must_change_password:
+            # A temporary password opens nothing but the password page, the API included.
+            raise HttpError(403, "password change required")
+        return user
 
 
 class TokenAuth(HttpBearer):

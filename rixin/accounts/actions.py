@@ -187,8 +187,20 @@ def reset_password(user: User, *, acting_user) -> str:
     user.set_password(password)
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
-    record_event(AuditAction.SECURITY, acting_user=acting_user, obj=user, message="password reset")
+    revoked = _revoke_all_tokens(user)
+    record_event(
+        AuditAction.SECURITY,
+        acting_user=acting_user,
+        obj=user,
+        message=f"password reset; {revoked} api token(s) revoked",
+    )
     return password
+
+
+def _revoke_all_tokens(user: User) -> int:
+    """A new password ends the API tokens made under the old one (a reset or a change means
+    the old one may be known to someone else)."""
+    return ApiToken.objects.filter(user=user, revoked=False).update(revoked=True)
 
 
 @transaction.atomic
@@ -197,7 +209,13 @@ def change_own_password(user: User, new_password: str) -> None:
     user.set_password(new_password)
     user.must_change_password = False
     user.save(update_fields=["password", "must_change_password"])
-    record_event(AuditAction.SECURITY, acting_user=user, obj=user, message="password changed")
+    revoked = _revoke_all_tokens(user)
+    record_event(
+        AuditAction.SECURITY,
+        acting_user=user,
+        obj=user,
+        message=f"password changed; {revoked} api token(s) revoked",
+    )
 
 
 @transaction.atomic
