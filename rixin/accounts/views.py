@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
@@ -38,7 +40,7 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         user = form.get_user()
         if user.language:
-            response.set_cookie("django_language", user.language, samesite="Lax", httponly=True)
+            _language_cookie(response, user.language)
         return response
 
 
@@ -91,9 +93,24 @@ def language(request):
         actions.set_language(request.user, choice, acting_user=request.user)
     except ValidationError:
         messages.error(request, _("不支持的语言。"))
-    response = redirect(request.POST.get("next") or "home")
-    response.set_cookie("django_language", request.user.language, samesite="Lax", httponly=True)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "home"  # never off the site: an open redirect would lend it to phishing
+    response = redirect(target)
+    _language_cookie(response, request.user.language)
     return response
+
+
+def _language_cookie(response, language: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+    )
 
 
 def set_language(request):
