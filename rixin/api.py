@@ -1,7 +1,9 @@
 """The JSON API root: /api/v1/, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
 
+import json
+
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
@@ -34,6 +36,57 @@ class TokenAuth(HttpBearer):
         if user is not None:
             request.user = user
         return user
+
+
+def _nul_bytes(value, loc: tuple) -> list[tuple]:
+    """Where ``value`` (decoded JSON or query values) holds a string with a NUL byte, which
+    PostgreSQL cannot store in text."""
+    if isinstance(value, str):
+        return [loc] if "\x00" in value else []
+    if isinstance(value, dict):
+        return [hit for k, v in value.items() for hit in _nul_bytes(v, (*loc, str(k)))]
+    if isinstance(value, list):
+        return [hit for i, v in enumerate(value) for hit in _nul_bytes(v, (*loc, i))]
+    return []
+
+
+class InputCheckMiddleware:
+    """The one input check for every API operation (and Open311): no string, in the query,
+    a form or a JSON body, may contain a NUL byte, which PostgreSQL cannot store in text.
+    Refused with 422 naming the field, as the API's own validation does, instead of a
+    database error (500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(("/api/", "/open311/")):
+            found = self._found(request)
+            if found:
+                detail = [
+                    {"type": "string_nul", "loc": list(loc), "msg": "NUL bytes are not allowed"}
+                    for loc in found
+                ]
+                return JsonResponse({"detail": detail}, status=422)
+        return self.get_response(request)
+
+    @staticmethod
+    def _found(request) -> list[tuple]:
+        found = _nul_bytes({k: request.GET.getlist(k) for k in request.GET}, ("query",))
+        found = [(*loc[:2],) for loc in found]  # the field, not the index of a repeated one
+        if request.content_type == "application/json" and request.body:
+            try:
+                found += _nul_bytes(json.loads(request.body), ("body",))
+            except ValueError:
+                return found  # not JSON: the API's parser answers that
+        elif request.method == "POST" and request.content_type.startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")
+        ):
+            found += [
+                (*loc[:2],)
+                for loc in _nul_bytes({k: request.POST.getlist(k) for k in request.POST}, ("form",))
+            ]
+        return found
 
 
 api = NinjaAPI(

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "rixin.accounts.middleware.LoginRequiredMiddleware",
+    "rixin.api.InputCheckMiddleware",
     "rixin.accounts.middleware.IdleTimeoutMiddleware",
     "rixin.accounts.middleware.PasswordChangeRequiredMiddleware",
     "rixin.accounts.middleware.UserLanguageMiddleware",
@@ -234,3 +235,4 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_CLASS = "rixin.pagination.BoundedLimitOffsetPagination"
