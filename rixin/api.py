@@ -89,7 +89,48 @@ class InputCheckMiddleware:
         return found
 
 
-api = NinjaAPI(
+_ERROR = {
+    "type": "object",
+    "properties": {"detail": {}},
+    "required": ["detail"],
+}
+_ANSWERS = {
+    "401": "未登录或令牌无效 Not authenticated (no session, or an unknown, revoked or suspended token)",
+    "403": "无权访问 Forbidden (the role may not; CSRF; a temporary password)",
+    "404": "不存在或不可见 Not found, or not visible to this account",
+    "422": "输入无效 Invalid input; ``detail`` names the field",
+}
+
+
+class RixinAPI(NinjaAPI):
+    """The API root. Its OpenAPI document tells the error answers every operation can give,
+    which the operations' own ``response=`` does not list: 401 and 403 wherever a login is
+    needed, 404 where the path names an object, 422 wherever there is input to refuse."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for path, operations in schema["paths"].items():
+            for operation in operations.values():
+                answers = operation.setdefault("responses", {})
+                wanted = []
+                if operation.get("security"):
+                    wanted += ["401", "403"]
+                if "{" in path:
+                    wanted.append("404")
+                if operation.get("parameters") or operation.get("requestBody"):
+                    wanted.append("422")
+                for status in wanted:
+                    answers.setdefault(
+                        status,
+                        {
+                            "description": _ANSWERS[status],
+                            "content": {"application/json": {"schema": _ERROR}},
+                        },
+                    )
+        return schema
+
+
+api = RixinAPI(
     title="Rixin 日新 API",
     version="1",
     urls_namespace="api",
