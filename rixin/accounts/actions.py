@@ -65,6 +65,8 @@ def create_user(
         department=department,
         enterprise=enterprise,
         role=role,
+        has_held_role=bool(role),
+        administrator_role=role if role in THREE_ADMINISTRATORS else "",
         must_change_password=must_change_password,
     )
     user.full_clean(exclude=["password"])
@@ -82,29 +84,80 @@ def create_user(
     return user, password
 
 
+def _manages_account(acting_user, user: User) -> None:
+    """Who manages an account (edits it, resets its password): the system administrator an
+    ordinary person's; the security administrator the three administrators' (never its own
+    through this path). The system actor is no person's account: nobody manages it."""
+    require_actor(acting_user)
+    _a_person(user)
+    if is_system(acting_user):
+        return
+    if user.is_administrator_account:
+        if acting_user.role != Role.SECURITY_ADMIN or acting_user.pk == user.pk:
+            raise PermissionDenied(_("三员账户只由安全管理员管理。"))
+    elif acting_user.role != Role.SYSTEM_ADMIN:
+        raise PermissionDenied
+
+
 @transaction.atomic
 def update_user(user: User, changes: dict, *, acting_user, expected_version=None) -> User:
-    _require(acting_user, Role.SYSTEM_ADMIN)
-    _a_person(user)
-    if "role" in changes:
+    _manages_account(acting_user, user)
+    if {"role", "administrator_role", "has_held_role"} & set(changes):
         raise PermissionDenied(_("系统管理员不能授予角色。"))
     return audited_update(user, changes, acting_user=acting_user)
 
 
 @transaction.atomic
 def assign_role(user: User, role: str, *, acting_user) -> User:
+    """An ordinary role (or none). The three administrator roles are granted only through
+    ``grant_administrator_role``, a separate confirmed action."""
     _require(acting_user, Role.SECURITY_ADMIN)
     _a_person(user)
     if user.pk == acting_user.pk:
         raise PermissionDenied(_("不能修改自己的角色。"))
     if role not in Role.values or role == Role.SYSTEM:
         raise ValidationError({"role": _("未知角色。")})
-    if role in THREE_ADMINISTRATORS and user.role in THREE_ADMINISTRATORS and role != user.role:
-        # One account never moves between the three administrators: separation of duties.
-        raise ValidationError({"role": _("三员账户不能互相转换,请为新职责另建账户。")})
-    return audited_update(
+    held = user.administrator_role or (user.role if user.is_administrator else "")
+    if held and role and role != held:
+        # One account never moves out of its administrator duty, not even through an empty
+        # role (withdrawing the duty is allowed; another one never): separation of duties.
+        raise ValidationError({"role": _("三员账户不能改任其他角色,请为新职责另建账户。")})
+    if role in THREE_ADMINISTRATORS and role != user.role:
+        raise ValidationError({"role": _("三员角色须单独授予并确认。")})
+    user = audited_update(
         user, {"role": role}, acting_user=acting_user, action=AuditAction.SECURITY
     )
+    if role and not user.has_held_role:
+        # The memory of a grant, which the audit record of the grant already tells.
+        User.objects.filter(pk=user.pk).update(has_held_role=True)
+        user.has_held_role = True
+    return user
+
+
+@transaction.atomic
+def grant_administrator_role(user: User, role: str, *, acting_user, confirm: str) -> User:
+    """The security administrator makes a fresh account (one that never held a role) one of
+    the three administrators, confirming by typing its username. Recorded in the audit log."""
+    _require(acting_user, Role.SECURITY_ADMIN)
+    _a_person(user)
+    if user.pk == acting_user.pk:
+        raise PermissionDenied(_("不能修改自己的角色。"))
+    if role not in THREE_ADMINISTRATORS:
+        raise ValidationError({"role": _("只能授予三员角色之一。")})
+    if user.has_held_role or user.role or user.administrator_role:
+        raise ValidationError(
+            {"role": _("三员角色只能授予从未被授予过角色的新账户,请为该职责另建账户。")}
+        )
+    if confirm != user.username:
+        raise ValidationError({"confirm": _("请输入该账户的用户名以确认授予。")})
+    user = audited_update(
+        user,
+        {"role": role, "administrator_role": role, "has_held_role": True},
+        acting_user=acting_user,
+        action=AuditAction.SECURITY,
+        message="administrator role granted",
+    )
+    return user
 
 
 def make_backup(*, acting_user, message: str = "") -> Path:
@@ -129,14 +182,25 @@ def _a_person(user: User) -> None:
 
 @transaction.atomic
 def reset_password(user: User, *, acting_user) -> str:
-    _require(acting_user, Role.SYSTEM_ADMIN)
-    _a_person(user)
+    _manages_account(acting_user, user)
     password = temporary_password()
     user.set_password(password)
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
-    record_event(AuditAction.SECURITY, acting_user=acting_user, obj=user, message="password reset")
+    revoked = _revoke_all_tokens(user)
+    record_event(
+        AuditAction.SECURITY,
+        acting_user=acting_user,
+        obj=user,
+        message=f"password reset; {revoked} api token(s) revoked",
+    )
     return password
+
+
+def _revoke_all_tokens(user: User) -> int:
+    """A new password ends the API tokens made under the old one (a reset or a change means
+    the old one may be known to someone else)."""
+    return ApiToken.objects.filter(user=user, revoked=False).update(revoked=True)
 
 
 @transaction.atomic
@@ -145,7 +209,13 @@ def change_own_password(user: User, new_password: str) -> None:
     user.set_password(new_password)
     user.must_change_password = False
     user.save(update_fields=["password", "must_change_password"])
-    record_event(AuditAction.SECURITY, acting_user=user, obj=user, message="password changed")
+    revoked = _revoke_all_tokens(user)
+    record_event(
+        AuditAction.SECURITY,
+        acting_user=user,
+        obj=user,
+        message=f"password changed; {revoked} api token(s) revoked",
+    )
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from rixin.directory.models import Department, Enterprise
 from rixin.regions.models import Division
 
 from .models import SecurityPolicy, User
-from .roles import Role
+from .roles import THREE_ADMINISTRATORS, Role
 
 
 class LoginForm(AuthenticationForm):
@@ -61,12 +61,25 @@ class UserForm(forms.ModelForm):
 
 
 class RoleForm(forms.Form):
-    # The system role belongs to the commands' actor alone: nobody grants it.
+    # The system role belongs to the commands' actor alone: nobody grants it. The three
+    # administrator roles are granted on a page of their own (AdministratorGrantForm).
     role = forms.ChoiceField(
         label=_("角色"),
-        choices=[(value, label) for value, label in Role.choices if value != Role.SYSTEM],
+        choices=[
+            (value, label)
+            for value, label in Role.choices
+            if value != Role.SYSTEM and value not in THREE_ADMINISTRATORS
+        ],
         required=False,
     )
+
+
+class AdministratorGrantForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("三员角色"),
+        choices=[(value, label) for value, label in Role.choices if value in THREE_ADMINISTRATORS],
+    )
+    confirm = forms.CharField(label=_("确认:请输入该账户的用户名"), max_length=150, strip=True)
 
 
 class SecurityPolicyForm(forms.ModelForm):

@@ -34,7 +34,7 @@ class AuditFilterForm(forms.Form):
 
 def _filtered(request):
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.all()
+    events = AuditEvent.objects.visible_to(request.user)
     if form.is_valid():
         data = form.cleaned_data
         tz = timezone.get_current_timezone()
