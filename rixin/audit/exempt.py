@@ -35,6 +35,14 @@ EXEMPT_WRITES: dict[str, str] = {
         "spreadsheets.ImportBatch: the batch's status and counters; the import itself is "
         "recorded as one 'import' event and the rows through the actions"
     ),
+    "rixin/spreadsheets/imports.py:_claim": (
+        "spreadsheets.ImportBatch: the conditional UPDATE that claims a batch for one confirm, "
+        "so a double-clicked confirm applies a file once; the import itself is audited"
+    ),
+    "rixin/workcalendar/calendar.py:rebuild": (
+        "workcalendar.WorkDay: the working-day index derived from the audited holiday rows, "
+        "rebuilt by the calendar actions in their own transaction"
+    ),
     "rixin/demo/scale.py:ensure_divisions": (
         "regions.Division: the synthetic province of the scale generator (make bench and the "
         "query-count tests), never a real installation"

@@ -97,9 +97,9 @@ def _load() -> None:
         table.index.append(index)
         if working:
             table.working_dates.append(day)
-    _cache.update(
-        at=time.monotonic(), tables=tables, years={None: frozenset(national_years), **county_years}
-    )
+    _cache["tables"] = tables
+    _cache["years"] = {None: frozenset(national_years), **county_years}
+    _cache["at"] = time.monotonic()
 
 
 def table(county: str | None = None) -> Table:
