@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "rixin.workcalendar",
     "rixin.funds",
     "rixin.innovation",
+    "rixin.notices",
+    "rixin.todo",
     "rixin.demo",
 ]
 
