@@ -6,6 +6,7 @@ begin an attempt, finish it). The worker's steps write no audit event: each atte
 from __future__ import annotations
 
 import datetime
+import os
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -177,7 +178,8 @@ def save_preference(user, changes: dict[str, Any], *, acting_user) -> NoticePref
 
 
 def _setting(name: str, default: int) -> int:
-    return int(getattr(settings, name, default))
+    """A Django setting, else the environment variable of the same name, else ``default``."""
+    return int(getattr(settings, name, os.environ.get(name, default)))
 
 
 def lease() -> datetime.timedelta:

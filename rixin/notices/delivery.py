@@ -43,12 +43,15 @@ def deliver_due(*, acting_user, batch: int = 50, now=None) -> Run:
         code = delivery.notice.county_id
         if code not in counties:
             counties[code] = ChannelSettings.for_county(code)
-        status = deliver_one(delivery, counties[code], token=token, acting_user=acting_user)
+        status = deliver_one(
+            delivery, counties[code], token=token, now=now, acting_user=acting_user
+        )
         run.statuses[status] = run.statuses.get(status, 0) + 1
     return run
 
 
-def deliver_one(delivery, channels: ChannelSettings, *, token: str, acting_user) -> str:
+def deliver_one(delivery, channels: ChannelSettings, *, token: str, now, acting_user) -> str:
+    """One attempt; ``now`` is the pass's clock (the back-off counts from it)."""
     if not actions.begin_attempt(delivery, token=token, acting_user=acting_user):
         return "lost"
     ok, error, response = False, "", ""
@@ -66,7 +69,7 @@ def deliver_one(delivery, channels: ChannelSettings, *, token: str, acting_user)
         ok=ok,
         error=error,
         response=response,
-        now=timezone.now(),
+        now=now,
         acting_user=acting_user,
     )
     if status == DeliveryStatus.FAILED:
