@@ -18,7 +18,7 @@ def _titles(items, section):
     return [i.title for i in items if str(i.section) == str(section)]
 
 
-def test_the_countdown_is_in_working_days():
+def test_the_countdown_is_in_working_days(db):
     # 2024-07-24 (Wed) to 2024-07-29 (Mon): Thu, Fri, Mon.
     assert countdown(TODAY, datetime.date(2024, 7, 29), "140725") == ("剩余3个工作日", False)
     assert countdown(TODAY, datetime.date(2024, 7, 22), "140725") == ("已逾期2个工作日", True)
