@@ -29,6 +29,9 @@ demo: setup
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo
 	@$(PY) manage.py demo_logins
+	@# The notice worker runs beside the server and stops with it.
+	$(PY) manage.py deliver_notices --loop --sleep 5 & worker=$$!; \
+	trap "kill $$worker" EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 # Lint first: a style error fails the run before the tests start (CI runs `make test`).

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "rixin.workcalendar",
     "rixin.funds",
     "rixin.innovation",
+    "rixin.notices",
+    "rixin.todo",
     "rixin.demo",
 ]
 

@@ -44,7 +44,12 @@ def form_page(
 
 
 def home(request):
-    """Each user lands on the first page their role has (the cockpit, for county staff)."""
+    """Working roles land on 我的待办; the others on the first page their role has (the
+    cockpit, for leaders and the county administrator)."""
+    from rixin.todo.access import has_todo
+
+    if has_todo(request.user):
+        return redirect("todo:index")
     entries = entries_for(request.user)
     if entries:
         return redirect(entries[0]["url"])

@@ -36,6 +36,7 @@ def test_every_app_with_an_api_module_has_its_router_under_its_label():
 
 def test_the_menu_keeps_its_order_declared_on_the_app_configs():
     assert _labels(discovery.modules("nav", order="nav_order")) == [
+        "todo",
         "cockpit",
         "projects",
         "parks",
@@ -50,6 +51,7 @@ def test_the_menu_keeps_its_order_declared_on_the_app_configs():
         "audit",
         "workcalendar",
         "accounts",
+        "notices",
     ]
     assert len(_entries()) == sum(len(m.ENTRIES) for _, m in discovery.modules("nav"))
 
