@@ -86,8 +86,16 @@ def update_project(
 
 
 @transaction.atomic
-def change_status(project: Project, new_status: str, *, acting_user, reason: str = "") -> Project:
-    """Move a project along its lifecycle; 终止 needs a reason. Every change is a row."""
+def change_status(
+    project: Project,
+    new_status: str,
+    *,
+    acting_user,
+    reason: str = "",
+    at: datetime.datetime | None = None,
+) -> Project:
+    """Move a project along its lifecycle; 终止 needs a reason. Every change is a row
+    (``at`` dates it, for a change recorded after the fact)."""
     access.check_write(acting_user, project)
     old = project.status
     if new_status not in NEXT_STATUSES.get(old, []):
@@ -107,7 +115,7 @@ def change_status(project: Project, new_status: str, *, acting_user, reason: str
         action=AuditAction.TRANSITION,
         message=reason,
     )
-    _record_status(project, old, new_status, acting_user, reason)
+    _record_status(project, old, new_status, acting_user, reason, at=at)
     return project
 
 

@@ -25,6 +25,9 @@ class ProjectOut(ModelSchema):
     park: int | None = Field(None, alias="park_id")
     owner: int | None = Field(None, alias="owner_id")
     department: int = Field(..., alias="department_id")
+    status_then: str | None = Field(
+        None, description="The status at the end of ``as_of`` (only with ``as_of``)."
+    )
 
     class Meta:
         model = Project
@@ -97,6 +100,11 @@ class ProjectQuery(Schema):
     park: int | None = None
     department: int | None = None
     level: str = ""
+    as_of: date | None = Field(
+        None,
+        description="The library at the end of this day: projects entered by then, "
+        "``status`` filtering and ``status_then`` giving the status they had then.",
+    )
 
 
 class PlanOut(ModelSchema):
@@ -202,7 +210,10 @@ def _resolve(user, values: dict) -> dict:
 def list_projects(request, filters: Query[ProjectQuery]):
     _reader(request)
     data = {k: v for k, v in filters.dict().items() if v not in ("", None)}
-    return ProjectFilter(data, Project.objects.visible_to(request.auth), user=request.auth).qs
+    projects = Project.objects.visible_to(request.auth)
+    if "as_of" in data:
+        projects = projects.as_of(data.pop("as_of"))
+    return ProjectFilter(data, projects, user=request.auth).qs
 
 
 @router.get("/oc4ids.json")

@@ -45,7 +45,7 @@ def library_sheet(queryset, year: int, month: int, rules) -> tuple[Sheet, int]:
                 p.leader_title,
                 p.get_level_display(),
                 "是" if p.is_key_one else "否",
-                p.get_status_display(),
+                p.period_status_label,
                 p.total_investment,
                 f.annual_plan,
                 f.completed_this_year,

@@ -11,8 +11,20 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rixin.money import percent
@@ -153,7 +165,62 @@ class Progress:
         return self.completed_since_start > self.total_investment
 
 
+def end_of_day(date: datetime.date) -> datetime.datetime:
+    """The first instant after ``date`` (in the site's time zone): "by the end of ``date``"
+    means strictly before it."""
+    following = datetime.datetime.combine(date + datetime.timedelta(days=1), datetime.time.min)
+    return timezone.make_aware(following) if settings.USE_TZ else following
+
+
+# The statuses of a project in implementation: the months it owes a monthly report.
+IMPLEMENTATION = (ProjectStatus.NEW_START, ProjectStatus.UNDER_CONSTRUCTION)
+
+
+def status_on(date: datetime.date, project: str = "pk") -> Subquery:
+    """The status a project had at the end of ``date``: the new status of its last
+    StatusChange up to then (None if it had not entered the library). ``project`` names the
+    outer project key (``"pk"`` on projects, ``"project_id"`` on their plans)."""
+    changes = StatusChange.objects.filter(project=OuterRef(project), at__lt=end_of_day(date))
+    return Subquery(changes.order_by("-at", "-pk").values("new_status")[:1])
+
+
 class ProjectQuerySet(CountyScopedQuerySet):
+    def as_of(self, date: datetime.date):
+        """The library as it stood at the end of ``date``: the projects entered by then (the
+        date of their first StatusChange, the 入库 row; ``created`` for a project without
+        one), each annotated with ``entered`` (datetime) and ``status_then`` (the status it
+        had then, from its StatusChange rows). Every period figure starts here: pass the
+        period's last day (``last_day(year, month)``). Filter on ``status_then``, not
+        ``status``, for the period's status."""
+        end = end_of_day(date)
+        first = StatusChange.objects.filter(project=OuterRef("pk")).order_by("at", "pk")
+        return self.annotate(
+            entered=Coalesce(Subquery(first.values("at")[:1]), F("created")),
+            status_then=Coalesce(status_on(date), F("status")),
+        ).filter(entered__lt=end)
+
+    def owing_report(self, year: int, month: int):
+        """The projects that owe a report for ``month`` of ``year``: in the library by the
+        month's end and in implementation (新开工 or 在建) at some time in the month, i.e. at
+        its start or through a change of status during it. A project finished or stopped in
+        the month still owes that month; one entered later, still in reserve or
+        preparation, finished or stopped before, owes nothing. Annotated like ``as_of``."""
+        start = datetime.date(year, month, 1)
+        changes_in_month = StatusChange.objects.filter(
+            project=OuterRef("pk"),
+            at__gte=end_of_day(start - datetime.timedelta(days=1)),
+            at__lt=end_of_day(last_day(year, month)),
+            new_status__in=IMPLEMENTATION,
+        )
+        return (
+            self.as_of(last_day(year, month))
+            .annotate(
+                status_at_start=status_on(start - datetime.timedelta(days=1)),
+                turned_to_work=Exists(changes_in_month),
+            )
+            .filter(Q(status_at_start__in=IMPLEMENTATION) | Q(turned_to_work=True))
+        )
+
     def started(self):
         """新开工 or later, and not 终止."""
         return self.filter(status__in=ProjectStatus.STARTED)
@@ -312,6 +379,11 @@ class Project(CountyOwned, Illustrative, Versioned):
             raise ValidationError(errors)
 
     @property
+    def period_status_label(self) -> str:
+        """The status label of the period (``status_then`` from ``as_of``), else today's."""
+        return str(ProjectStatus(getattr(self, "status_then", None) or self.status).label)
+
+    @property
     def is_started(self) -> bool:
         return self.status in ProjectStatus.STARTED
 
@@ -396,18 +468,21 @@ def validate_monthly_plan(value) -> None:
 
 
 class AnnualPlanQuerySet(CountyScopedQuerySet):
-    def rates(self) -> dict:
+    def rates(self, as_of: datetime.date | None = None) -> dict:
         """开工率 and 竣工率 of these plans, in one query: started ÷ planned to start,
-        finished ÷ planned to finish (% or None)."""
-        counts = self.aggregate(
+        finished ÷ planned to finish (% or None). With ``as_of``, only the plans of projects
+        in the library by then count, each with the status it had then (``Project.objects.as_of``)."""
+        plans = self.annotate(status_now=F("project__status"))
+        if as_of is not None:
+            plans = self.filter(project__in=Project.objects.as_of(as_of).values("pk")).annotate(
+                status_now=status_on(as_of, "project_id")
+            )
+        counts = plans.aggregate(
             planned_start=Count("pk", filter=Q(plans_start=True)),
-            started=Count(
-                "pk", filter=Q(plans_start=True, project__status__in=ProjectStatus.STARTED)
-            ),
+            started=Count("pk", filter=Q(plans_start=True, status_now__in=ProjectStatus.STARTED)),
             planned_completion=Count("pk", filter=Q(plans_completion=True)),
             finished=Count(
-                "pk",
-                filter=Q(plans_completion=True, project__status__in=ProjectStatus.FINISHED),
+                "pk", filter=Q(plans_completion=True, status_now__in=ProjectStatus.FINISHED)
             ),
             planned_investment=Coalesce(Sum("planned_investment"), Value(ZERO)),
         )

@@ -40,6 +40,7 @@ from .models import (
     Project,
     ProjectSettings,
     ReportPhoto,
+    last_day,
     summarize,
 )
 from .reporting import owed_reports
@@ -49,9 +50,12 @@ def _rules(request) -> ProjectSettings:
     return ProjectSettings.for_county(request.user.county_code or "")
 
 
-def _library(request):
-    queryset = Project.objects.visible_to(request.user).select_related(
-        "industry", "park", "department", "county"
+def _library(request, year: int, month: int):
+    """The library as it stood at the end of the period, filtered as the query string says."""
+    queryset = (
+        Project.objects.visible_to(request.user)
+        .as_of(last_day(year, month))
+        .select_related("industry", "park", "department", "county")
     )
     filters = ProjectFilter(request.GET or None, queryset, user=request.user)
     return filters, filters.qs
@@ -65,8 +69,8 @@ def _writable_or_403(request, source, **lookup):
 
 @require(reads_projects)
 def project_list(request):
-    filters, queryset = _library(request)
     year, month, health = period_for(request)
+    filters, queryset = _library(request, year, month)
     totals = queryset.totals()
     if health:
         table = [
@@ -96,8 +100,8 @@ def project_list(request):
 
 @require(reads_projects)
 def project_export(request):
-    _filters, queryset = _library(request)
     year, month, _health = period_for(request)
+    _filters, queryset = _library(request, year, month)
     sheet, count = library_sheet(queryset, year, month, _rules(request))
     return export_xlsx(
         f"projects-{year}-{month:02d}.xlsx",
@@ -466,16 +470,19 @@ def _group(summaries: dict, labels) -> list:
 @require(reads_projects)
 def statistics(request):
     year, month, _health = period_for(request)
-    projects = Project.objects.visible_to(request.user).select_related("industry", "park")
+    end = last_day(year, month)
+    projects = (
+        Project.objects.visible_to(request.user).as_of(end).select_related("industry", "park")
+    )
     table = projects.progress_table(year, month, _rules(request))
     by = {
         "category": summarize(table, lambda p, f: p.category),
         "industry": summarize(table, lambda p, f: p.industry.name if p.industry else ""),
         "park": summarize(table, lambda p, f: p.park.name if p.park else ""),
-        "status": summarize(table, lambda p, f: p.status),
+        "status": summarize(table, lambda p, f: p.status_then),
         "health": summarize(table, lambda p, f: f.health or ""),
     }
-    rates = AnnualPlan.objects.visible_to(request.user).filter(year=year).rates()
+    rates = AnnualPlan.objects.visible_to(request.user).filter(year=year).rates(as_of=end)
     none = _("(未填)")
     groups = [
         (_("按类别"), _group(by["category"], lambda k: ProjectCategory(k).label)),
