@@ -71,15 +71,18 @@ def _writable_or_403(request, source, **lookup):
 def project_list(request):
     year, month, health = period_for(request)
     filters, queryset = _library(request, year, month)
-    totals = queryset.totals()
     if health:
+        # Health is a figure, not a column: the totals sum the rows listed, like the page.
         table = [
             row
             for row in queryset.progress_table(year, month, _rules(request))
             if row[1].health == health
         ]
+        totals = summarize(table, lambda p, f: "listed")[None]
+        totals = {"count": totals.count, "investment": totals.total_investment}
         page = Paginator(table, 50).get_page(request.GET.get("page"))
     else:
+        totals = queryset.totals()
         page = Paginator(queryset, 50).get_page(request.GET.get("page"))
         rows = queryset.filter(pk__in=[p.pk for p in page.object_list])
         figures = dict(rows.progress_table(year, month, _rules(request)))
