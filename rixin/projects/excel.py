@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from rixin.spreadsheets.exports import Sheet
@@ -31,32 +32,36 @@ LIBRARY_HEADERS = [
 ]
 
 
+def cell(value):
+    """A value openpyxl can write: a lazy translation (a choice's label) as its text."""
+    return str(value) if isinstance(value, Promise) else value
+
+
 def library_sheet(queryset, year: int, month: int, rules) -> tuple[Sheet, int]:
     rows = []
     for p, f in queryset.progress_table(year, month, rules):
-        rows.append(
-            [
-                p.code,
-                p.name,
-                p.get_category_display(),
-                p.industry.name if p.industry else "",
-                p.park.name if p.park else "",
-                p.department.name,
-                p.leader_title,
-                p.get_level_display(),
-                "是" if p.is_key_one else "否",
-                p.period_status_label,
-                p.total_investment,
-                f.annual_plan,
-                f.completed_this_year,
-                f.against_annual_plan,
-                f.completed_since_start,
-                f.financial,
-                f.physical,
-                f.health_label,
-                "是" if p.is_illustrative else "否",
-            ]
-        )
+        row = [
+            p.code,
+            p.name,
+            p.get_category_display(),
+            p.industry.name if p.industry else "",
+            p.park.name if p.park else "",
+            p.department.name,
+            p.leader_title,
+            p.get_level_display(),
+            "是" if p.is_key_one else "否",
+            p.period_status_label,
+            p.total_investment,
+            f.annual_plan,
+            f.completed_this_year,
+            f.against_annual_plan,
+            f.completed_since_start,
+            f.financial,
+            f.physical,
+            f.health_label,
+            "是" if p.is_illustrative else "否",
+        ]
+        rows.append([cell(v) for v in row])
     title = _("项目库 %(y)d年1-%(m)d月") % {"y": year, "m": month}
     widths = [24, 40, 10, 12, 16, 24, 14, 10, 8, 10, 12, 12, 12, 10, 12, 10, 10, 8, 8]
     return Sheet(title, LIBRARY_HEADERS, rows, widths=widths), len(rows)
