@@ -3,21 +3,24 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rixin.accounts.access import get_visible_or_404, require
+from rixin.audit.actions import record_event
+from rixin.audit.models import AuditAction
+from rixin.directory.models import Department
 from rixin.money import wan_to_yi
-from rixin.spreadsheets.exports import export_xlsx
+from rixin.spreadsheets.exports import build_workbook, export_xlsx, xlsx_response
 from rixin.views import form_page
 
 from . import access, actions
 from .access import is_county_admin, reads_projects, reviews_reports, writes_projects
 from .choices import HEALTH_COLORS, NEXT_STATUSES, Health, ProjectCategory, ProjectStatus
-from .excel import library_sheet, report_template_sheet
+from .excel import library_sheet, protect_filled_cells, report_template_sheet
 from .filters import PeriodForm, ProjectFilter, period_for
 from .forms import (
     AnnualPlanForm,
@@ -448,22 +451,45 @@ def reporting(request):
         "due": _rules(request).report_due_date(year, month),
         "can_review": reviews_reports(request.user),
         "can_write": writes_projects(request.user),
+        "template_departments": (
+            Department.objects.visible_to(request.user).filter(projects__isnull=False).distinct()
+            if access.writes_every_project(request.user)
+            else None
+        ),
     }
     return render(request, "projects/reporting.html", context)
 
 
 @require(writes_projects)
 def report_template(request):
+    """The month's template for one department (发改局 picks it): the projects that owe the
+    month's report, their plan and year-to-date figure filled and locked."""
     year, month, _health = period_for(request)
-    projects = access.writable_projects(request.user).select_related("department")
-    sheet = report_template_sheet(projects, year, month)
-    return export_xlsx(
-        f"monthly-report-{year}-{month:02d}.xlsx",
-        [sheet],
-        acting_user=request.user,
-        what="projects.report_template",
-        county=request.user.county_code or "",
+    projects = access.writable_projects(request.user).owing_report(year, month)
+    department = None
+    picked = request.GET.get("department", "")
+    if access.writes_every_project(request.user) and picked:
+        if not picked.isdigit():
+            raise Http404
+        department = get_object_or_404(Department.objects.visible_to(request.user), pk=picked)
+        projects = projects.filter(department=department)
+    elif not access.writes_every_project(request.user):
+        department = request.user.department
+    sheet = report_template_sheet(
+        projects.select_related("department"), year, month, _rules(request)
     )
+    content = protect_filled_cells(build_workbook([sheet]))
+    name = f"{department.name}-" if department else ""
+    filename = _("%(d)s%(y)d年%(m)d月-月度投资填报.xlsx") % {"d": name, "y": year, "m": month}
+    record_event(
+        AuditAction.EXPORT,
+        acting_user=request.user,
+        object_type="projects.report_template",
+        object_repr=filename,
+        county=request.user.county_code or "",
+        message=f"rows={len(sheet.rows)}",
+    )
+    return xlsx_response(filename, content)
 
 
 def _group(summaries: dict, labels) -> list:
