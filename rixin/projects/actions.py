@@ -148,6 +148,7 @@ class ReportEntry:
     progress_text: str = ""
     problem: str = ""
     problem_department: Any = None
+    report: Any = None  # the month's report already in, for a row that only raises a problem
 
 
 def check_report(entry: ReportEntry, *, acting_user, today: datetime.date) -> None:

@@ -21,7 +21,7 @@ from rixin.spreadsheets.imports import (
 )
 
 from . import access
-from .models import MonthlyReport, Project, check_report_values
+from .models import MonthlyReport, Problem, Project, check_report_values
 
 # The column of each field the report rules name in their errors.
 HEADER_OF = {
@@ -145,6 +145,11 @@ class MonthlyReportImporter(Importer):
             (r.project_id, r.year, r.month): r
             for r in MonthlyReport.objects.filter(project_id__in=list(projects))
         }
+        self.raised = set(
+            Problem.objects.filter(report__in=existing.values()).values_list(
+                "report_id", "description", "department_id"
+            )
+        )
         today = timezone.localdate()
         errors, changes, seen = [], [], {}
         for number, row in rows:
@@ -188,6 +193,8 @@ class MonthlyReportImporter(Importer):
             )
         if row["problem_department"] and not row["problem"]:
             problems.append(("问题与诉求", _("填写了办理部门,但没有填写问题")))
+        if row["problem"] and not row["problem_department"]:
+            problems.append(("问题办理部门", _("填写了问题与诉求,请选择办理部门")))
         return problems
 
     def _change(self, number, row, project, departments, existing):
@@ -211,15 +218,29 @@ class MonthlyReportImporter(Importer):
             getattr(current, f) == row[f]
             for f in ("investment", "physical_progress", "progress_text")
         )
-        if same and not row["problem"]:
+        if not same:
+            text = f"{label}: {current.investment} → {row['investment']} 万元"
+            return Change(number, "correction", text, entry)
+        department = entry.problem_department
+        if not row["problem"] or (current.pk, row["problem"], department.pk) in self.raised:
             return Change(number, "unchanged", label)
-        return Change(
-            number, "correction", f"{label}: {current.investment} → {row['investment']} 万元", entry
-        )
+        # The same figures with a new problem: the problem is raised, the report stays as it is.
+        entry.report = current
+        return Change(number, "update", _("%(l)s: 新增问题与诉求") % {"l": label}, entry)
 
     def apply(self, changes):
-        from .actions import import_monthly_reports
+        from .actions import import_monthly_reports, raise_problem
 
         entries = [c.payload for c in changes if c.kind in ("create", "correction")]
         if entries:
             import_monthly_reports(entries, acting_user=self.user)
+        for change in changes:
+            if change.kind == "update":
+                entry = change.payload
+                raise_problem(
+                    entry.project,
+                    acting_user=self.user,
+                    description=entry.problem,
+                    department=entry.problem_department,
+                    report=entry.report,
+                )
