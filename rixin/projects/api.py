@@ -14,7 +14,7 @@ from rixin.parks.models import Park
 from . import access, actions
 from .filters import ProjectFilter
 from .models import AnnualPlan, Industry, Milestone, MonthlyReport, Project
-from .oc4ids import project_package
+from .oc4ids import EmptyPackage, for_publication
 
 router = Router(tags=["projects 项目库"])
 
@@ -216,10 +216,18 @@ def list_projects(request, filters: Query[ProjectQuery]):
     return ProjectFilter(data, projects, user=request.auth).qs
 
 
-@router.get("/oc4ids.json")
-def oc4ids(request):
+@router.get("/oc4ids.json", response={200: dict, 422: dict})
+def oc4ids(request, include_illustrative: bool = False):
+    """The visible library as an OC4IDS package, the demo's invented projects left out
+    unless asked for; 422 with the reason when no project is left to publish."""
     _reader(request)
-    return project_package(Project.objects.visible_to(request.auth))
+    selection = for_publication(
+        Project.objects.visible_to(request.auth), include_illustrative=include_illustrative
+    )
+    try:
+        return 200, selection.package()
+    except EmptyPackage as exc:
+        return 422, {"detail": str(exc)}
 
 
 @router.get("/{int:pk}", response=ProjectOut)

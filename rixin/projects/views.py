@@ -46,6 +46,7 @@ from .models import (
     last_day,
     summarize,
 )
+from .oc4ids import for_publication
 from .reporting import owed_reports
 
 
@@ -496,6 +497,12 @@ def _group(summaries: dict, labels) -> list:
     return [(labels(key), summaries[key]) for key in summaries if key is not None]
 
 
+def _publication(request) -> dict:
+    """What the OC4IDS package of the user's library publishes and what it leaves out."""
+    selection = for_publication(Project.objects.visible_to(request.user))
+    return {"published": selection.projects.count(), "left_out": selection.left_out}
+
+
 @require(reads_projects)
 def statistics(request):
     year, month, _health = period_for(request)
@@ -532,6 +539,7 @@ def statistics(request):
         "groups": groups,
         "rates": rates,
         "chart": chart,
+        "oc4ids": _publication(request),
     }
     return render(request, "projects/statistics.html", context)
 
