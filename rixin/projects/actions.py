@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rixin.audit.actions import (
+    StaleEdit,
     audited_create,
     audited_update,
     record_event,
@@ -177,14 +178,25 @@ def submit_monthly_report(
     progress_text: str = "",
     today: datetime.date | None = None,
     at: datetime.datetime | None = None,
+    expected_version: int | None = None,
     **extra: Any,
 ) -> MonthlyReport:
     """Submit the month's report. A second submission for the same month is a correction
     (its revision counts up and it goes back to review). A since-start total above the
-    project's total investment is allowed but flagged for the reviewer."""
+    project's total investment is allowed but flagged for the reviewer.
+
+    ``expected_version`` is the version of the month's report the writer saw (0: none
+    yet); the form and the API always pass it, and a report that moved on since is
+    refused with StaleEdit. None (the demo loader) checks nothing."""
     entry = ReportEntry(project, year, month, investment, physical_progress, progress_text)
     (report,) = _submit_reports(
-        [entry], acting_user=acting_user, today=today, at=at, extra=extra, imported=False
+        [entry],
+        acting_user=acting_user,
+        today=today,
+        at=at,
+        extra=extra,
+        imported=False,
+        expected_version=expected_version,
     )
     return report
 
@@ -404,6 +416,7 @@ def _submit_reports(
     at: datetime.datetime | None,
     extra: dict[str, Any],
     imported: bool,
+    expected_version: int | None = None,
 ) -> list[MonthlyReport]:
     """Check every entry (check_report), then write them in a few queries: new months in one
     INSERT, corrections (revision + 1, back to review) in one UPDATE, one audit record each.
@@ -417,8 +430,14 @@ def _submit_reports(
     project_ids = {key[0] for key in keys}
     existing = {
         (r.project_id, r.year, r.month): r
-        for r in MonthlyReport.objects.filter(project_id__in=project_ids).select_related("project")
+        for r in MonthlyReport.objects.filter(project_id__in=project_ids)
+        .select_related("project")
+        .select_for_update(of=("self",))
     }
+    if expected_version is not None:
+        current = existing.get(keys[0])
+        if (current.version if current else 0) != expected_version:
+            raise StaleEdit()
     now = at or timezone.now()
     new_rows, corrected, before, changed = [], [], [], {"revision", "version"}
     for entry, key, since_start in zip(entries, keys, _since_start(entries, existing), strict=True):

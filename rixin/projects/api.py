@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, ModelSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
+from rixin.audit.actions import StaleEdit
 from rixin.directory.models import Department, Enterprise
 from rixin.parks.models import Park
 
@@ -17,6 +18,10 @@ from .models import AnnualPlan, Industry, Milestone, MonthlyReport, Project
 from .oc4ids import EmptyPackage, for_publication
 
 router = Router(tags=["projects 项目库"])
+
+
+class Conflict(Schema):
+    detail: str
 
 
 class ProjectOut(ModelSchema):
@@ -155,6 +160,12 @@ class ReportIn(Schema):
     investment: Decimal
     physical_progress: Decimal | None = None
     progress_text: str = ""
+    version: int = Field(
+        ...,
+        ge=0,
+        description="The version of the month's report this write was made from; "
+        "0 when the month has no report yet. A stale version answers 409.",
+    )
 
 
 class MilestoneOut(ModelSchema):
@@ -279,12 +290,17 @@ def list_reports(request, pk: int):
     return _project(request, pk).reports.all()
 
 
-@router.post("/{int:pk}/reports", response={201: ReportOut})
+@router.post("/{int:pk}/reports", response={201: ReportOut, 409: Conflict})
 def submit_report(request, pk: int, payload: ReportIn):
     _writer(request)
-    report = actions.submit_monthly_report(
-        _project(request, pk), acting_user=request.auth, **payload.dict()
-    )
+    values = payload.dict()
+    version = values.pop("version")
+    try:
+        report = actions.submit_monthly_report(
+            _project(request, pk), acting_user=request.auth, expected_version=version, **values
+        )
+    except StaleEdit as exc:
+        return 409, {"detail": exc.messages[0]}
     return 201, report
 
 

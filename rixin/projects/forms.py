@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rixin.directory.models import Department, Enterprise
-from rixin.forms import VersionedModelForm
+from rixin.forms import VersionedModelForm, show_hidden_errors
 from rixin.parks.models import Park
 
 from . import access
@@ -93,15 +93,25 @@ class MonthlyReportForm(forms.Form):
     problem_department = forms.ModelChoiceField(
         label=_("问题办理部门"), queryset=Department.objects.none(), required=False
     )
+    # The version of the month's report the form was opened on (0: none yet), so a second
+    # writer's change is refused with the conflict message instead of overwritten.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        error_messages={"required": _("缺少版本号:请刷新页面,查看最新内容后重新填报。")},
+    )
 
-    def __init__(self, *args, county: str, **kwargs):
+    def __init__(self, *args, county: str, existing=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["problem_department"].queryset = Department.objects.filter(county_id=county)
+        if not self.is_bound:
+            self.initial["version"] = existing.version if existing else 0
 
     def clean(self):
         data = super().clean()
         if data.get("problem") and not data.get("problem_department"):
             self.add_error("problem_department", _("请选择问题的办理部门。"))
+        show_hidden_errors(self)
         return data
 
 

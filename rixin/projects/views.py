@@ -292,7 +292,9 @@ def report_submit(request, pk, year, month):
         if existing
         else {}
     )
-    form = MonthlyReportForm(request.POST or None, initial=initial, county=project.county_id)
+    form = MonthlyReportForm(
+        request.POST or None, initial=initial, county=project.county_id, existing=existing
+    )
 
     def save(form):
         data = form.cleaned_data
@@ -304,6 +306,7 @@ def report_submit(request, pk, year, month):
             investment=data["investment"],
             physical_progress=data["physical_progress"],
             progress_text=data["progress_text"],
+            expected_version=data["version"],
         )
         if data["problem"]:
             actions.raise_problem(
