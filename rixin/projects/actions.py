@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,6 +58,21 @@ def _record_status(
     )
 
 
+@contextmanager
+def _unique_code():
+    """Two writers saving the same project code at once both pass the model's check; the
+    database refuses the second. It is told what is wrong in words, not given a 500."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as exc:
+        if "code" not in str(exc).lower() and "project_unique_code" not in str(exc):
+            raise
+        raise ValidationError(
+            {"code": _("该项目代码已被库中另一个项目使用,请核对项目代码。")}
+        ) from exc
+
+
 @transaction.atomic
 def create_project(
     *, acting_user, county, at: datetime.datetime | None = None, **fields: Any
@@ -65,7 +81,8 @@ def create_project(
     (``at`` dates it, for records entered after the fact)."""
     access.check_create(acting_user, county.code, fields.get("department"))
     fields.setdefault("status", ProjectStatus.RESERVE)
-    project = audited_create(Project, acting_user=acting_user, county=county, **fields)
+    with _unique_code():
+        project = audited_create(Project, acting_user=acting_user, county=county, **fields)
     _record_status(project, "", project.status, acting_user, _("入库"), at=at)
     return project
 
@@ -81,9 +98,10 @@ def update_project(
         raise ValidationError({"county": _("不能把项目改到另一个县。")})
     if "department" in changes:
         access.check_change_department(acting_user)
-    return audited_update(
-        project, changes, acting_user=acting_user, expected_version=expected_version
-    )
+    with _unique_code():
+        return audited_update(
+            project, changes, acting_user=acting_user, expected_version=expected_version
+        )
 
 
 @transaction.atomic
@@ -125,14 +143,19 @@ def save_annual_plan(project: Project, *, acting_user, year: int, **fields: Any)
     access.check_write(acting_user, project)
     existing = AnnualPlan.objects.filter(project=project, year=year).first()
     if existing is None:
-        return audited_create(
-            AnnualPlan,
-            acting_user=acting_user,
-            county_id=project.county_id,
-            project=project,
-            year=year,
-            **fields,
-        )
+        fields.pop("version", None)
+        try:
+            with transaction.atomic():
+                return audited_create(
+                    AnnualPlan,
+                    acting_user=acting_user,
+                    county_id=project.county_id,
+                    project=project,
+                    year=year,
+                    **fields,
+                )
+        except IntegrityError as exc:  # another writer's plan of the year came first
+            raise StaleEdit() from exc
     version = fields.pop("version", None)
     return audited_update(existing, fields, acting_user=acting_user, expected_version=version)
 
@@ -462,7 +485,13 @@ def _submit_reports(
         report.revision += 1
         report.version += 1
         corrected.append(report)
-    _insert_reports(new_rows)
+    try:
+        with transaction.atomic():
+            _insert_reports(new_rows)
+    except IntegrityError as exc:
+        # Another writer sent the month's first report in the meantime: a conflict, said
+        # as such (the form's and the API's stale-edit answer), never a 500.
+        raise StaleEdit() from exc
     MonthlyReport.objects.bulk_update(corrected, sorted(changed), batch_size=500)
     new_keys = {(row["project_id"], row["year"], row["month"]) for row in new_rows}
     created = [

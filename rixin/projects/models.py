@@ -342,7 +342,10 @@ class Project(CountyOwned, Illustrative, Versioned):
         verbose_name_plural = _("项目")
         constraints = [
             models.UniqueConstraint(
-                fields=["code"], condition=~Q(code=""), name="project_unique_code"
+                fields=["code"],
+                condition=~Q(code=""),
+                name="project_unique_code",
+                violation_error_message=_("该项目代码已被库中另一个项目使用,请核对项目代码。"),
             ),
             models.CheckConstraint(
                 condition=Q(total_investment__gte=0), name="project_investment_not_negative"
@@ -517,7 +520,11 @@ class AnnualPlan(CountyOwned, Illustrative, Versioned):
         verbose_name = _("年度计划")
         verbose_name_plural = _("年度计划")
         constraints = [
-            models.UniqueConstraint(fields=["project", "year"], name="annual_plan_unique_year")
+            models.UniqueConstraint(
+                fields=["project", "year"],
+                name="annual_plan_unique_year",
+                violation_error_message=_("该项目这一年度已有年度计划,请修改已有的计划。"),
+            )
         ]
 
     def __str__(self) -> str:
@@ -621,7 +628,9 @@ class MonthlyReport(CountyOwned, Illustrative, Versioned):
         verbose_name_plural = _("月度报告")
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "year", "month"], name="monthly_report_unique_month"
+                fields=["project", "year", "month"],
+                name="monthly_report_unique_month",
+                violation_error_message=_("该项目这个月份已有月度报告,请刷新后在已有报告上更正。"),
             ),
             models.CheckConstraint(
                 condition=Q(month__gte=1, month__lte=12), name="monthly_report_month_range"
