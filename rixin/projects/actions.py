@@ -138,9 +138,18 @@ def change_status(
     return project
 
 
+PLAN_YEARS_AHEAD = 10
+
+
 def save_annual_plan(project: Project, *, acting_user, year: int, **fields: Any) -> AnnualPlan:
-    """Create or replace the project's plan for ``year``."""
+    """Create or replace the project's plan for ``year``: a year from the project's entry
+    into the library to ten years ahead."""
     access.check_write(acting_user, project)
+    first, last = project.entry_date.year, timezone.localdate().year + PLAN_YEARS_AHEAD
+    if not first <= year <= last:
+        raise ValidationError(
+            {"year": _("年度应在%(a)d到%(b)d之间(自项目入库起)。") % {"a": first, "b": last}}
+        )
     existing = AnnualPlan.objects.filter(project=project, year=year).first()
     if existing is None:
         fields.pop("version", None)
@@ -185,6 +194,14 @@ def check_report(entry: ReportEntry, *, acting_user, today: datetime.date) -> No
             {
                 "month": _("不能填报未来月份(%(y)d年%(m)d月)的报告。")
                 % {"y": entry.year, "m": entry.month}
+            }
+        )
+    entered = entry.project.entry_date
+    if (entry.year, entry.month) < (entered.year, entered.month):
+        raise ValidationError(
+            {
+                "month": _("%(y)d年%(m)d月早于项目入库(%(d)s),不能填报该月报告。")
+                % {"y": entry.year, "m": entry.month, "d": entered.isoformat()}
             }
         )
 
@@ -431,6 +448,17 @@ def _since_start(entries: list[ReportEntry], existing: dict) -> list[Decimal]:
     ]
 
 
+def _attach_entry_dates(projects: list[Project]) -> None:
+    """Each project's entry into the library, for the month check, in one query."""
+    missing = {p.pk for p in projects if getattr(p, "entered", None) is None}
+    if not missing:
+        return
+    entered = dict(Project.objects.filter(pk__in=missing).with_entry().values_list("pk", "entered"))
+    for project in projects:
+        if project.pk in entered:
+            project.entered = entered[project.pk]
+
+
 def _submit_reports(
     entries: list[ReportEntry],
     *,
@@ -448,6 +476,7 @@ def _submit_reports(
     keys = [(e.project.pk, e.year, e.month) for e in entries]
     if len(set(keys)) != len(keys):
         raise ValidationError(_("同一项目同一月份只能填报一份报告。"))
+    _attach_entry_dates([e.project for e in entries])
     for entry in entries:
         check_report(entry, acting_user=acting_user, today=today)
     project_ids = {key[0] for key in keys}

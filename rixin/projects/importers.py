@@ -138,6 +138,7 @@ class MonthlyReportImporter(Importer):
             p.pk: p
             for p in Project.objects.visible_to(self.user)
             .filter(pk__in=ids, county_id=self.county_code())
+            .with_entry()
             .select_related("department")
         }
         departments = {d.name: d for d in Department.objects.filter(county_id=self.county_code())}

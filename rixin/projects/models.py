@@ -185,6 +185,12 @@ def status_on(date: datetime.date, project: str = "pk") -> Subquery:
 
 
 class ProjectQuerySet(CountyScopedQuerySet):
+    def with_entry(self):
+        """Annotate ``entered``: when each project entered the library (its first
+        StatusChange, the 入库 row; ``created`` for a project without one)."""
+        first = StatusChange.objects.filter(project=OuterRef("pk")).order_by("at", "pk")
+        return self.annotate(entered=Coalesce(Subquery(first.values("at")[:1]), F("created")))
+
     def as_of(self, date: datetime.date):
         """The library as it stood at the end of ``date``: the projects entered by then (the
         date of their first StatusChange, the 入库 row; ``created`` for a project without
@@ -192,12 +198,11 @@ class ProjectQuerySet(CountyScopedQuerySet):
         had then, from its StatusChange rows). Every period figure starts here: pass the
         period's last day (``last_day(year, month)``). Filter on ``status_then``, not
         ``status``, for the period's status."""
-        end = end_of_day(date)
-        first = StatusChange.objects.filter(project=OuterRef("pk")).order_by("at", "pk")
-        return self.annotate(
-            entered=Coalesce(Subquery(first.values("at")[:1]), F("created")),
-            status_then=Coalesce(status_on(date), F("status")),
-        ).filter(entered__lt=end)
+        return (
+            self.with_entry()
+            .annotate(status_then=Coalesce(status_on(date), F("status")))
+            .filter(entered__lt=end_of_day(date))
+        )
 
     def owing_report(self, year: int, month: int):
         """The projects that owe a report for ``month`` of ``year``: in the library by the
@@ -380,6 +385,16 @@ class Project(CountyOwned, Illustrative, Versioned):
                 errors[name] = _("不属于本县。")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def entry_date(self) -> datetime.date:
+        """The day the project entered the library (``entered`` when annotated)."""
+        entered = getattr(self, "entered", None)
+        if entered is None:
+            first = self.status_changes.order_by("at", "pk").first()
+            entered = first.at if first else self.created
+            self.entered = entered
+        return timezone.localtime(entered).date() if timezone.is_aware(entered) else entered.date()
 
     @property
     def period_status_label(self) -> str:
