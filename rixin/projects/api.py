@@ -69,6 +69,8 @@ class ProjectIn(Schema):
     owner: int | None = None
     leader_title: str = ""
     address: str = ""
+    latitude: Decimal | None = Field(None, ge=-90, le=90)
+    longitude: Decimal | None = Field(None, ge=-180, le=180)
     construction_content: str = ""
     scale: str = ""
     planned_start: date | None = None
@@ -88,6 +90,8 @@ class ProjectPatch(Schema):
     department: int | None = None
     leader_title: str | None = None
     address: str | None = None
+    latitude: Decimal | None = Field(None, ge=-90, le=90)
+    longitude: Decimal | None = Field(None, ge=-180, le=180)
     construction_content: str | None = None
     scale: str | None = None
     total_investment: Decimal | None = None

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import (
     Count,
@@ -321,9 +322,27 @@ class Project(CountyOwned, Illustrative, Versioned):
     )
     leader_title = models.CharField(_("包联领导(职务)"), max_length=60, blank=True)
     address = models.CharField(_("建设地点"), max_length=200, blank=True)
-    latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("纬度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(-90, _("纬度应在-90到90之间。")),
+            MaxValueValidator(90, _("纬度应在-90到90之间。")),
+        ],
+    )
     longitude = models.DecimalField(
-        _("经度"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("经度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(-180, _("经度应在-180到180之间。")),
+            MaxValueValidator(180, _("经度应在-180到180之间。")),
+        ],
     )
     construction_content = models.TextField(_("建设内容"), blank=True)
     scale = models.CharField(_("建设规模"), max_length=200, blank=True)
