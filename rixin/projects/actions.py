@@ -38,6 +38,7 @@ from .models import (
     check_report_values,
 )
 from .photos import clean_photo
+from .validators import normalize_code
 
 
 def _record_status(
@@ -81,6 +82,8 @@ def create_project(
     (``at`` dates it, for records entered after the fact)."""
     access.check_create(acting_user, county.code, fields.get("department"))
     fields.setdefault("status", ProjectStatus.RESERVE)
+    if "code" in fields:
+        fields["code"] = normalize_code(fields["code"])
     with _unique_code():
         project = audited_create(Project, acting_user=acting_user, county=county, **fields)
     _record_status(project, "", project.status, acting_user, _("入库"), at=at)
@@ -98,6 +101,8 @@ def update_project(
         raise ValidationError({"county": _("不能把项目改到另一个县。")})
     if "department" in changes:
         access.check_change_department(acting_user)
+    if changes.get("code") is not None:
+        changes = {**changes, "code": normalize_code(changes["code"])}
     with _unique_code():
         return audited_update(
             project, changes, acting_user=acting_user, expected_version=expected_version

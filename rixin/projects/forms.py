@@ -8,6 +8,7 @@ from rixin.parks.models import Park
 from . import access
 from .choices import ProjectStatus
 from .models import AnnualPlan, Industry, Milestone, Project, ProjectSettings
+from .validators import normalize_code
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -54,6 +55,9 @@ class ProjectForm(VersionedModelForm):
             departments = departments.filter(pk=user.department_id)
             self.fields["department"].initial = user.department_id
         self.fields["department"].queryset = departments
+
+    def clean_code(self):
+        return normalize_code(self.cleaned_data.get("code"))
 
     def validate_unique(self):
         # The code's uniqueness is checked by the database constraint with the action's message.

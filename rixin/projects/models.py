@@ -41,7 +41,7 @@ from .choices import (
     ProjectStatus,
     ReportStatus,
 )
-from .validators import division_of, validate_project_code
+from .validators import division_of, normalize_code, validate_project_code
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 ZERO = Decimal("0")
@@ -235,7 +235,7 @@ class ProjectQuerySet(CountyScopedQuerySet):
         return self.filter(status__in=ProjectStatus.FINISHED)
 
     def search(self, text: str):
-        text = (text or "").strip()
+        text = normalize_code(text)
         if not text:
             return self
         return self.filter(
@@ -384,12 +384,21 @@ class Project(CountyOwned, Illustrative, Versioned):
         from rixin.regions.models import Division
 
         errors = {}
-        if self.code and not errors:
-            region = division_of(self.code)
+        region = division_of(self.code) if self.code else ""
+        if region:
+            county = Division.objects.filter(code=self.county_id).select_related("parent").first()
+            own = {self.county_id}
+            if county is not None and county.parent_id:
+                own |= {county.parent_id, county.parent.parent_id}
             if not Division.objects.filter(code=region).exists():
                 errors["code"] = _("项目代码中的行政区划代码 %(d)s 不是已登记的行政区划。") % {
                     "d": region
                 }
+            elif region not in own:
+                errors["code"] = _(
+                    "项目代码中的行政区划代码 %(d)s 不是本项目所在的县(%(c)s),"
+                    "也不是其所属的市或省。"
+                ) % {"d": region, "c": county.name if county else self.county_id}
         if self.total_investment is not None and self.total_investment < 0:
             errors["total_investment"] = _("总投资不能为负数。")
         if (
