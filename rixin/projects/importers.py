@@ -22,6 +22,7 @@ from rixin.spreadsheets.imports import (
 
 from . import access
 from .models import MonthlyReport, Problem, Project, check_report_values
+from .validators import normalize_code
 
 # The column of each field the report rules name in their errors.
 HEADER_OF = {
@@ -112,6 +113,8 @@ class MonthlyReportImporter(Importer):
             "month": _int(values["month"], "月份", errors),
         }
         for key, header, parse in [
+            ("code", "项目代码", lambda v: normalize_code(parse_text(v, max_length=40))),
+            ("name", "项目名称", lambda v: parse_text(v, max_length=200)),
             ("investment", "本月完成投资(万元)", lambda v: parse_decimal(v, unit="万元")),
             ("physical_progress", "形象进度(%)", lambda v: parse_decimal(v, unit="%", places=1)),
             ("progress_text", "形象进度说明", lambda v: parse_text(v, max_length=2000)),
@@ -176,6 +179,24 @@ class MonthlyReportImporter(Importer):
         if project is None:
             return [("项目ID", _("项目 %(id)s 不在本县项目库中") % {"id": row["project"]})]
         problems = []
+        # The ID decides the project; a code or a name beside it must be that project's, so a
+        # row shifted by a sorted or pasted column is refused rather than filed elsewhere.
+        if row["code"] and row["code"] != project.code:
+            problems.append(
+                (
+                    "项目代码",
+                    _("“%(c)s”与项目ID %(id)d 的项目代码“%(p)s”不符")
+                    % {"c": row["code"], "id": project.pk, "p": project.code or _("(未填)")},
+                )
+            )
+        if row["name"] and row["name"] != project.name:
+            problems.append(
+                (
+                    "项目名称",
+                    _("“%(n)s”与项目ID %(id)d 的项目名称“%(p)s”不符")
+                    % {"n": row["name"], "id": project.pk, "p": project.name},
+                )
+            )
         entry = ReportEntry(
             project, row["year"], row["month"], row["investment"], row["physical_progress"]
         )
