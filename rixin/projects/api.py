@@ -3,8 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, ModelSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -164,11 +165,11 @@ class ReportIn(Schema):
     investment: Decimal
     physical_progress: Decimal | None = None
     progress_text: str = ""
-    version: int = Field(
-        ...,
+    version: int | None = Field(
+        None,
         ge=0,
-        description="The version of the month's report this write was made from; "
-        "0 when the month has no report yet. A stale version answers 409.",
+        description="Required: the version of the month's report this write was made from; "
+        "0 when the month has no report yet. A stale version answers 409, none 422.",
     )
 
 
@@ -297,11 +298,16 @@ def list_reports(request, pk: int):
 @router.post("/{int:pk}/reports", response={201: ReportOut, 409: Conflict})
 def submit_report(request, pk: int, payload: ReportIn):
     _writer(request)
+    project = _project(request, pk)
     values = payload.dict()
     version = values.pop("version")
+    if version is None:  # checked after the permission, so a reader learns nothing more
+        raise ValidationError(
+            {"version": [_("缺少版本号:请先读取该月报告的版本(尚无报告时填0)。")]}
+        )
     try:
         report = actions.submit_monthly_report(
-            _project(request, pk), acting_user=request.auth, expected_version=version, **values
+            project, acting_user=request.auth, expected_version=version, **values
         )
     except StaleEdit as exc:
         return 409, {"detail": exc.messages[0]}
