@@ -22,7 +22,7 @@ from rixin.spreadsheets.imports import (
 
 from . import actions
 from .industries import validate_industry_code
-from .models import Enterprise, validate_credit_code
+from .models import Enterprise, normalize_credit_code, validate_credit_code
 
 
 @dataclass
@@ -73,7 +73,7 @@ class EnterpriseImporter(Importer):
         out["name"] = field("企业名称", lambda: parse_text(values["name"], max_length=120))
         if not out["name"]:
             errors.append(("企业名称", _("必填")))
-        code = parse_text(values["credit_code"], max_length=30).upper()
+        code = normalize_credit_code(parse_text(values["credit_code"], max_length=30))
         field("统一社会信用代码", lambda: validate_credit_code(code))
         industry = parse_text(values["industry"], max_length=5).upper()
         field("行业代码", lambda: validate_industry_code(industry))
