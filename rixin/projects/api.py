@@ -299,6 +299,7 @@ def list_reports(request, pk: int):
 def submit_report(request, pk: int, payload: ReportIn):
     _writer(request)
     project = _project(request, pk)
+    access.check_write(request.auth, project)
     values = payload.dict()
     version = values.pop("version")
     if version is None:  # checked after the permission, so a reader learns nothing more
