@@ -31,7 +31,8 @@ demo: setup
 	@$(PY) manage.py demo_logins
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
-test: setup test-sqlite test-postgres
+# Lint first: a style error fails the run before the tests start (CI runs `make test`).
+test: setup lint test-sqlite test-postgres
 
 test-sqlite:
 	$(PY) -m pytest -n $(TEST_WORKERS)

@@ -47,6 +47,55 @@ def client_for():
 
 
 @pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """The rows ``load_demo`` creates, loaded once per test process: the command runs in a
+    transaction that is rolled back, and its rows are kept here (by model) for ``demo``."""
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.db import transaction
+
+    models = [m for m in apps.get_models(include_auto_created=True) if not m._meta.proxy]
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = {m: set(m._base_manager.values_list("pk", flat=True)) for m in models}
+        call_command("load_demo", verbosity=0)
+        rows = {}
+        for model in models:
+            new = [obj for obj in model._base_manager.order_by("pk") if obj.pk not in before[model]]
+            if new:
+                rows[model] = new
+        transaction.set_rollback(True)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def demo(demo_rows, django_db_blocker):
+    """The Shouyang demo (``manage.py load_demo``) in the database for every test of a module,
+    and gone afterwards. It is loaded once per test process (``demo_rows``) and copied in for
+    each module that asks, which takes a fraction of a second."""
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            for model, objs in demo_rows.items():
+                model._base_manager.bulk_create(objs, batch_size=500)
+            # Rows inserted with their primary keys do not move PostgreSQL's sequences.
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), list(demo_rows)):
+                    cursor.execute(sql)
+            yield
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_user(demo):
+    """demo_user("sy_leader") → the demo's account of that name."""
+    from rixin.accounts.models import User
+
+    return lambda username: User.objects.get(username=username)
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One headless Chromium per test process, shared by every browser test (rixin/tests/browser.py)."""
     from rixin.tests.browser import launch

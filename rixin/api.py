@@ -1,14 +1,31 @@
 """The JSON API root: /api/v1/, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
 
-import importlib
-import importlib.util
+import json
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from ninja import NinjaAPI
-from ninja.security import HttpBearer, SessionAuth
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as _NinjaSessionAuth
 
+from rixin import discovery
 from rixin.accounts.tokens import user_for_api_token
+
+
+class SessionAuth(_NinjaSessionAuth):
+    """The browser's session cookie. Its CSRF check applies to a logged-in session only: a
+    request without one (an integration with a Bearer token, or nobody) has nothing a forged
+    cross-site request could ride on."""
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None
+        user = super().__call__(request)
+        if user is not None and user.must_change_password:
+            # A temporary password opens nothing but the password page, the API included.
+            raise HttpError(403, "password change required")
+        return user
 
 
 class TokenAuth(HttpBearer):
@@ -21,11 +38,105 @@ class TokenAuth(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+def _nul_bytes(value, loc: tuple) -> list[tuple]:
+    """Where ``value`` (decoded JSON or query values) holds a string with a NUL byte, which
+    PostgreSQL cannot store in text."""
+    if isinstance(value, str):
+        return [loc] if "\x00" in value else []
+    if isinstance(value, dict):
+        return [hit for k, v in value.items() for hit in _nul_bytes(v, (*loc, str(k)))]
+    if isinstance(value, list):
+        return [hit for i, v in enumerate(value) for hit in _nul_bytes(v, (*loc, i))]
+    return []
+
+
+class InputCheckMiddleware:
+    """The one input check for every API operation (and Open311): no string, in the query,
+    a form or a JSON body, may contain a NUL byte, which PostgreSQL cannot store in text.
+    Refused with 422 naming the field, as the API's own validation does, instead of a
+    database error (500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(("/api/", "/open311/")):
+            found = self._found(request)
+            if found:
+                detail = [
+                    {"type": "string_nul", "loc": list(loc), "msg": "NUL bytes are not allowed"}
+                    for loc in found
+                ]
+                return JsonResponse({"detail": detail}, status=422)
+        return self.get_response(request)
+
+    @staticmethod
+    def _found(request) -> list[tuple]:
+        found = _nul_bytes({k: request.GET.getlist(k) for k in request.GET}, ("query",))
+        found = [(*loc[:2],) for loc in found]  # the field, not the index of a repeated one
+        if request.content_type == "application/json" and request.body:
+            try:
+                found += _nul_bytes(json.loads(request.body), ("body",))
+            except ValueError:
+                return found  # not JSON: the API's parser answers that
+        elif request.method == "POST" and request.content_type.startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")
+        ):
+            found += [
+                (*loc[:2],)
+                for loc in _nul_bytes({k: request.POST.getlist(k) for k in request.POST}, ("form",))
+            ]
+        return found
+
+
+_ERROR = {
+    "type": "object",
+    "properties": {"detail": {}},
+    "required": ["detail"],
+}
+_ANSWERS = {
+    "401": "未登录或令牌无效 Not authenticated (no session, or an unknown, revoked or suspended token)",
+    "403": "无权访问 Forbidden (the role may not; CSRF; a temporary password)",
+    "404": "不存在或不可见 Not found, or not visible to this account",
+    "422": "输入无效 Invalid input; ``detail`` names the field",
+}
+
+
+class RixinAPI(NinjaAPI):
+    """The API root. Its OpenAPI document tells the error answers every operation can give,
+    which the operations' own ``response=`` does not list: 401 and 403 wherever a login is
+    needed, 404 where the path names an object, 422 wherever there is input to refuse."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for path, operations in schema["paths"].items():
+            for operation in operations.values():
+                answers = operation.setdefault("responses", {})
+                wanted = []
+                if operation.get("security"):
+                    wanted += ["401", "403"]
+                if "{" in path:
+                    wanted.append("404")
+                if operation.get("parameters") or operation.get("requestBody"):
+                    wanted.append("422")
+                for status in wanted:
+                    answers.setdefault(
+                        status,
+                        {
+                            "description": _ANSWERS[status],
+                            "content": {"application/json": {"schema": _ERROR}},
+                        },
+                    )
+        return schema
+
+
+api = RixinAPI(
     title="Rixin 日新 API",
     version="1",
     urls_namespace="api",
-    auth=[SessionAuth(), TokenAuth()],
+    # The token first: a request that carries one is an integration, with no session and no
+    # CSRF token; only a request without one is checked as a browser session (with CSRF).
+    auth=[TokenAuth(), SessionAuth()],
     description="县域经济发展工作平台的 JSON 接口。Session cookie for the browser, Bearer token for integrations.",
 )
 
@@ -46,21 +157,7 @@ def _invalid(request, exc):
     return api.create_response(request, {"detail": detail}, status=422)
 
 
-API_APPS = [
-    "directory",
-    "projects",
-    "investment",
-    "indicators",
-    "appeals",
-    "cockpit",
-    "reports",
-    "parks",
-]
-
-for app in API_APPS:
-    name = f"rixin.{app}.api"
-    if importlib.util.find_spec(name) is not None:
-        module = importlib.import_module(name)
-        api.add_router(
-            f"/{module.PREFIX}/" if hasattr(module, "PREFIX") else f"/{app}/", module.router
-        )
+# Every installed app's ``api.router``, under ``/api/v1/<label>/`` (or its AppConfig's
+# ``api_prefix``; see rixin.discovery).
+for config, module in discovery.modules("api"):
+    api.add_router(f"/{getattr(config, 'api_prefix', config.label)}/", module.router)

@@ -1,29 +1,14 @@
-"""The navigation: each app lists its pages in its own ``nav.py`` as ``ENTRIES``;
-only the entries the user may open are shown."""
+"""The navigation: each app lists its pages in its own ``nav.py`` as ``ENTRIES`` and its place
+in the menu as ``nav_order`` on its AppConfig; only the entries the user may open are shown."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
 
-NAV_APPS = [
-    "cockpit",
-    "projects",
-    "investment",
-    "indicators",
-    "appeals",
-    "parks",
-    "reports",
-    "directory",
-    "spreadsheets",
-    "audit",
-    "accounts",
-    "workcalendar",
-]
+from rixin import discovery
 
 
 @dataclass(frozen=True)
@@ -35,12 +20,12 @@ class NavEntry:
 
 
 def _entries() -> list[NavEntry]:
-    entries: list[NavEntry] = []
-    for app in NAV_APPS:
-        name = f"rixin.{app}.nav"
-        if importlib.util.find_spec(name) is not None:
-            entries.extend(importlib.import_module(name).ENTRIES)
-    return entries
+    """Every installed app's ``nav.ENTRIES``, the apps in their AppConfig's ``nav_order``."""
+    return [
+        entry
+        for _, module in discovery.modules("nav", order="nav_order")
+        for entry in module.ENTRIES
+    ]
 
 
 def entries_for(user) -> list[dict]:

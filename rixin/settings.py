@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_filters",
     "axes",
+    "csp",
     "rixin.regions",
     "rixin.accounts",
     "rixin.audit",
@@ -57,9 +59,12 @@ INSTALLED_APPS = [
     "rixin.investment",
     "rixin.indicators",
     "rixin.appeals",
+    "rixin.approvals",
     "rixin.cockpit",
     "rixin.reports",
     "rixin.workcalendar",
+    "rixin.funds",
+    "rixin.innovation",
     "rixin.demo",
 ]
 
@@ -74,10 +79,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "rixin.accounts.middleware.LoginRequiredMiddleware",
+    "rixin.api.InputCheckMiddleware",
     "rixin.accounts.middleware.IdleTimeoutMiddleware",
     "rixin.accounts.middleware.PasswordChangeRequiredMiddleware",
     "rixin.accounts.middleware.UserLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -122,6 +129,7 @@ AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "rixin.accounts.backends.RefuseSystemActor",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -172,6 +180,25 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "1")
 
+# Content-Security-Policy (django-csp): scripts only from Rixin itself (the vendored HTMX,
+# Bootstrap and ECharts, rixin/static) and the inline chart scripts that carry the request's
+# nonce; no inline event handlers, no eval. ``json_script`` data is not script. Inline styles
+# stay allowed: ECharts and Bootstrap set them, and a style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "rixin" / "locale"]
@@ -195,6 +222,13 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 RIXIN_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# What an imported workbook may hold, checked before it is parsed (zip bombs, huge files).
+RIXIN_IMPORT_MAX_UNZIPPED_BYTES = envint("RIXIN_IMPORT_MAX_UNZIPPED_BYTES", str(25 * 1024 * 1024))
+RIXIN_IMPORT_MAX_MEMBERS = envint("RIXIN_IMPORT_MAX_MEMBERS", "200")
+RIXIN_IMPORT_MAX_ROWS = envint("RIXIN_IMPORT_MAX_ROWS", "20000")
+RIXIN_IMPORT_MAX_CELL_CHARS = envint("RIXIN_IMPORT_MAX_CELL_CHARS", "5000")
+# Digits a number may have where the importer names no model field.
+RIXIN_IMPORT_MAX_DIGITS = envint("RIXIN_IMPORT_MAX_DIGITS", "16")
 RIXIN_BACKUP_DIR = Path(os.getenv("RIXIN_BACKUP_DIR", VAR_DIR / "backups"))
 RIXIN_AUDIT_MIN_RETENTION_DAYS = 180
 RIXIN_OC4IDS_PREFIX = os.getenv("RIXIN_OC4IDS_PREFIX", "oc4ids-rixin-")
@@ -209,3 +243,4 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_CLASS = "rixin.pagination.BoundedLimitOffsetPagination"

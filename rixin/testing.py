@@ -53,7 +53,7 @@ def make_enterprise(
 
 def make_user(username: str, role: str, scope: str, *, department=None, enterprise=None) -> User:
     user, _ = create_user(
-        acting_user=None,
+        acting_user=system_actor(),
         username=username,
         display_name=username,
         division=division(scope),

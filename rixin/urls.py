@@ -1,10 +1,12 @@
-import importlib.util
+"""The URL conf: the project's own pages, then every installed app's ``urls.py`` and the URL
+confs its AppConfig names in ``url_prefixes`` (see rixin.discovery)."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 
-from rixin import views
+from rixin import discovery, views
+from rixin.accounts.views import set_language
 from rixin.api import api
 
 urlpatterns = [
@@ -15,25 +17,11 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
-URL_APPS = [
-    "accounts",
-    "audit",
-    "directory",
-    "spreadsheets",
-    "parks",
-    "projects",
-    "investment",
-    "indicators",
-    "appeals",
-    "cockpit",
-    "reports",
-    "workcalendar",
-]
-for app in URL_APPS:
-    if importlib.util.find_spec(f"rixin.{app}.urls") is not None:
-        urlpatterns.append(path("", include(f"rixin.{app}.urls")))
-if importlib.util.find_spec("rixin.appeals.open311") is not None:
-    urlpatterns.append(path("open311/v2/", include("rixin.appeals.open311")))
+for _config, module in discovery.modules("urls"):
+    urlpatterns.append(path("", include(module)))
+for config in discovery.rixin_apps():
+    for prefix, urlconf in getattr(config, "url_prefixes", {}).items():
+        urlpatterns.append(path(prefix, include(urlconf)))
 
 handler403 = "rixin.views.permission_denied"
 handler404 = "rixin.views.page_not_found"

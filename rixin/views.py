@@ -66,6 +66,7 @@ def permission_denied(request, exception=None):
     record_event(
         AuditAction.DENIED,
         acting_user=user if user is not None and user.is_authenticated else None,
+        anonymous=user is None or not user.is_authenticated,
         outcome=Outcome.DENIED,
         object_type="url",
         object_repr=request.path[:200],

@@ -93,9 +93,13 @@ def system_actor():
 
     user = User.objects.filter(username=SYSTEM_USERNAME, role=Role.SYSTEM).first()
     if user is None:
+        from rixin.audit.actions import record_event, snapshot
+        from rixin.audit.models import AuditAction
+
         user = User(username=SYSTEM_USERNAME, role=Role.SYSTEM, display_name="系统任务")
         user.set_unusable_password()
         user.save()
+        record_event(AuditAction.CREATE, acting_user=user, obj=user, after=snapshot(user))
     return user
 
 

@@ -6,7 +6,7 @@ from rixin.directory.models import Department, Enterprise
 from rixin.regions.models import Division
 
 from .models import SecurityPolicy, User
-from .roles import Role
+from .roles import THREE_ADMINISTRATORS, Role
 
 
 class LoginForm(AuthenticationForm):
@@ -14,6 +14,11 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("用户名或密码不正确。连续失败多次后账户将被锁定。"),
         "inactive": _("该账户已停用。"),
     }
+
+    def confirm_login_allowed(self, user):
+        if user.is_system_actor:  # no person logs in as the commands' actor
+            raise self.get_invalid_login_error()
+        super().confirm_login_allowed(user)
 
 
 class PasswordChangeForm(forms.Form):
@@ -56,7 +61,25 @@ class UserForm(forms.ModelForm):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("角色"), choices=Role.choices, required=False)
+    # The system role belongs to the commands' actor alone: nobody grants it. The three
+    # administrator roles are granted on a page of their own (AdministratorGrantForm).
+    role = forms.ChoiceField(
+        label=_("角色"),
+        choices=[
+            (value, label)
+            for value, label in Role.choices
+            if value != Role.SYSTEM and value not in THREE_ADMINISTRATORS
+        ],
+        required=False,
+    )
+
+
+class AdministratorGrantForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("三员角色"),
+        choices=[(value, label) for value, label in Role.choices if value in THREE_ADMINISTRATORS],
+    )
+    confirm = forms.CharField(label=_("确认:请输入该账户的用户名"), max_length=150, strip=True)
 
 
 class SecurityPolicyForm(forms.ModelForm):

@@ -51,6 +51,13 @@ class User(AbstractUser):
         related_name="users",
         verbose_name=_("所属企业"),
     )
+    # 三员 separation is kept over the account's whole life, not only its current role: an
+    # account that held an administrator role never takes another one (not even after an
+    # empty role in between), and one that ever held any role never becomes an administrator.
+    administrator_role = models.CharField(
+        _("三员角色"), max_length=20, choices=Role.choices, blank=True, default=""
+    )
+    has_held_role = models.BooleanField(_("曾被授予角色"), default=False)
     must_change_password = models.BooleanField(_("首次登录须修改密码"), default=False)
     language = models.CharField(
         _("界面语言"),
@@ -122,6 +129,11 @@ class User(AbstractUser):
     @property
     def is_administrator(self) -> bool:
         return self.role in THREE_ADMINISTRATORS
+
+    @property
+    def is_administrator_account(self) -> bool:
+        """Holds or ever held one of the three administrator roles."""
+        return self.is_administrator or bool(self.administrator_role)
 
     @property
     def department_kind(self) -> str:

@@ -21,6 +21,8 @@ def audit_login_failed(sender, credentials, request=None, **kwargs):
     username = (credentials or {}).get("username", "")
     record_event(
         AuditAction.LOGIN_FAILED,
+        acting_user=None,
+        anonymous=True,
         username=username,
         outcome=Outcome.FAILURE,
         object_type="accounts.user",

@@ -22,5 +22,15 @@ urlpatterns = [
     path("system/backups/", views.backups, name="backups"),
     path("security/roles/", views.role_list, name="role_list"),
     path("security/roles/<int:pk>/", views.role_assign, name="role_assign"),
+    path(
+        "security/roles/<int:pk>/administrator/",
+        views.administrator_grant,
+        name="administrator_grant",
+    ),
+    path(
+        "security/users/<int:pk>/reset-password/",
+        views.administrator_reset_password,
+        name="administrator_reset_password",
+    ),
     path("security/policy/", views.security_policy, name="security_policy"),
 ]

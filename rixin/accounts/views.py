@@ -1,19 +1,24 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_POST
 
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction, Outcome
+from rixin.forms import add_action_error
 
 from . import actions
 from .access import is_security_admin, is_system_admin, require
-from .backup import list_backups, make_backup
+from .backup import list_backups
 from .forms import (
+    AdministratorGrantForm,
     ApiTokenForm,
     LoginForm,
     PasswordChangeForm,
@@ -22,6 +27,7 @@ from .forms import (
     UserForm,
 )
 from .models import ApiToken, SecurityPolicy, User
+from .roles import THREE_ADMINISTRATORS, Role
 
 
 class LoginView(auth_views.LoginView):
@@ -34,7 +40,7 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         user = form.get_user()
         if user.language:
-            response.set_cookie("django_language", user.language, samesite="Lax", httponly=True)
+            _language_cookie(response, user.language)
         return response
 
 
@@ -46,6 +52,8 @@ def locked_out(request, response=None, credentials=None):
     username = (credentials or {}).get("username", "")
     record_event(
         AuditAction.LOCKED_OUT,
+        acting_user=None,
+        anonymous=True,
         username=username,
         outcome=Outcome.DENIED,
         object_type="accounts.user",
@@ -82,12 +90,39 @@ def profile(request):
 def language(request):
     choice = request.POST.get("language", "")
     try:
-        actions.set_language(request.user, choice)
+        actions.set_language(request.user, choice, acting_user=request.user)
     except ValidationError:
         messages.error(request, _("不支持的语言。"))
-    response = redirect(request.POST.get("next") or "home")
-    response.set_cookie("django_language", request.user.language, samesite="Lax", httponly=True)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "home"  # never off the site: an open redirect would lend it to phishing
+    response = redirect(target)
+    _language_cookie(response, request.user.language)
     return response
+
+
+def _language_cookie(response, language: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+    )
+
+
+def set_language(request):
+    """Django's ``set_language`` (the language cookie), and for a logged-in user also the
+    account's language, through the action, so that the choice is audited and kept."""
+    choice = request.POST.get("language", "") if request.method == "POST" else ""
+    if request.user.is_authenticated and choice:
+        try:
+            actions.set_language(request.user, choice, acting_user=request.user)
+        except ValidationError:
+            messages.error(request, _("不支持的语言。"))
+    return i18n.set_language(request)
 
 
 @require_POST
@@ -112,15 +147,34 @@ def token_revoke(request, pk):
 
 
 def _managed_users(admin):
-    """Accounts within the administrator's division."""
-    return User.objects.filter(
-        division__code__startswith=admin.division.code_prefix
-    ).select_related("division", "department", "enterprise")
+    """Accounts within the administrator's division; never the system actor, which is no
+    person's account."""
+    return (
+        User.objects.filter(division__code__startswith=admin.division.code_prefix)
+        .exclude(role=Role.SYSTEM)
+        .select_related("division", "department", "enterprise")
+    )
+
+
+def _ordinary_accounts(admin):
+    """What the system administrator manages: the accounts of people who are not (and never
+    were) one of the three administrators, whose accounts the security administrator keeps."""
+    return (
+        _managed_users(admin).exclude(role__in=THREE_ADMINISTRATORS).filter(administrator_role="")
+    )
+
+
+def _administrator_accounts(admin):
+    """The three administrators' accounts the security administrator manages (not its own)."""
+    administrators = _managed_users(admin).exclude(pk=admin.pk)
+    return administrators.filter(role__in=THREE_ADMINISTRATORS) | administrators.exclude(
+        administrator_role=""
+    )
 
 
 @require(is_system_admin)
 def user_list(request):
-    users = _managed_users(request.user).order_by("username")
+    users = _ordinary_accounts(request.user).order_by("username")
     return render(request, "accounts/user_list.html", {"users": users})
 
 
@@ -152,7 +206,7 @@ def user_create(request):
 
 @require(is_system_admin)
 def user_edit(request, pk):
-    account = get_object_or_404(_managed_users(request.user), pk=pk)
+    account = get_object_or_404(_ordinary_accounts(request.user), pk=pk)
     form = UserForm(request.POST or None, instance=account, scope=request.user.division)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
@@ -170,7 +224,7 @@ def user_edit(request, pk):
 @require(is_system_admin)
 @require_POST
 def user_reset_password(request, pk):
-    account = get_object_or_404(_managed_users(request.user), pk=pk)
+    account = get_object_or_404(_ordinary_accounts(request.user), pk=pk)
     password = actions.reset_password(account, acting_user=request.user)
     messages.success(
         request,
@@ -179,16 +233,22 @@ def user_reset_password(request, pk):
     return redirect("user_list")
 
 
+@require(is_security_admin)
+@require_POST
+def administrator_reset_password(request, pk):
+    account = get_object_or_404(_administrator_accounts(request.user), pk=pk)
+    password = actions.reset_password(account, acting_user=request.user)
+    messages.success(
+        request,
+        _("%(u)s 的临时密码:%(p)s(首次登录须修改)。") % {"u": account.username, "p": password},
+    )
+    return redirect("role_list")
+
+
 @require(is_system_admin)
 def backups(request):
     if request.method == "POST":
-        path = make_backup()
-        record_event(
-            AuditAction.CREATE,
-            acting_user=request.user,
-            object_type="backup",
-            object_repr=path.name,
-        )
+        path = actions.make_backup(acting_user=request.user)
         messages.success(request, _("已完成备份:%(name)s") % {"name": path.name})
         return redirect("backups")
     return render(request, "accounts/backups.html", {"backups": list_backups()})
@@ -213,6 +273,28 @@ def role_assign(request, pk):
         else:
             messages.success(request, _("已为 %(u)s 设置角色。") % {"u": account.username})
     return redirect("role_list")
+
+
+@require(is_security_admin)
+def administrator_grant(request, pk):
+    """Granting one of the three administrator roles: a page of its own, confirmed by typing
+    the account's username."""
+    account = get_object_or_404(_managed_users(request.user).exclude(pk=request.user.pk), pk=pk)
+    form = AdministratorGrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.grant_administrator_role(
+                account,
+                form.cleaned_data["role"],
+                acting_user=request.user,
+                confirm=form.cleaned_data["confirm"],
+            )
+        except ValidationError as exc:
+            add_action_error(form, exc)
+        else:
+            messages.success(request, _("已授予 %(u)s 三员角色。") % {"u": account.username})
+            return redirect("role_list")
+    return render(request, "accounts/administrator_grant.html", {"form": form, "account": account})
 
 
 @require(is_security_admin)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ from rixin.audit.actions import audited_create, audited_update, record_event, sn
 from rixin.audit.models import AuditAction
 from rixin.directory.models import Department, Enterprise
 from rixin.regions.models import Division
+from rixin.uploads import clean_image
 
 from . import access
 from .choices import (
@@ -39,6 +40,7 @@ from .choices import (
 )
 from .models import (
     Appeal,
+    AppealNumberSequence,
     AppealPolicy,
     Assignment,
     Attachment,
@@ -46,7 +48,7 @@ from .models import (
     Paper,
     Transition,
 )
-from .validation import MAX_ATTACHMENTS, check_attachment, check_text
+from .validation import MAX_ATTACHMENTS, check_attachment, check_coordinates, check_text
 from .workdays import add_working_days
 
 if TYPE_CHECKING:
@@ -170,27 +172,69 @@ def _now(at: datetime.datetime | None) -> datetime.datetime:
     return at or timezone.now()
 
 
+def _number_prefix(county_code: str, month: datetime.date) -> str:
+    return f"{county_code}-{month:%Y%m}-"
+
+
+def _numbers_given(county_code: str, month: datetime.date) -> int:
+    """The highest number given in the month before its sequence row existed."""
+    prefix = _number_prefix(county_code, month)
+    taken = Appeal.objects.filter(number__startswith=prefix).values_list("number", flat=True)
+    return max((int(n[len(prefix) :]) for n in taken if n[len(prefix) :].isdigit()), default=0)
+
+
+def _sequence_row(county_code: str, month: datetime.date) -> AppealNumberSequence:
+    """The month's sequence row, locked (on PostgreSQL; SQLite's IMMEDIATE transactions
+    already hold the write lock). The first submissions of a month may race to create it:
+    the loser's insert fails on the unique constraint, inside its savepoint, and it takes
+    the winner's row."""
+    rows = AppealNumberSequence.objects.select_for_update()
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                row, _created = rows.get_or_create(
+                    county_id=county_code,
+                    month=month,
+                    defaults={"last": _numbers_given(county_code, month)},
+                )
+            return row
+        except IntegrityError:
+            continue
+    return rows.get(county_id=county_code, month=month)
+
+
 def _next_number(county_code: str, at: datetime.datetime) -> str:
-    prefix = f"{county_code}-{timezone.localtime(at):%Y%m}-"
-    taken = Appeal.objects.filter(number__startswith=prefix).count()
-    return f"{prefix}{taken + 1:03d}"
+    """The next number of the county's month, taken under the sequence row's lock (the
+    caller's transaction holds it until the appeal is written)."""
+    month = timezone.localtime(at).date().replace(day=1)
+    row = _sequence_row(county_code, month)
+    row.last += 1
+    row.save(update_fields=["last"])
+    return f"{_number_prefix(county_code, month)}{row.last:03d}"
 
 
 def _attach(appeal: Appeal, uploads: Sequence) -> None:
+    """Attach photos (re-encoded by ``rixin.uploads.clean_image``: no EXIF, no GPS) and PDFs."""
     if len(uploads) > MAX_ATTACHMENTS:
         raise ValidationError(
             {"attachments": _("最多上传 %(n)s 个附件。") % {"n": MAX_ATTACHMENTS}}
         )
-    checked = [(upload, check_attachment(upload)) for upload in uploads]
-    for upload, (content_type, extension) in checked:
+    prepared = []
+    for upload in uploads:
+        content_type, extension = check_attachment(upload)
+        if content_type.startswith("image/"):
+            image = clean_image(upload, field="attachments")
+            content = image.file.read()
+            content_type, extension = image.content_type, image.extension
+        else:
+            content = upload.read()
+        prepared.append((upload.name, content_type, extension, content))
+    for name, content_type, extension, content in prepared:
         attachment = Attachment(
-            appeal=appeal,
-            original_name=upload.name[:200],
-            content_type=content_type,
-            size=upload.size,
+            appeal=appeal, original_name=name[:200], content_type=content_type, size=len(content)
         )
         attachment.file.save(
-            f"{timezone.now():%Y%m%d%H%M%S%f}.{extension}", ContentFile(upload.read()), save=False
+            f"{timezone.now():%Y%m%d%H%M%S%f}.{extension}", ContentFile(content), save=False
         )
         attachment.save()
 
@@ -226,6 +270,7 @@ def submit_appeal(
     texts = check_text(
         {"title": title, "content": content, "address": address}, required=("title", "content")
     )
+    latitude, longitude = check_coordinates(latitude, longitude)
     _check_category(category, enterprise.county_id, AppealKind.APPEAL)
     when = _now(at)
     appeal = audited_create(
@@ -267,6 +312,8 @@ def register_appeal(
     address: str = "",
     is_confidential: bool = False,
     attachments: Sequence = (),
+    latitude=None,
+    longitude=None,
     is_illustrative: bool = False,
     at: datetime.datetime | None = None,
 ) -> Appeal:
@@ -282,6 +329,7 @@ def register_appeal(
         },
         required=("title", "content"),
     )
+    latitude, longitude = check_coordinates(latitude, longitude)
     _check_intake(county, kind, channel, category, enterprise, complained_department)
     when = _now(at)
     appeal = audited_create(
@@ -300,6 +348,8 @@ def register_appeal(
         submitted_by=acting_user,
         is_confidential=is_confidential or kind == AppealKind.COMPLAINT,
         is_illustrative=is_illustrative,
+        latitude=latitude,
+        longitude=longitude,
         **texts,
     )
     _attach(appeal, attachments)
@@ -362,6 +412,14 @@ def _check_departments(appeal: Appeal, lead: Department, co: Sequence[Department
             )
     if lead in co:
         raise ValidationError({"co_departments": _("主办部门不能同时是协办部门。")})
+    about = appeal.complained_department_id
+    if appeal.is_complaint and about is not None:
+        message = _("投诉不能派给被投诉部门办理:%(name)s。")
+        if lead.pk == about:
+            raise ValidationError({"lead_department": message % {"name": lead.name}})
+        for department in co:
+            if department.pk == about:
+                raise ValidationError({"co_departments": message % {"name": department.name}})
 
 
 @transaction.atomic

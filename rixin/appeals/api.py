@@ -1,6 +1,8 @@
 """The appeals JSON API (beside Open311): appeals, their transitions, marks and scorecards."""
 
 import datetime
+from decimal import Decimal
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
@@ -8,6 +10,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
+from pydantic import AfterValidator, Field
 
 from rixin.directory.models import Department, Enterprise
 
@@ -21,8 +24,20 @@ from .access import (
     visible_transitions,
 )
 from .models import Appeal, Category
+from .validation import MAX_ID, TEXT_LIMITS, no_nul
 
 router = Router(tags=["appeals 营商环境"])
+
+# A row id: refused (422, naming the field) outside the database's signed 64-bit keys.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _text(name: str):
+    """A text with the limit every path shares (``TEXT_LIMITS``), never holding NUL."""
+    return Annotated[str, AfterValidator(no_nul), Field(max_length=TEXT_LIMITS[name])]
+
+
+Code = Annotated[str, AfterValidator(no_nul), Field(max_length=20)]
 
 
 class AppealOut(Schema):
@@ -57,31 +72,33 @@ class TransitionOut(Schema):
 
 
 class AppealIn(Schema):
-    category: int
-    title: str
-    content: str
-    address: str = ""
+    category: Id
+    title: _text("title")
+    content: _text("content")
+    address: _text("address") = ""
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
     # The desk only:
-    kind: str = "appeal"
-    channel: str = "federation"
-    enterprise: int | None = None
-    complainant_name: str = ""
-    complainant_phone: str = ""
-    complained_department: int | None = None
+    kind: Code = "appeal"
+    channel: Code = "federation"
+    enterprise: Id | None = None
+    complainant_name: _text("complainant_name") = ""
+    complainant_phone: _text("complainant_phone") = ""
+    complained_department: Id | None = None
 
 
 class StepIn(Schema):
-    step: str
-    note: str = ""
-    lead: int | None = None
-    co: list[int] = []
-    solution: str = ""
-    post: str = ""
+    step: Code
+    note: _text("note") = ""
+    lead: Id | None = None
+    co: list[Id] = []
+    solution: _text("answer_solution") = ""
+    post: _text("answer_post") = ""
     done_on: datetime.date | None = None
-    satisfaction: str = ""
-    resolution: str = ""
-    comment: str = ""
-    master: int | None = None
+    satisfaction: Code = ""
+    resolution: Code = ""
+    comment: _text("mark_comment") = ""
+    master: Id | None = None
     is_public: bool = False
 
 
@@ -100,8 +117,8 @@ class ScorecardOut(Schema):
 
 
 class AppealFilter(Schema):
-    status: str = ""
-    kind: str = ""
+    status: Code = ""
+    kind: Code = ""
 
 
 def _allow(request, predicate):
@@ -171,6 +188,8 @@ def create_appeal(request, payload: AppealIn):
         "title": payload.title,
         "content": payload.content,
         "address": payload.address,
+        "latitude": payload.latitude,
+        "longitude": payload.longitude,
     }
     if registers_for_county(user):
         data |= {

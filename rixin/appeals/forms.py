@@ -14,6 +14,7 @@ from .choices import (
     Status,
 )
 from .models import Appeal, AppealPolicy, Category
+from .validation import TEXT_LIMITS
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -45,11 +46,27 @@ class SubmitForm(ActionErrorsMixin, forms.Form):
     """An enterprise user's appeal."""
 
     category = forms.ModelChoiceField(label=_("类别"), queryset=Category.objects.none())
-    title = forms.CharField(label=_("标题"), max_length=100)
+    title = forms.CharField(label=_("标题"), max_length=TEXT_LIMITS["title"])
     content = forms.CharField(
-        label=_("内容"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+        label=_("内容"), widget=forms.Textarea(attrs={"rows": 6}), max_length=TEXT_LIMITS["content"]
     )
-    address = forms.CharField(label=_("地点"), max_length=200, required=False)
+    address = forms.CharField(label=_("地点"), max_length=TEXT_LIMITS["address"], required=False)
+    latitude = forms.DecimalField(
+        label=_("纬度"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        decimal_places=6,
+        help_text=_("选填,WGS 84,如 37.889"),
+    )
+    longitude = forms.DecimalField(
+        label=_("经度"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        decimal_places=6,
+        help_text=_("选填,WGS 84,如 113.176"),
+    )
     attachments = MultipleFileField(label=_("附件(JPEG、PNG 或 PDF)"))
 
     def __init__(self, *args, county_code=None, **kwargs):
@@ -65,8 +82,12 @@ class RegisterForm(SubmitForm):
     enterprise = forms.ModelChoiceField(
         label=_("企业"), queryset=Enterprise.objects.none(), required=False
     )
-    complainant_name = forms.CharField(label=_("投诉人姓名(可匿名)"), max_length=40, required=False)
-    complainant_phone = forms.CharField(label=_("投诉人电话"), max_length=30, required=False)
+    complainant_name = forms.CharField(
+        label=_("投诉人姓名(可匿名)"), max_length=TEXT_LIMITS["complainant_name"], required=False
+    )
+    complainant_phone = forms.CharField(
+        label=_("投诉人电话"), max_length=TEXT_LIMITS["complainant_phone"], required=False
+    )
     complained_department = forms.ModelChoiceField(
         label=_("被投诉部门"), queryset=Department.objects.none(), required=False
     )
@@ -81,6 +102,8 @@ class RegisterForm(SubmitForm):
         "title",
         "content",
         "address",
+        "latitude",
+        "longitude",
         "attachments",
     ]
 
@@ -99,7 +122,7 @@ class DispatchForm(forms.Form):
     co = forms.ModelMultipleChoiceField(
         label=_("协办部门"), queryset=Department.objects.none(), required=False
     )
-    note = forms.CharField(label=_("派单说明"), required=False, max_length=500)
+    note = forms.CharField(label=_("派单说明"), required=False, max_length=TEXT_LIMITS["note"])
 
     def __init__(self, *args, appeal: Appeal, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,7 +135,10 @@ class DispatchForm(forms.Form):
 
 class NoteForm(forms.Form):
     note = forms.CharField(
-        label=_("说明"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False
+        label=_("说明"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_LIMITS["note"],
+        required=False,
     )
     internal = forms.BooleanField(label=_("仅内部可见"), required=False)
 
@@ -121,10 +147,12 @@ class AnswerForm(forms.Form):
     solution = forms.CharField(
         label=_("解决方案"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
+        max_length=TEXT_LIMITS["answer_solution"],
         required=False,
     )
-    post = forms.CharField(label=_("责任岗位"), max_length=80, required=False)
+    post = forms.CharField(
+        label=_("责任岗位"), max_length=TEXT_LIMITS["answer_post"], required=False
+    )
     done_on = forms.DateField(
         label=_("完成日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -140,7 +168,7 @@ class MarkForm(forms.Form):
     comment = forms.CharField(
         label=_("评价意见"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+        max_length=TEXT_LIMITS["mark_comment"],
         required=False,
     )
 

@@ -27,6 +27,7 @@ from .choices import (
     Status,
     Step,
 )
+from .validation import TEXT_LIMITS
 
 
 class AppealPolicy(CountyOwned):
@@ -82,9 +83,9 @@ class Category(CountyOwned, Illustrative, Versioned):
     """An entry of the county's dispatch catalogue: who answers, and in how many working days."""
 
     code = models.SlugField(_("编码"), max_length=30)
-    name = models.CharField(_("类别名称"), max_length=40)
+    name = models.CharField(_("类别名称"), max_length=TEXT_LIMITS["name"])
     kind = models.CharField(_("适用于"), max_length=10, choices=AppealKind.choices)
-    description = models.CharField(_("说明"), max_length=200, blank=True)
+    description = models.CharField(_("说明"), max_length=TEXT_LIMITS["description"], blank=True)
     default_department = models.ForeignKey(
         "directory.Department",
         on_delete=models.PROTECT,
@@ -112,6 +113,31 @@ class Category(CountyOwned, Illustrative, Versioned):
         if self.default_department_id and self.county_id:
             if self.default_department.county_id != self.county_id:
                 raise ValidationError({"default_department": _("默认承办部门不属于本县。")})
+
+
+class AppealNumberSequence(models.Model):
+    """The last appeal number given in a county in a month (编号 140725-202407-003). The row
+    is locked while a number is taken, so two submissions never get the same number, none is
+    refused, and a deleted appeal's number is never given again."""
+
+    county = models.ForeignKey(
+        "regions.Division",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("县(市、区)"),
+    )
+    month = models.DateField(_("月份"), help_text=_("该月第一天"))
+    last = models.PositiveIntegerField(_("已用到的序号"), default=0)
+
+    class Meta:
+        verbose_name = _("诉求编号序列")
+        verbose_name_plural = _("诉求编号序列")
+        constraints = [
+            models.UniqueConstraint(fields=["county", "month"], name="appeal_number_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.county_id}-{self.month:%Y%m}: {self.last}"
 
 
 class Paper(CountyOwned, Illustrative):
@@ -192,8 +218,12 @@ class Appeal(CountyOwned, Illustrative, Versioned):
         related_name="appeals",
         verbose_name=_("企业"),
     )
-    complainant_name = models.CharField(_("投诉人姓名"), max_length=40, blank=True)
-    complainant_phone = models.CharField(_("投诉人电话"), max_length=30, blank=True)
+    complainant_name = models.CharField(
+        _("投诉人姓名"), max_length=TEXT_LIMITS["complainant_name"], blank=True
+    )
+    complainant_phone = models.CharField(
+        _("投诉人电话"), max_length=TEXT_LIMITS["complainant_phone"], blank=True
+    )
     complained_department = models.ForeignKey(
         "directory.Department",
         on_delete=models.PROTECT,
@@ -206,12 +236,24 @@ class Appeal(CountyOwned, Illustrative, Versioned):
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="appeals", verbose_name=_("类别")
     )
-    title = models.CharField(_("标题"), max_length=100)
-    content = models.TextField(_("内容"), max_length=5000)
-    address = models.CharField(_("地点"), max_length=200, blank=True)
-    latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    title = models.CharField(_("标题"), max_length=TEXT_LIMITS["title"])
+    content = models.TextField(_("内容"), max_length=TEXT_LIMITS["content"])
+    address = models.CharField(_("地点"), max_length=TEXT_LIMITS["address"], blank=True)
+    latitude = models.DecimalField(
+        _("纬度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
     longitude = models.DecimalField(
-        _("经度"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("经度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     paper = models.ForeignKey(
         Paper,
@@ -243,8 +285,10 @@ class Appeal(CountyOwned, Illustrative, Versioned):
     )
     submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
     registered_at = models.DateTimeField(_("受理时间"), null=True, blank=True)
-    answer_solution = models.TextField(_("解决方案"), max_length=5000, blank=True)
-    answer_post = models.CharField(_("责任岗位"), max_length=80, blank=True)
+    answer_solution = models.TextField(
+        _("解决方案"), max_length=TEXT_LIMITS["answer_solution"], blank=True
+    )
+    answer_post = models.CharField(_("责任岗位"), max_length=TEXT_LIMITS["answer_post"], blank=True)
     answer_done_on = models.DateField(_("完成日期"), null=True, blank=True)
     answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     satisfaction = models.CharField(
@@ -253,7 +297,9 @@ class Appeal(CountyOwned, Illustrative, Versioned):
     resolution = models.CharField(
         _("解决情况"), max_length=12, choices=Resolution.choices, blank=True
     )
-    mark_comment = models.TextField(_("评价意见"), max_length=2000, blank=True)
+    mark_comment = models.TextField(
+        _("评价意见"), max_length=TEXT_LIMITS["mark_comment"], blank=True
+    )
     marked_at = models.DateTimeField(_("阅卷时间"), null=True, blank=True)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     reopen_count = models.PositiveSmallIntegerField(_("重办次数"), default=0)
@@ -303,10 +349,6 @@ class Appeal(CountyOwned, Illustrative, Versioned):
         """``overdue_q`` for this row, without a query (lists show a badge per row)."""
         today = today or timezone.localdate()
         return bool(self.deadline and self.status in OVERDUE_STATUSES and self.deadline < today)
-
-
-# Kept for the cockpit until it asks ``Appeal.objects.overdue(as_of)``.
-WAITING_FOR_DEPARTMENT = OVERDUE_STATUSES
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -388,7 +430,7 @@ class Transition(models.Model):
         verbose_name=_("部门"),
     )
     at = models.DateTimeField(_("时间"), default=timezone.now)
-    note = models.TextField(_("说明"), max_length=5000, blank=True)
+    note = models.TextField(_("说明"), max_length=TEXT_LIMITS["note"], blank=True)
     for_enterprise = models.BooleanField(_("企业可见"), default=True)
 
     class Meta:

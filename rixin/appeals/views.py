@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from rixin.accounts.access import get_visible_or_404, reads_county_data, require
 from rixin.regions.models import Division
-from rixin.spreadsheets.exports import Sheet, export_xlsx
+from rixin.spreadsheets.exports import Sheet, content_disposition, export_xlsx
 from rixin.views import form_page
 
 from . import actions, deadlines, documents, scorecards, steps
@@ -162,7 +162,9 @@ def appeal_detail(request, pk):
         "assignments": assignments,
         "transitions": transitions,
         "attachments": appeal.attachments.all(),
-        "merged": appeal.merged.select_related("enterprise"),
+        # Each merged appeal's requester as this user may read it (a merged complaint's
+        # complainant stays hidden from the department complained about).
+        "merged": [(m, m.requester_for(user)) for m in appeal.merged.select_related("enterprise")],
         "steps": offered,
         "dispatch_form": DispatchForm(appeal=appeal) if "dispatch" in offered else None,
         "answer_form": AnswerForm(initial={"done_on": timezone.localdate()}),
@@ -221,8 +223,9 @@ def attachment_download(request, pk):
 def appeal_export(request):
     appeals = Appeal.objects.visible_to(request.user).select_related(*LIST_RELATED)
     return export_xlsx(
-        "appeals.xlsx",
+        _("诉求台账.xlsx"),
         [documents.appeals_sheet(appeals, request.user)],
+        ascii_name="appeals.xlsx",
         acting_user=request.user,
         what="appeals.appeal",
         county=request.user.county_code or "",
@@ -296,7 +299,10 @@ def paper_docx(request, pk):
         documents.answer_sheet_docx(paper, request.user),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = f"attachment; filename=answer-sheet-{paper.month:%Y-%m}.docx"
+    response["Content-Disposition"] = content_disposition(
+        _("以月答卷-%(month)s.docx") % {"month": f"{paper.month:%Y-%m}"},
+        f"answer-sheet-{paper.month:%Y-%m}.docx",
+    )
     return response
 
 
@@ -308,8 +314,9 @@ def paper_results_xlsx(request, pk):
         _("结果"), [str(h) for h in RESULT_HEADERS], documents.paper_result_rows(results["cards"])
     )
     return export_xlsx(
-        f"results-{paper.month:%Y-%m}.xlsx",
+        _("以月答卷结果-%(month)s.xlsx") % {"month": f"{paper.month:%Y-%m}"},
         [sheet],
+        ascii_name=f"results-{paper.month:%Y-%m}.xlsx",
         acting_user=request.user,
         what="appeals.paper",
         county=paper.county_id,

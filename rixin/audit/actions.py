@@ -1,4 +1,6 @@
-"""The write helpers every action uses: validate, save in a transaction, record the change."""
+"""The write helpers every action uses: validate, save in a transaction, record the change.
+Each needs the actor (a user, or ``rixin.accounts.access.system_actor()`` for commands and the
+demo loader): ``acting_user=None`` raises ``MissingActor``."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from django.db import models, transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
+
+from rixin.accounts.access import require_actor
 
 from .context import current_origin
 from .models import AuditAction, AuditEvent, Outcome
@@ -82,7 +86,8 @@ def _who(acting_user, username: str = "") -> dict[str, Any]:
 def record_event(
     action: str,
     *,
-    acting_user=None,
+    acting_user,
+    anonymous: bool = False,
     obj: models.Model | None = None,
     before: dict | None = None,
     after: dict | None = None,
@@ -94,6 +99,15 @@ def record_event(
     county: str = "",
     username: str = "",
 ) -> AuditEvent:
+    """One audit record. ``acting_user`` is who did it: a user or ``system_actor()``. Only an
+    event that has no user by nature (a failed login, a refused anonymous request) is
+    recorded without one, and says so: ``acting_user=None, anonymous=True`` (with the
+    ``username`` typed, if any)."""
+    if anonymous:
+        if acting_user is not None and getattr(acting_user, "is_authenticated", False):
+            raise ValueError("an anonymous event has no acting_user")
+    else:
+        require_actor(acting_user)
     return AuditEvent.objects.create(
         **_who(acting_user, username),
         action=action,
@@ -118,6 +132,7 @@ def record_events(
     """One audit record per object in a single INSERT: how a bulk write (an imported file of
     thousands of rows) keeps the rule "every write has its record" without a query per row.
     ``changes`` holds (object, before, after)."""
+    require_actor(acting_user)
     who = _who(acting_user)
     events = [
         AuditEvent(
@@ -144,6 +159,7 @@ def _changed(before: dict, after: dict) -> tuple[dict, dict]:
 
 @transaction.atomic
 def audited_create(model: type[M], *, acting_user, message: str = "", **fields: Any) -> M:
+    require_actor(acting_user)
     obj = model(**fields)
     obj.full_clean()
     obj.save()
@@ -165,6 +181,7 @@ def audited_update(
     validate: bool = True,
 ) -> M:
     """Apply ``changes``; with ``expected_version`` refuse a stale edit (StaleEdit)."""
+    require_actor(acting_user)
     before = snapshot(obj)
     for name, value in changes.items():
         setattr(obj, name, value)
@@ -191,6 +208,7 @@ def audited_update(
 
 @transaction.atomic
 def audited_delete(obj: models.Model, *, acting_user, message: str = "") -> None:
+    require_actor(acting_user)
     before = snapshot(obj)
     county = object_county(obj)
     label, pk, text = obj._meta.label_lower, str(obj.pk), str(obj)

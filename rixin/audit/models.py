@@ -29,6 +29,27 @@ class Outcome(models.TextChoices):
 
 
 class AuditEventQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "AuditEventQuerySet":
+        """What an auditor reads: the records of the counties in its division, and the
+        records without a county (logins, security settings) made by accounts of its
+        division. A province-level auditor reads the whole province; records of nobody's
+        account (a failed login of an unknown name) only an auditor at the top of the tree
+        (a province) reads. Like the other two administrators, an auditor is bound to its
+        division."""
+        from rixin.accounts.roles import Role
+
+        if user.is_system_actor:
+            return self
+        if not (user.is_authenticated and user.role == Role.AUDIT_ADMIN and user.division_id):
+            return self.none()
+        division = user.division
+        scope = models.Q(county__in=division.county_codes()) | models.Q(
+            county="", user__division__code__startswith=division.code_prefix
+        )
+        if division.level == "province":
+            scope |= models.Q(county="", user__isnull=True)
+        return self.filter(scope)
+
     def update(self, **kwargs):
         raise PermissionDenied("The audit log is append-only.")
 

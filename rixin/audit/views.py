@@ -34,7 +34,7 @@ class AuditFilterForm(forms.Form):
 
 def _filtered(request):
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.all()
+    events = AuditEvent.objects.visible_to(request.user)
     if form.is_valid():
         data = form.cleaned_data
         tz = timezone.get_current_timezone()
@@ -102,8 +102,9 @@ def audit_export(request):
         _("说明"),
     ]
     return export_xlsx(
-        "audit-log.xlsx",
+        _("审计日志.xlsx"),
         [Sheet(_("审计日志"), headers, rows)],
+        ascii_name="audit-log.xlsx",
         acting_user=request.user,
         what="audit.auditevent",
         rows=len(rows),

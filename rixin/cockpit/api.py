@@ -11,20 +11,18 @@ from dataclasses import asdict
 from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import Router
 
-from rixin.accounts.access import city_or_404, county_or_404
+from rixin.accounts.access import city_or_404, county_or_404, reads_county_data
 
 from . import comparison, figures
+from .access import city_counties, compares_counties
 from .periods import CockpitPeriod
-from .views import compares_counties
 
 router = Router(tags=["cockpit 驾驶舱"])
 
 
 def _period(text: str, county_codes: list[str]) -> CockpitPeriod:
-    if not text:
-        return figures.latest_period(county_codes)
     try:
-        return CockpitPeriod.parse(text)
+        return CockpitPeriod.asked(text, lambda: figures.latest_period(county_codes))
     except ValueError as exc:
         raise ValidationError({"period": str(exc)}) from exc
 
@@ -32,7 +30,7 @@ def _period(text: str, county_codes: list[str]) -> CockpitPeriod:
 @router.get("/county/{county}", response=dict)
 def cockpit_county(request, county: str, period: str = ""):
     """Every headline figure of a county for a period (the cockpit's cards)."""
-    if not request.auth.reads_county_data:
+    if not reads_county_data(request.auth):
         raise PermissionDenied
     division = county_or_404(request.auth, county)
     return figures.county_figures(division.code, _period(period, [division.code])).as_json()
@@ -44,7 +42,7 @@ def cockpit_city(request, city: str, period: str = ""):
     if not compares_counties(request.auth):
         raise PermissionDenied
     division = city_or_404(request.auth, city)
-    codes = [c for c in request.auth.visible_county_codes() if c[:4] == division.code[:4]]
+    codes = city_counties(request.auth, division)
     result = comparison.compare(division, codes, _period(period, codes))
     data = figures.jsonable(asdict(result))
     data["period"] = result.period.key

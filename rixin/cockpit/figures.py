@@ -26,12 +26,12 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from rixin.appeals import scorecards
-from rixin.appeals.models import WAITING_FOR_DEPARTMENT, Appeal
+from rixin.appeals.models import Appeal
 from rixin.indicators import queries as indicator_queries
 from rixin.investment import kpis
 from rixin.investment.choices import TargetPeriod
 from rixin.investment.models import Agreement
-from rixin.money import plain, yi
+from rixin.money import format_percent, yi
 from rixin.projects.choices import Health, ProjectCategory
 from rixin.projects.models import (
     AnnualPlan,
@@ -482,7 +482,7 @@ def behind_projects(table) -> tuple[RedItem, ...]:
             project.pk,
             project.name,
             _("年度完成 %(done)s,时序进度 %(expected)s%%")
-            % {"done": _pct(progress.against_annual_plan), "expected": progress.expected},
+            % {"done": format_percent(progress.against_annual_plan), "expected": progress.expected},
         )
         for project, progress in rows
     )
@@ -527,11 +527,11 @@ def owed_monthly_reports(county_code: str, period: CockpitPeriod) -> tuple[RedIt
 
 
 def overdue_appeals(county_code: str, as_of: datetime.date) -> tuple[RedItem, ...]:
-    """Appeals waiting for a department past their deadline (``Appeal.is_overdue``)."""
+    """Appeals waiting for a department past their deadline (the one overdue rule,
+    ``Appeal.objects.overdue``)."""
     candidates = (
-        Appeal.objects.filter(
-            county_id=county_code, deadline__lt=as_of, status__in=WAITING_FOR_DEPARTMENT
-        )
+        Appeal.objects.filter(county_id=county_code)
+        .overdue(as_of)
         .select_related("lead_department")
         .order_by("deadline")
     )
@@ -548,7 +548,6 @@ def overdue_appeals(county_code: str, as_of: datetime.date) -> tuple[RedItem, ..
             a.deadline,
         )
         for a in candidates
-        if a.is_overdue(as_of)
     )
 
 
@@ -595,10 +594,6 @@ def red_list(
         appeals=overdue_appeals(county_code, as_of),
         agreements=unstarted_agreements(county_code, as_of, months),
     )
-
-
-def _pct(value: Decimal | None) -> str:
-    return "—" if value is None else plain(value, 1) + "%"
 
 
 __all__ = [

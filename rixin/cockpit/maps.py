@@ -1,52 +1,94 @@
-"""Schematic tile maps: one square per county (or city), laid out roughly where it lies.
+"""Schematic tile maps: one square per county (or city), laid out where its centroid lies.
 
-No boundary data ships with Rixin: no licence-cleared GeoJSON of Jinzhong's counties could be
-had offline, so the city and province views draw a tile map (an ECharts heatmap on a grid).
-Column 0 is the west, row 0 the north. A division without a tile is listed under the map.
+No boundary data ships with Rixin (no licence-cleared GeoJSON could be had offline), so the city
+and province views draw a tile map (an ECharts heatmap on a grid). The grid comes from the
+divisions' centroids (``Division.lon``/``lat``, from the shipped division data): each division
+takes the free tile nearest to where its centroid falls. Column 0 is the west, row 0 the north.
+A division without a centroid is put in a row of its own below the map.
 """
 
 from __future__ import annotations
 
-# 晋中市: 榆次 and 寿阳 in the north; 太谷, 祁县, 平遥, 介休, 灵石 down the west and south;
-# 昔阳, 和顺, 左权, 榆社 in the east and south-east.
-JINZHONG = {
-    "140702": (1, 0),  # 榆次区
-    "140725": (2, 0),  # 寿阳县
-    "140727": (0, 1),  # 祁县
-    "140703": (1, 1),  # 太谷区
-    "140724": (3, 1),  # 昔阳县
-    "140728": (0, 2),  # 平遥县
-    "140721": (2, 2),  # 榆社县
-    "140723": (3, 2),  # 和顺县
-    "140781": (0, 3),  # 介休市
-    "140722": (3, 3),  # 左权县
-    "140729": (0, 4),  # 灵石县
-}
+import math
 
-# 山西省: 大同 and 朔州 in the north, 运城 and 晋城 in the south.
-SHANXI = {
-    "140600": (1, 0),  # 朔州市
-    "140200": (2, 0),  # 大同市
-    "140900": (1, 1),  # 忻州市
-    "141100": (0, 2),  # 吕梁市
-    "140100": (1, 2),  # 太原市
-    "140300": (2, 2),  # 阳泉市
-    "140700": (2, 3),  # 晋中市
-    "141000": (0, 4),  # 临汾市
-    "140400": (2, 4),  # 长治市
-    "140800": (0, 5),  # 运城市
-    "140500": (2, 5),  # 晋城市
-}
+from rixin.regions.models import Division
 
-LAYOUTS = {"140700": JINZHONG, "140000": SHANXI}
+# Tiles per division: a little more than one, so that neighbours keep their bearings.
+ROOM = 1.6
+ROW_BELOW = 4
+
+
+def _project(points: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Equirectangular: a degree of longitude shrinks with the cosine of the latitude."""
+    middle = sum(lat for _lon, lat in points.values()) / len(points)
+    shrink = math.cos(math.radians(middle))
+    return {code: (lon * shrink, -lat) for code, (lon, lat) in points.items()}
+
+
+def _grid(points: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Each point's place in grid units (fractional), in a grid of about ROOM tiles per point."""
+    xs = [x for x, _y in points.values()]
+    ys = [y for _x, y in points.values()]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    if len(points) == 1 or (width == 0 and height == 0):
+        return {code: (0.0, 0.0) for code in points}
+    side = math.sqrt(max(width, 1e-9) * max(height, 1e-9) / (len(points) * ROOM))
+    if width == 0 or height == 0:  # all on one line
+        side = max(width, height) / (len(points) - 1)
+    return {code: ((x - min(xs)) / side, (y - min(ys)) / side) for code, (x, y) in points.items()}
+
+
+def _nearest_free(want: tuple[float, float], taken: set[tuple[int, int]]) -> tuple[int, int]:
+    """The free tile nearest to ``want`` (ties: north first, then west)."""
+    for radius in range(0, 1000):
+        ring = [
+            (col, row)
+            for col in range(math.floor(want[0]) - radius, math.floor(want[0]) + radius + 2)
+            for row in range(math.floor(want[1]) - radius, math.floor(want[1]) + radius + 2)
+            if col >= 0 and row >= 0 and (col, row) not in taken
+        ]
+        if ring:
+            return min(
+                ring,
+                key=lambda t: (
+                    (t[0] + 0.5 - want[0]) ** 2 + (t[1] + 0.5 - want[1]) ** 2,
+                    t[1],
+                    t[0],
+                ),
+            )
+    raise AssertionError("no free tile")  # pragma: no cover - the grid is unbounded
+
+
+def layout(points: dict[str, tuple[float, float]]) -> dict[str, tuple[int, int]]:
+    """Tiles for ``{code: (lon, lat)}``: distinct, each near its centroid."""
+    if not points:
+        return {}
+    grid = _grid(_project(points))
+    # Place first the divisions that sit squarely inside a tile, so they keep it.
+    order = sorted(grid, key=lambda c: (abs(grid[c][0] % 1 - 0.5) + abs(grid[c][1] % 1 - 0.5), c))
+    taken: set[tuple[int, int]] = set()
+    placed = {}
+    for code in order:
+        tile = _nearest_free(grid[code], taken)
+        taken.add(tile)
+        placed[code] = tile
+    # Drop empty leading rows and columns.
+    left = min(col for col, _row in placed.values())
+    top = min(row for _col, row in placed.values())
+    return {code: (col - left, row - top) for code, (col, row) in placed.items()}
 
 
 def tiles(division_code: str, codes: list[str]) -> dict[str, tuple[int, int]]:
-    """Grid positions of ``codes`` under the division; codes without a known tile are put in
-    a row of their own below the map."""
-    layout = LAYOUTS.get(division_code, {})
-    placed = {code: layout[code] for code in codes if code in layout}
+    """Grid positions of ``codes`` (divisions under ``division_code``), laid out by their
+    centroids; codes without one are put in a row of their own below the map."""
+    points = {
+        code: (float(lon), float(lat))
+        for code, lon, lat in Division.objects.filter(
+            code__in=codes, lon__isnull=False, lat__isnull=False
+        ).values_list("code", "lon", "lat")
+    }
+    placed = layout(points)
     bottom = max((row for _col, row in placed.values()), default=-1) + 1
-    for index, code in enumerate(c for c in codes if c not in layout):
-        placed[code] = (index % 4, bottom + index // 4)
+    for index, code in enumerate(c for c in codes if c not in placed):
+        placed[code] = (index % ROW_BELOW, bottom + index // ROW_BELOW)
     return placed

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rixin.accounts.access import reads_county_data
 from rixin.navigation import NavEntry
 
-from .views import compares_counties
+from .access import compares_counties
 
 GROUP = _("驾驶舱")
 

@@ -61,6 +61,14 @@ class CockpitPeriod:
         )
 
     @classmethod
+    def asked(cls, text: str, default) -> CockpitPeriod:
+        """The period a page or an API call asks for (``?period=``), else ``default`` (a period,
+        or a function giving one: the latest with data). ValueError for an unknown period."""
+        if str(text or "").strip():
+            return cls.parse(text)
+        return default() if callable(default) else default
+
+    @classmethod
     def ending_in(cls, year: int, month: int) -> CockpitPeriod:
         """The widest usual period that ends with ``month``: 12 → the year, 6 → H1,
         3 and 9 → the quarter, any other month → itself."""

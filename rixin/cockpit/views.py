@@ -10,34 +10,21 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from rixin.accounts.access import city_or_404, county_or_404, reads_county_data, require
-from rixin.accounts.roles import Role
 from rixin.investment.kpis import busiest_county
-from rixin.money import wan_to_yi
-from rixin.regions.models import Division
+from rixin.money import yi_number
+from rixin.regions.models import Division, DivisionLevel
 
 from . import comparison, figures, links, maps
+from .access import city_counties, compares_cities, compares_counties, province_or_404
 from .periods import CockpitPeriod, period_choices
-
-CITY_ROLES = (Role.CITY_VIEWER, Role.CITY_STATISTICIAN, Role.PROVINCE_VIEWER)
-
-
-def compares_counties(user) -> bool:
-    """City and province accounts compare counties; county staff see their own county only."""
-    return reads_county_data(user) and user.role in CITY_ROLES
-
-
-def compares_cities(user) -> bool:
-    return reads_county_data(user) and user.role == Role.PROVINCE_VIEWER
 
 
 def period_from(request, latest: CockpitPeriod) -> CockpitPeriod:
     """?period=2024H1 (or 2024-06, 2024Q2, 2024); else ``latest``, the latest with data."""
-    text = request.GET.get("period", "").strip()
-    if text:
-        try:
-            return CockpitPeriod.parse(text)
-        except ValueError as exc:
-            messages.error(request, str(exc))
+    try:
+        return CockpitPeriod.asked(request.GET.get("period", ""), latest)
+    except ValueError as exc:
+        messages.error(request, str(exc))
     return latest
 
 
@@ -129,17 +116,13 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _yi(value) -> float | None:
-    return None if value is None else round(float(wan_to_yi(value)), 2)
-
-
 def _charts(county: figures.CountyFigures, departments) -> dict:
     monthly = figures.monthly_investment(county.county_code, county.period)
     ranked = [c for c in county.indicators if c.rank is not None]
     return {
         "months": [f"{m.month}月" for m in monthly],
-        "planned": [_yi(m.planned) for m in monthly],
-        "actual": [_yi(m.actual) for m in monthly],
+        "planned": [yi_number(m.planned) for m in monthly],
+        "actual": [yi_number(m.actual) for m in monthly],
         "ranks": {
             "names": [c.name for c in ranked],
             "ranks": [c.rank for c in ranked],
@@ -178,8 +161,13 @@ def _figure_series(result: comparison.Comparison) -> list[dict]:
     ]
     plain = [
         ("project_count", _("项目数"), _("个"), lambda r: r.project_count),
-        ("project_investment", _("项目总投资"), _("亿元"), lambda r: _yi(r.project_investment)),
-        ("signed_amount", _("签约额"), _("亿元"), lambda r: _yi(r.signed_amount)),
+        (
+            "project_investment",
+            _("项目总投资"),
+            _("亿元"),
+            lambda r: yi_number(r.project_investment),
+        ),
+        ("signed_amount", _("签约额"), _("亿元"), lambda r: yi_number(r.signed_amount)),
         ("signing_rate", _("签约完成率"), "%", lambda r: _number(r.signing_rate)),
         ("start_rate", _("当年签约项目开工率"), "%", lambda r: _number(r.start_rate)),
         ("appeals", _("企业诉求"), _("件"), lambda r: r.appeals),
@@ -218,7 +206,7 @@ def _comparison_context(request, division, codes: list[str]) -> dict:
 @require(compares_counties)
 def city(request, code: str):
     division = city_or_404(request.user, code)
-    codes = [c for c in request.user.visible_county_codes() if c[:4] == division.code[:4]]
+    codes = city_counties(request.user, division)
     context = _comparison_context(request, division, codes)
     result = context["result"]
     places = [(r.code, r.name, context["cockpit_links"][r.code]) for r in result.rows]
@@ -228,13 +216,10 @@ def city(request, code: str):
 
 @require(compares_cities)
 def province(request, code: str):
-    division = Division.objects.filter(code=code, level="province").first()
-    codes = [c for c in request.user.visible_county_codes() if c[:2] == code[:2]]
-    if division is None or not codes:
-        raise Http404
+    division, codes = province_or_404(request.user, code)
     context = _comparison_context(request, division, codes)
     period = context["period"]
-    cities = Division.objects.filter(parent=division, level="city").order_by("code")
+    cities = Division.objects.filter(parent=division, level=DivisionLevel.CITY).order_by("code")
     places = [(c.code, c.name, links.city_url(c.code, period)) for c in cities]
     context |= {
         "division": division,
@@ -253,8 +238,14 @@ def _city_series(result: comparison.Comparison, cities) -> list[dict]:
         by_city.setdefault(row.city_code, []).append(row)
     sums = [
         ("project_count", _("项目数"), _("个"), lambda r: r.project_count, int),
-        ("project_investment", _("项目总投资"), _("亿元"), lambda r: r.project_investment, _yi),
-        ("signed_amount", _("签约额"), _("亿元"), lambda r: r.signed_amount or 0, _yi),
+        (
+            "project_investment",
+            _("项目总投资"),
+            _("亿元"),
+            lambda r: r.project_investment,
+            yi_number,
+        ),
+        ("signed_amount", _("签约额"), _("亿元"), lambda r: r.signed_amount or 0, yi_number),
         ("appeals", _("企业诉求"), _("件"), lambda r: r.appeals, int),
     ]
     return [
@@ -276,6 +267,6 @@ def comparison_home(request):
     """The user's own city, or for a province account the province."""
     division = request.user.division
     period = request.GET.get("period", "")
-    name = "province_cockpit" if division.level == "province" else "city_cockpit"
+    name = "province_cockpit" if division.level == DivisionLevel.PROVINCE else "city_cockpit"
     url = reverse(name, kwargs={"code": division.code})
     return redirect(f"{url}?{urlencode({'period': period})}" if period else url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rixin.accounts.access import system_actor
 from rixin.accounts.actions import create_user
 from rixin.accounts.models import User
 from rixin.accounts.roles import Role
@@ -66,7 +67,7 @@ def ensure_user(spec: DemoUser, password: str = DEMO_PASSWORD) -> User:
         Enterprise.objects.get(name=spec.enterprise, county=division) if spec.enterprise else None
     )
     user, _ = create_user(
-        acting_user=None,
+        acting_user=system_actor(),
         username=spec.username,
         display_name=spec.display_name,
         division=division,

@@ -352,12 +352,15 @@ def load(stdout=None) -> dict[str, int]:
 
 def _complaints(actor, county, categories, dept) -> int:
     """From the comment book of the government service centre (意见簿)."""
+    # A complaint is never handled by the department it is about: the justice bureau
+    # (行政执法监督) takes the one about 营商环境局, 营商环境局 the others.
     rows = [
         (
             "fuwu",
             "自助服务区设备故障无人处理",
             "24小时自助区打印机故障,值班电话无人接听。",
             dept[K.BUSINESS_ENVIRONMENT],
+            dept[K.JUSTICE],
             "2024-07-09",
         ),
         (
@@ -365,10 +368,11 @@ def _complaints(actor, county, categories, dept) -> int:
             "不动产登记窗口排队时间长",
             "上午排队两个多小时。",
             dept[K.NATURAL_RESOURCES],
+            dept[K.BUSINESS_ENVIRONMENT],
             "2024-07-16",
         ),
     ]
-    for code, title, content, about, day in rows:
+    for code, title, content, about, handler, day in rows:
         complaint = actions.register_appeal(
             acting_user=actor,
             county=county,
@@ -381,7 +385,7 @@ def _complaints(actor, county, categories, dept) -> int:
             is_illustrative=True,
             at=at(day, 11),
         )
-        actions.dispatch_appeal(complaint, acting_user=actor, lead=about, at=at(day, 14))
+        actions.dispatch_appeal(complaint, acting_user=actor, lead=handler, at=at(day, 14))
         actions.acknowledge_appeal(complaint, acting_user=actor, at=at(day, 16))
     waiting = Appeal.objects.get(county=county, title=rows[1][1])
     actions.flag_overdue(
@@ -391,8 +395,8 @@ def _complaints(actor, county, categories, dept) -> int:
     actions.answer_appeal(
         first,
         acting_user=actor,
-        solution="已更换设备并公布 24 小时值班电话。",
-        post="营商环境局政务服务股",
+        solution="已督促营商环境局更换设备并公布 24 小时值班电话。",
+        post="司法局行政执法协调监督股",
         at=at("2024-07-12"),
     )
     actions.close_unmarked(first, acting_user=actor, at=at("2024-07-22", 8))

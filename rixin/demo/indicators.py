@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from rixin.accounts.access import system_actor
 from rixin.indicators import actions
 from rixin.indicators.catalogue import ensure_standard_catalogue
 from rixin.indicators.models import Indicator
@@ -82,7 +83,7 @@ def earlier_figures(value: D | None, rate: D, county_index: int, period_index: i
 
 def _save(county, indicator, period, value, rate, illustrative, source=""):
     actions.save_observation(
-        acting_user=None,
+        acting_user=system_actor(),
         county=county,
         indicator=indicator,
         period=period,
@@ -113,7 +114,7 @@ def load(stdout=None) -> dict[str, int]:
                 _save(county, indicator, period, old_value, old_rate, True)
     for indicator_code, growth in SHOUYANG_TARGETS_2024.items():
         actions.set_target(
-            acting_user=None,
+            acting_user=system_actor(),
             county=counties[SHOUYANG],
             indicator=indicators[indicator_code],
             year=2024,

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from rixin.accounts.access import system_actor
 from rixin.accounts.models import User
 from rixin.investment import actions
 from rixin.investment.choices import ActivityKind, AgreementKind, ReviewOpinion, Stage
@@ -123,7 +124,7 @@ def _teams(county) -> dict[str, Team]:
     teams = {}
     for name, focus, title in TEAMS:
         teams[name] = actions.create_team(
-            acting_user=None,
+            acting_user=system_actor(),
             county=county,
             name=name,
             industry_focus=focus,
@@ -132,7 +133,7 @@ def _teams(county) -> dict[str, Team]:
             is_illustrative=True,
         )
         actions.set_target(
-            acting_user=None,
+            acting_user=system_actor(),
             county=county,
             team=teams[name],
             year=2024,
@@ -141,7 +142,7 @@ def _teams(county) -> dict[str, Team]:
             is_illustrative=True,
         )
     actions.set_target(
-        acting_user=None,
+        acting_user=system_actor(),
         county=county,
         year=2024,
         period="h1",
@@ -154,7 +155,7 @@ def _teams(county) -> dict[str, Team]:
 def _lead_to_signing(county, team, company, city, industry, amount, day, source="field_trip"):
     """A lead taken from first contact to negotiation before ``day``."""
     lead = actions.create_lead(
-        acting_user=None,
+        acting_user=system_actor(),
         county=county,
         at=_at(day - datetime.timedelta(days=60)),
         source=source,
@@ -171,22 +172,26 @@ def _lead_to_signing(county, team, company, city, industry, amount, day, source=
 def _advance(lead, stage: str, day: datetime.date):
     """Move a lead from 线索 up to ``stage`` (研判 or 洽谈), dated in the weeks before ``day``."""
     if stage in (Stage.REVIEW, Stage.NEGOTIATION):
-        lead = actions.move_lead(lead, Stage.REVIEW, acting_user=None, at=_at(day - DAYS * 45))
+        lead = actions.move_lead(
+            lead, Stage.REVIEW, acting_user=system_actor(), at=_at(day - DAYS * 45)
+        )
     if stage == Stage.NEGOTIATION:
         actions.record_review(
             lead,
-            acting_user=None,
+            acting_user=system_actor(),
             opinion=ReviewOpinion.PURSUE,
             note="符合产业方向",
             at=_at(day - DAYS * 30),
         )
-        lead = actions.move_lead(lead, Stage.NEGOTIATION, acting_user=None, at=_at(day - DAYS * 25))
+        lead = actions.move_lead(
+            lead, Stage.NEGOTIATION, acting_user=system_actor(), at=_at(day - DAYS * 25)
+        )
     return lead
 
 
 def _sign(county, lead, project_name, amount, day, *, companies=None, event=None, **fields):
     return actions.record_agreement(
-        acting_user=None,
+        acting_user=system_actor(),
         county=county,
         companies=companies or [lead.company_name],
         lead=lead,
@@ -227,7 +232,7 @@ def _h1(county, teams) -> int:
         source="assigned",
     )
     agreement = _sign(county, lead, DAOWEI, daowei.total_investment, datetime.date(2024, 2, 26))
-    actions.link_project(agreement, daowei, acting_user=None)
+    actions.link_project(agreement, daowei, acting_user=system_actor())
     linked = daowei.total_investment
     for number, project in enumerate(_started_projects(county)):
         day = datetime.date(2024, 1 + number, 15)
@@ -244,9 +249,12 @@ def _h1(county, teams) -> int:
             day,
         )
         agreement = _sign(county, lead, project.name, project.total_investment, day)
-        actions.link_project(agreement, project, acting_user=None)
+        actions.link_project(agreement, project, acting_user=system_actor())
         actions.move_lead(
-            lead, Stage.STARTED, acting_user=None, at=_at(day + datetime.timedelta(days=20))
+            lead,
+            Stage.STARTED,
+            acting_user=system_actor(),
+            at=_at(day + datetime.timedelta(days=20)),
         )
         linked += project.total_investment
         created += 1
@@ -264,7 +272,7 @@ def _h1(county, teams) -> int:
 
 def _conference(county, teams) -> int:
     event = actions.create_event(
-        acting_user=None,
+        acting_user=system_actor(),
         county=county,
         name=CONFERENCE,
         date=CONFERENCE_DATE,
@@ -274,7 +282,7 @@ def _conference(county, teams) -> int:
     for companies, project_name, library_name, city, industry in CONFERENCE_AGREEMENTS:
         project = Project.objects.get(county=county, name=library_name)
         agreement = actions.record_agreement(
-            acting_user=None,
+            acting_user=system_actor(),
             county=county,
             companies=companies,
             event=event,
@@ -287,14 +295,14 @@ def _conference(county, teams) -> int:
             team=teams[TEAM_OF_INDUSTRY.get(industry, "先进制造招商专班")],
             is_illustrative=True,
         )
-        actions.link_project(agreement, project, acting_user=None)
+        actions.link_project(agreement, project, acting_user=system_actor())
     return len(CONFERENCE_AGREEMENTS)
 
 
 def _visits_and_open_leads(county, teams) -> int:
     for city, day, met in VISITS:
         actions.record_activity(
-            acting_user=None,
+            acting_user=system_actor(),
             county=county,
             kind=ActivityKind.VISIT,
             start_date=day,
@@ -309,7 +317,7 @@ def _visits_and_open_leads(county, teams) -> int:
     for number, (company, city, industry, amount, stage) in enumerate(OPEN_LEADS):
         team = teams[TEAM_OF_INDUSTRY.get(industry, "先进制造招商专班")]
         lead = actions.create_lead(
-            acting_user=None,
+            acting_user=system_actor(),
             county=county,
             at=_at(datetime.date(2024, 6, 10)),
             source="field_trip",
@@ -322,7 +330,7 @@ def _visits_and_open_leads(county, teams) -> int:
         )
         lead = _advance(lead, stage, datetime.date(2024, 7, 20))
         actions.record_activity(
-            acting_user=None,
+            acting_user=system_actor(),
             county=county,
             kind=ActivityKind.FOLLOW_UP,
             lead=lead,

@@ -38,7 +38,7 @@ from rixin.appeals.choices import (
 )
 from rixin.appeals.models import Appeal, Assignment, Category, Transition
 from rixin.demo.appeals import CATEGORIES
-from rixin.demo.codes import _org_check
+from rixin.demo.codes import _org_check, illustrative_location
 from rixin.directory.choices import DepartmentKind
 from rixin.directory.models import Department, Enterprise
 from rixin.indicators.catalogue import ensure_standard_catalogue
@@ -50,6 +50,7 @@ from rixin.investment.choices import (
     AgreementKind,
     LeadSource,
     Stage,
+    TargetPeriod,
 )
 from rixin.investment.models import (
     Activity,
@@ -67,6 +68,8 @@ from rixin.regions.models import Division, DivisionLevel
 
 TZ = ZoneInfo("Asia/Shanghai")
 PROJECT_PREFIX = "示例规模项目"  # marks a county as generated: its projects carry this name
+# Serial numbers of the generated projects' codes start here, past any county's demo projects.
+SCALE_SERIAL = 500000
 # County suffixes no Shanxi county uses in GB/T 2260 (real ones: 01-34 and 71-99 in places).
 SUFFIXES = range(40, 70)
 BATCH = 2000
@@ -94,6 +97,12 @@ class Volume:
     activities_per_lead: int = 2
     appeals_per_year: int = 2000
     enterprises: int = 40
+    project_investment: tuple[int, int] = (2000, 300000)  # 万元, a project's total
+    lead_investment: tuple[int, int] = (1000, 200000)  # 万元, a lead's intended investment
+    signing_target: Decimal = Decimal(1500000)  # 万元 a year, the county's; a team's is 1/5
+    start_days: int = 700  # projects start within this many days of the span's first year
+    reports_of_started_only: bool = False  # reserve and preparation projects report nothing
+    half_year_targets: bool = False  # targets for 上半年 and 下半年 too, half the year's each
 
     def scaled(self, share: float) -> Volume:
         """The same shape with ``share`` of the rows (at least one of each)."""
@@ -187,8 +196,9 @@ def generated_counties() -> set[str]:
 class Table:
     """Rows of one model written with ``executemany`` of the model's own INSERT: every
     concrete column, the ones not given filled with the field's default. Ids are assigned
-    here (the generator is the only writer; ``reset_sequences`` runs afterwards), so child
-    rows can point at their parents without reading them back. Building model instances
+    here (the generator is the only writer while a county is written; ``reset_sequences``
+    runs after each county's commit), so child rows can point at their parents without
+    reading them back. Building model instances
     and ``bulk_create`` spend most of their time compiling each value: 8 s a county instead
     of under 2."""
 
@@ -262,12 +272,14 @@ def _sqlite_datetime(value: datetime.datetime) -> str:
     return str(value.astimezone(datetime.UTC).replace(tzinfo=None))
 
 
-def reset_sequences() -> None:
-    """Point the id sequences past the ids written here (PostgreSQL; nothing on SQLite)."""
+def reset_sequences(written: list[type[models.Model]] | None = None) -> None:
+    """Point the id sequences past the ids written here (PostgreSQL; SQLite's AUTOINCREMENT
+    follows explicit ids by itself, so nothing there). ``written``: the models whose ids
+    ``Table`` assigned (default: every model)."""
     from django.apps import apps
     from django.core.management.color import no_style
 
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    statements = connection.ops.sequence_reset_sql(no_style(), written or apps.get_models())
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
@@ -303,6 +315,8 @@ class County:
     span: Span
     volume: Volume
     departments: dict[str, Department]
+    project_name: Callable[[int], str]
+    first_serial: int = SCALE_SERIAL
     tables: list[Table] = field(default_factory=list)
     created: int = 0
 
@@ -362,17 +376,22 @@ def _projects(c: County) -> list[ProjectRow]:
         Project,
         *"county name category industry department total_investment planned_start".split(),
         *"planned_completion level is_key_one status address is_illustrative".split(),
+        "code",
+        "latitude",
+        "longitude",
     )
     changes = c.table(StatusChange, "project", "old_status", "new_status", "at")
     projects = []
     for n in range(c.volume.projects):
-        begins = first + datetime.timedelta(days=rng.randint(0, 700))
-        total = _money(rng, 2000, 300000)
+        begins = first + datetime.timedelta(days=rng.randint(0, c.volume.start_days))
+        total = _money(rng, *c.volume.project_investment)
         status = rng.choices(*zip(*statuses, strict=True))[0]
+        category = rng.choice(ProjectCategory.values)
+        where = illustrative_location(c.code, c.first_serial + n + 1, category, begins.year)
         pk = table.add(
             c.code,
-            f"{PROJECT_PREFIX}{c.code}-{n + 1:04d}",
-            rng.choice(ProjectCategory.values),
+            c.project_name(n),
+            category,
             rng.choice(industries),
             c.departments[rng.choice(PROJECT_DEPARTMENTS)].pk,
             total,
@@ -383,6 +402,9 @@ def _projects(c: County) -> list[ProjectRow]:
             status,
             f"示例地点{rng.randint(1, 99)}号",
             True,
+            where["code"],
+            where.get("latitude"),
+            where.get("longitude"),
         )
         changes.add(pk, "", status, _when(begins, rng))
         projects.append(ProjectRow(pk, status, total, begins))
@@ -422,6 +444,8 @@ def _plans_and_reports(c: County, projects: list[ProjectRow]) -> None:
             plans.add(
                 c.code, project.pk, year, yearly, rng.random() < 0.1, rng.random() < 0.08, True
             )
+        if c.volume.reports_of_started_only and project.status not in ProjectStatus.STARTED:
+            continue
         physical = Decimal(0)
         for year, month in c.span.each():
             physical = min(Decimal(100), physical + Decimal(rng.randint(0, 40)) / 10)
@@ -459,45 +483,58 @@ class LeadRow:
 
 
 def _investment(c: County, projects: list[ProjectRow]) -> None:
-    teams = c.create(
+    names = [f"第{n}招商专班" for n in range(1, 6)]
+    have = {t.name: t for t in Team.objects.filter(county_id=c.code, name__in=names)}
+    c.create(
         Team,
         [
-            Team(
-                county_id=c.code,
-                name=f"第{n}招商专班",
-                industry_focus=INDUSTRIES[n - 1],
-                is_illustrative=True,
-            )
-            for n in range(1, 6)
+            Team(county_id=c.code, name=name, industry_focus=focus, is_illustrative=True)
+            for name, focus in zip(names, INDUSTRIES, strict=False)
+            if name not in have
         ],
     )
-    targets = []
-    for year in c.span.years:
-        targets.append(
-            Target(
-                county_id=c.code,
-                year=year,
-                signing_amount=Decimal(1500000),
-                signed_projects=40,
-                start_rate=Decimal(60),
-                is_illustrative=True,
-            )
-        )
-        targets += [
-            Target(
-                county_id=c.code,
-                team=team,
-                year=year,
-                signing_amount=Decimal(300000),
-                signed_projects=8,
-                is_illustrative=True,
-            )
-            for team in teams
-        ]
-    c.create(Target, targets)
+    teams = list(Team.objects.filter(county_id=c.code, name__in=names).order_by("pk"))
+    c.create(Target, _targets(c, teams))
     leads = _leads(c, [t.pk for t in teams])
     _lead_history(c, leads)
     _agreements(c, leads, projects)
+
+
+def _targets(c: County, teams: list[Team]) -> list[Target]:
+    """The county's and its teams' signing targets of each year (and half-year), but those
+    already set."""
+    have = set(Target.objects.filter(county_id=c.code).values_list("team_id", "year", "period"))
+    periods = [(TargetPeriod.YEAR, 1, 40)]
+    if c.volume.half_year_targets:
+        periods += [(TargetPeriod.H1, 2, 20), (TargetPeriod.H2, 2, 20)]
+    targets = []
+    for year in c.span.years:
+        for period, parts, signed in periods:
+            amount = c.volume.signing_target / parts
+            targets.append(
+                Target(
+                    county_id=c.code,
+                    year=year,
+                    period=period,
+                    signing_amount=amount,
+                    signed_projects=signed,
+                    start_rate=Decimal(60),
+                    is_illustrative=True,
+                )
+            )
+            targets += [
+                Target(
+                    county_id=c.code,
+                    team=team,
+                    year=year,
+                    period=period,
+                    signing_amount=amount / 5,
+                    signed_projects=signed // 5,
+                    is_illustrative=True,
+                )
+                for team in teams
+            ]
+    return [t for t in targets if (t.team_id, t.year, t.period) not in have]
 
 
 def _leads(c: County, teams: list[int]) -> list[LeadRow]:
@@ -521,7 +558,7 @@ def _leads(c: County, teams: list[int]) -> list[LeadRow]:
             created + datetime.timedelta(days=rng.randint(5, 200)),
             rng.choice(ORIGIN_CITIES),
             rng.choice(INDUSTRIES),
-            _money(rng, 1000, 200000),
+            _money(rng, *c.volume.lead_investment),
             f"示例意向项目{n + 1}",
         )
         lead.pk = table.add(
@@ -802,9 +839,20 @@ def _appeal(c: County, year, n, categories, enterprises, appeals, assignments, t
 
 
 def generate_county(
-    code: str, index: int, *, volume: Volume, span: Span, seed: int, indicators: list[Indicator]
+    code: str,
+    index: int,
+    *,
+    volume: Volume,
+    span: Span,
+    seed: int,
+    indicators: list[Indicator],
+    project_name: Callable[[int], str] | None = None,
+    first_serial: int = SCALE_SERIAL,
 ) -> int:
-    """Every row of one county, in one transaction; the number of rows written."""
+    """Every row of one county, in one transaction, then the id sequences moved past its rows
+    (so a run killed at the next county leaves a database the application can insert into);
+    the number of rows written. ``project_name(n)``: the name of the county's n-th project
+    (default: PROJECT_PREFIX, code and number, which marks the county as generated)."""
     name = Division.objects.get(code=code).name
     with transaction.atomic():
         county = County(
@@ -814,13 +862,17 @@ def generate_county(
             span=span,
             volume=volume,
             departments=_departments(code, name),
+            project_name=project_name or (lambda n: f"{PROJECT_PREFIX}{code}-{n + 1:04d}"),
+            first_serial=first_serial,
         )
         projects = _projects(county)
         _plans_and_reports(county, projects)
         _investment(county, projects)
         _indicators(county, indicators)
         _appeals(county)
-        return county.finish()
+        written = county.finish()
+    reset_sequences(sorted({t.model for t in county.tables}, key=lambda m: m._meta.label))
+    return written
 
 
 def generate(
@@ -831,8 +883,12 @@ def generate(
     seed: int = 8,
     progress: Callable[[str, int], None] | None = None,
 ) -> dict:
-    """Make sure ``counties`` counties exist and each has its generated rows."""
+    """Make sure ``counties`` counties exist and each has its generated rows. Each county is
+    committed on its own with its sequences reset, so a run that is killed keeps the counties
+    done and the next run goes on from there."""
     span = span or Span(2025, 12, volume.months)
+    # A run killed between a county's commit and its sequence reset is repaired here.
+    reset_sequences()
     codes = ensure_divisions(counties)
     ensure_standard_catalogue(Indicator)
     indicators = list(Indicator.objects.standard())
@@ -847,7 +903,6 @@ def generate(
         rows += written
         if progress:
             progress(code, written)
-    reset_sequences()
     return {"counties": len(codes), "generated": len(codes) - len(done & set(codes)), "rows": rows}
 
 

@@ -61,8 +61,8 @@ class EnterpriseImporter(Importer):
                 errors.append((header, "; ".join(getattr(exc, "messages", [str(exc)]))))
                 return None
 
-        county = parse_text(values["county"])
-        if county != self.county_code():
+        county = field("所属县代码", lambda: parse_text(values["county"], max_length=12))
+        if county is not None and county != self.county_code():
             errors.append(
                 (
                     "所属县代码",
@@ -73,10 +73,18 @@ class EnterpriseImporter(Importer):
         out["name"] = field("企业名称", lambda: parse_text(values["name"], max_length=120))
         if not out["name"]:
             errors.append(("企业名称", _("必填")))
-        code = normalize_credit_code(parse_text(values["credit_code"], max_length=30))
-        field("统一社会信用代码", lambda: validate_credit_code(code))
-        industry = parse_text(values["industry"], max_length=5).upper()
-        field("行业代码", lambda: validate_industry_code(industry))
+        # Over-long codes are refused here, with the column named, like every other cell.
+        code = field(
+            "统一社会信用代码",
+            lambda: normalize_credit_code(parse_text(values["credit_code"], max_length=30)),
+        )
+        if code is not None:
+            code = code.upper()
+            field("统一社会信用代码", lambda: validate_credit_code(code))
+        industry = field("行业代码", lambda: parse_text(values["industry"], max_length=5))
+        if industry is not None:
+            industry = industry.upper()
+            field("行业代码", lambda: validate_industry_code(industry))
         out["industry"] = industry
         out["is_high_tech"] = field("高新技术企业", lambda: parse_bool(values["is_high_tech"]))
         out["high_tech_certified_on"] = field(
@@ -84,7 +92,10 @@ class EnterpriseImporter(Importer):
         )
         if out["high_tech_certified_on"] and not out["is_high_tech"]:
             errors.append(("高新证书日期", _("非高新技术企业不应填写证书日期")))
-        out["address"] = field("地址", lambda: parse_text(values["address"]))
+        out["address"] = field(
+            "地址",
+            lambda: parse_text(values["address"], field=Enterprise._meta.get_field("address")),
+        )
         out["contact_title"] = field(
             "联系人(职务)", lambda: parse_text(values["contact_title"], max_length=60)
         )
@@ -128,11 +139,15 @@ class EnterpriseImporter(Importer):
                 if diff:
                     changes.append(
                         Change(
-                            number, "update", f"{current.name}: {', '.join(diff)}", (current, diff)
+                            number,
+                            "update",
+                            f"{current.name}: {', '.join(diff)}",
+                            (current, diff),
+                            target=current,
                         )
                     )
                 else:
-                    changes.append(Change(number, "unchanged", current.name))
+                    changes.append(Change(number, "unchanged", current.name, target=current))
         if errors:
             raise RowInvalid(errors)
         return changes

@@ -54,8 +54,9 @@ def enterprise_export(request):
         widths=[10, 36, 22, 10, 12, 14, 36, 16, 16],
     )
     return export_xlsx(
-        "enterprises.xlsx",
+        _("企业名录.xlsx"),
         [sheet],
+        ascii_name="enterprises.xlsx",
         acting_user=request.user,
         what="directory.enterprise",
         county=request.user.county_code or "",
@@ -73,7 +74,11 @@ def enterprise_template(request):
         choices={4: ["是", "否"]},
     )
     return export_xlsx(
-        "enterprise-template.xlsx", [sheet], acting_user=request.user, what="directory.template"
+        _("企业名录导入模板.xlsx"),
+        [sheet],
+        ascii_name="enterprise-template.xlsx",
+        acting_user=request.user,
+        what="directory.template",
     )
 
 

@@ -1,53 +1,26 @@
 """Writes to 经济运行: observations (with corrections and status changes), targets and
-counties' own indicators. Statistics-bureau officers write their county; a city statistician
-writes every county of the city."""
+counties' own indicators. Who may write what is ``access.py``'s to say."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from rixin.accounts.roles import Role
 from rixin.audit.actions import audited_create, audited_update
-from rixin.directory.choices import DepartmentKind
 from rixin.regions.models import Division
+from rixin.spreadsheets.imports import parse_decimal
 
+from .access import check_catalogue_writer, check_own_indicator_writer, check_writer
 from .choices import ObservationStatus, RevisionKind
 from .models import Indicator, Observation, ObservationRevision, Target
 from .periods import Period
 
 # Path segments of the pages under /indicators/, which an indicator's code must not shadow.
 RESERVED_CODES = frozenset({"matrix", "entry", "targets", "catalogue", "county"})
-
-
-def enters_indicators(user) -> bool:
-    """A statistics-bureau officer of a county, or a city statistician."""
-    if not (user.is_authenticated and user.is_active and user.division_id):
-        return False
-    if user.role == Role.CITY_STATISTICIAN:
-        return True
-    return (
-        user.role == Role.OFFICER
-        and user.department_kind == DepartmentKind.STATISTICS
-        and user.county_code is not None
-    )
-
-
-def writable_county_codes(user) -> list[str]:
-    if user is None or not enters_indicators(user):
-        return []
-    if user.role == Role.CITY_STATISTICIAN:
-        return user.visible_county_codes()
-    return [user.county_code]
-
-
-def _check_writer(acting_user, county_code: str) -> None:
-    # acting_user None is the set-up path (the demo loader and commands).
-    if acting_user is not None and county_code not in writable_county_codes(acting_user):
-        raise PermissionDenied(_("无权填报该县(市、区)的经济指标。"))
 
 
 @transaction.atomic
@@ -68,7 +41,7 @@ def save_observation(
     and period is a correction: the row is updated and the revision kept. Returns the
     observation and what happened: "create", "correction", "status" (only the status
     changed) or "unchanged"."""
-    _check_writer(acting_user, county.code)
+    check_writer(acting_user, county.code)
     current = (
         Observation.objects.select_for_update()
         .filter(county=county, indicator=indicator, year=period.year, month=period.month)
@@ -117,7 +90,7 @@ def _correct(current: Observation, value, rate, source, status, acting_user, rea
         new_rate=current.rate,
         old_status=old_status,
         new_status=current.status,
-        actor=acting_user if acting_user is not None else None,
+        actor=acting_user,
         reason=reason[:200],
     )
     return "correction" if figures_changed else "status"
@@ -134,7 +107,7 @@ def set_target(
     is_illustrative: bool = False,
 ) -> Target:
     """Set (or change) a county's annual growth target for an indicator."""
-    _check_writer(acting_user, county.code)
+    check_writer(acting_user, county.code)
     current = Target.objects.filter(county=county, indicator=indicator, year=year).first()
     if current is None:
         return audited_create(
@@ -151,12 +124,10 @@ def set_target(
     return audited_update(current, {"growth": growth}, acting_user=acting_user)
 
 
+@transaction.atomic
 def create_indicator(*, acting_user, county: Division, **fields) -> Indicator:
     """A county's own indicator. It is reported by that county alone, so it is not ranked."""
-    if acting_user is not None and not (
-        enters_indicators(acting_user) and acting_user.county_code == county.code
-    ):
-        raise PermissionDenied(_("只有本县统计局工作人员可以新增自设指标。"))
+    check_own_indicator_writer(acting_user, county.code)
     code = fields.get("code", "")
     if code in RESERVED_CODES or Indicator.objects.filter(code=code).exists():
         raise ValidationError({"code": _("指标代码“%(code)s”已被使用。") % {"code": code}})
@@ -164,7 +135,103 @@ def create_indicator(*, acting_user, county: Division, **fields) -> Indicator:
     return audited_create(Indicator, acting_user=acting_user, county=county, **fields)
 
 
-def create_standard_indicator(**fields) -> Indicator:
-    """The standard catalogue, written by the set-up path only (migrations, the demo loader)."""
+def create_standard_indicator(*, acting_user, **fields) -> Indicator:
+    """The standard catalogue, written by the system actor only (the demo loader, commands)."""
+    check_catalogue_writer(acting_user)
     existing = Indicator.objects.filter(code=fields["code"]).first()
-    return existing or audited_create(Indicator, acting_user=None, **fields)
+    return existing or audited_create(Indicator, acting_user=acting_user, **fields)
+
+
+# The entry grid and the targets page: every cell is checked first; nothing is written unless
+# all are valid, and then all are written in one transaction.
+
+ENTRY_STATUSES = (ObservationStatus.DRAFT, ObservationStatus.PUBLISHED)
+
+
+def cell_key(county_code: str, indicator: Indicator) -> str:
+    """The key of a grid cell (and of its error): "140725-3"."""
+    return f"{county_code}-{indicator.pk}"
+
+
+@transaction.atomic
+def save_grid(
+    *,
+    acting_user,
+    counties: Sequence[Division],
+    indicators: Sequence[Indicator],
+    period: Period,
+    entered: Mapping[str, tuple[str | None, str | None]],
+    status: str = ObservationStatus.PUBLISHED,
+    source: str = "",
+) -> int:
+    """Record the figures typed into the entry grid: ``entered`` maps a cell key to the
+    (value, rate) texts. Raises ValidationError keyed by cell (every bad cell at once) and
+    writes nothing then. Returns how many cells were recorded."""
+    from .importers import parse_figures
+
+    for county in counties:
+        check_writer(acting_user, county.code)
+    if status not in ENTRY_STATUSES:
+        raise ValidationError({"status": _("未知的数据状态。")})
+    errors, figures = {}, []
+    for county in counties:
+        for indicator in indicators:
+            key = cell_key(county.code, indicator)
+            value_text, rate_text = entered.get(key, (None, None))
+            try:
+                value, rate = parse_figures(indicator, value_text, rate_text)
+            except ValidationError as exc:
+                errors[key] = f"{county.name} " + ";".join(
+                    f"{header}:{'; '.join(msgs)}" for header, msgs in exc.message_dict.items()
+                )
+                continue
+            if value is not None or rate is not None:
+                figures.append((county, indicator, value, rate))
+    if errors:
+        raise ValidationError(errors)
+    for county, indicator, value, rate in figures:
+        save_observation(
+            acting_user=acting_user,
+            county=county,
+            indicator=indicator,
+            period=period,
+            value=value,
+            rate=rate,
+            status=status,
+            source=source[:200],
+        )
+    return len(figures)
+
+
+@transaction.atomic
+def save_targets(
+    *,
+    acting_user,
+    county: Division,
+    year: int,
+    entered: Mapping[Indicator, str | None],
+) -> int:
+    """Set the annual growth targets typed on the targets page (``entered``: indicator → text).
+    Raises ValidationError keyed by indicator id (every bad one at once) and writes nothing
+    then. Returns how many targets were set."""
+    check_writer(acting_user, county.code)
+    try:
+        Period(year, 12)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
+    errors, wanted = {}, []
+    for indicator, text in entered.items():
+        try:
+            growth = parse_decimal(text, unit="%")
+        except ValueError as exc:
+            errors[str(indicator.pk)] = str(exc)
+            continue
+        if growth is not None:
+            wanted.append((indicator, growth))
+    if errors:
+        raise ValidationError(errors)
+    for indicator, growth in wanted:
+        set_target(
+            acting_user=acting_user, county=county, indicator=indicator, year=year, growth=growth
+        )
+    return len(wanted)

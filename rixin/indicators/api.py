@@ -12,7 +12,7 @@ from ninja.responses import Status
 from rixin.accounts.access import city_or_404, county_or_404, visible_in_city
 from rixin.regions.models import Division
 
-from . import actions, queries
+from . import access, actions, queries
 from .importers import parse_figures
 from .models import Indicator, Observation
 from .periods import Period
@@ -128,9 +128,9 @@ def list_observations(request, filters: Query[ObservationFilter]):
 def record_observation(request, payload: ObservationIn):
     """Record a county's figures; a second record for the same period is a correction (200)."""
     user = request.auth
-    if not actions.enters_indicators(user):
+    if not access.enters_indicators(user):
         raise PermissionDenied
-    if payload.county not in actions.writable_county_codes(user):
+    if payload.county not in access.writable_county_codes(user):
         raise Http404
     county = Division.objects.get(code=payload.county)
     indicator = get_object_or_404(Indicator.objects.for_county(county.code), code=payload.indicator)

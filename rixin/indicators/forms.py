@@ -2,10 +2,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from rixin.forms import ActionErrorsMixin
+
 from .models import Indicator
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(ActionErrorsMixin, forms.ModelForm):
     """A county's own indicator."""
 
     class Meta:
@@ -32,10 +34,3 @@ class IndicatorForm(forms.ModelForm):
 
     def changes(self) -> dict:
         return dict(self.cleaned_data)
-
-    def add_action_error(self, exc) -> None:
-        if hasattr(exc, "error_dict"):
-            for name, errors in exc.error_dict.items():
-                self.add_error(name if name in self.fields else None, errors)
-        else:
-            self.add_error(None, exc)

@@ -24,12 +24,14 @@ from rixin.spreadsheets.imports import (
     Column,
     Importer,
     RowInvalid,
+    check_fits,
+    field_limits,
     parse_decimal,
     parse_text,
     register,
 )
 
-from . import actions
+from . import access, actions
 from .models import Indicator, Observation, check_figures
 from .periods import Period
 
@@ -71,10 +73,14 @@ def parse_figures(
     value = rate = None
     try:
         value = parse_decimal(value_cell, unit=indicator.unit, places=indicator.decimal_places)
+        if value is not None:
+            # The stored number (亿元 → 万元) must fit the column, at preview as at confirm.
+            stored_field = Observation._meta.get_field("value")
+            check_fits(indicator.to_stored(value), *field_limits(stored_field))
     except ValueError as exc:
         errors[value_header(indicator)] = str(exc)
     try:
-        rate = parse_decimal(rate_cell, unit="%", places=2)
+        rate = parse_decimal(rate_cell, unit="%", field=Observation._meta.get_field("rate"))
     except ValueError as exc:
         errors[rate_header(indicator)] = str(exc)
     if not errors:
@@ -120,7 +126,7 @@ class ObservationImporter(Importer):
             ]
 
     def allowed(self) -> bool:
-        return actions.enters_indicators(self.user)
+        return access.enters_indicators(self.user)
 
     def county_code(self) -> str:
         return self.user.county_code or ""
@@ -143,8 +149,12 @@ class ObservationImporter(Importer):
             period = Period.parse(values["period"])
         except ValueError as exc:
             errors.append((PERIOD, str(exc)))
-        code = parse_text(values["county"], max_length=12)
-        if code not in actions.writable_county_codes(self.user):
+        try:
+            code = parse_text(values["county"], max_length=12)
+        except ValueError as exc:
+            code = None
+            errors.append((COUNTY_CODE, str(exc)))
+        if code is not None and code not in access.writable_county_codes(self.user):
             errors.append((COUNTY_CODE, self._county_error(code)))
         row = CountyRow(period, code)
         for indicator in self.indicators:
@@ -197,9 +207,8 @@ class ObservationImporter(Importer):
                     kind = "update"
                 else:
                     kind = "unchanged"
-                changes.append(
-                    Change(number, kind, text, (row.county, indicator_id, row.period, value, rate))
-                )
+                payload = (row.county, indicator_id, row.period, value, rate)
+                changes.append(Change(number, kind, text, payload, target=current))
         return changes
 
     def _existing(self, rows) -> dict:

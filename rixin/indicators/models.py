@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from rixin.money import wan_to_yi, yi_to_wan
 from rixin.regions.models import CountyOwned, CountyScopedQuerySet, Illustrative, Versioned
 
 from .choices import MONEY_UNITS, Frequency, ObservationStatus, RevisionKind, Unit
@@ -99,12 +100,12 @@ class Indicator(models.Model):
 
     def to_stored(self, number: Decimal) -> Decimal:
         """A number in the published unit → the stored number (亿元 → 万元)."""
-        return number * 10000 if self.unit == Unit.YI else number
+        return yi_to_wan(number) if self.unit == Unit.YI else number
 
     def to_published(self, stored: Decimal | None) -> Decimal | None:
         if stored is None:
             return None
-        return stored / 10000 if self.unit == Unit.YI else stored
+        return wan_to_yi(stored) if self.unit == Unit.YI else stored
 
     def clean(self) -> None:
         if self.parent_id and self.parent_id == self.pk:

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from rixin.accounts.access import reads_county_data
 from rixin.navigation import NavEntry
 
-from .actions import enters_indicators
+from .access import enters_indicators
 
 ENTRIES = [
     NavEntry(_("指标看板"), "indicator_home", reads_county_data, _("经济运行")),

@@ -5,6 +5,7 @@ Statisticians publish cumulative figures ("1-6月", 上半年); a period is keye
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,13 @@ class Period:
                 _("“%(v)s”不是统计期,应为 2024-06(即2024年1-6月)的形式") % {"v": text or ""}
             )
         return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def completed_by(cls, day: datetime.date) -> Period:
+        """The latest span over by ``day``: up to the previous month (last December in January)."""
+        if day.month == 1:
+            return cls(day.year - 1, 12)
+        return cls(day.year, day.month - 1)
 
     @property
     def key(self) -> str:

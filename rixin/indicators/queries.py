@@ -244,3 +244,22 @@ def indicator_trend(indicator: Indicator, county_codes: list[str]) -> dict:
             periods.append(key)
         series[county][key] = (indicator.to_published(value), rate)
     return {"periods": periods, "series": series}
+
+
+def latest_city(county_codes: list[str]) -> str | None:
+    """The city of the county with the latest published figures (else of the first county)."""
+    latest = (
+        Observation.objects.published()
+        .filter(county_id__in=county_codes)
+        .order_by("-year", "-month", "county_id")
+        .values_list("county__parent_id", flat=True)
+        .first()
+    )
+    if latest:
+        return latest
+    return (
+        Division.objects.filter(code__in=county_codes)
+        .order_by("code")
+        .values_list("parent_id", flat=True)
+        .first()
+    )

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rixin.accounts.access import (
@@ -19,18 +19,17 @@ from rixin.accounts.access import (
     visible_in_city,
 )
 from rixin.money import plain
-from rixin.regions.models import Division
+from rixin.regions.models import Division, DivisionLevel
 from rixin.spreadsheets.exports import Sheet, export_xlsx
-from rixin.spreadsheets.imports import parse_decimal
+from rixin.views import form_page
 
-from . import actions, queries
+from . import access, actions, queries
 from .brief import compose_brief
+from .choices import ObservationStatus
 from .forms import IndicatorForm
-from .importers import importer_indicators, layout_header, layout_row, parse_figures
+from .importers import importer_indicators, layout_header, layout_row
 from .models import Indicator, Observation, Target
 from .periods import Period
-
-DEFAULT_CITY = "140700"
 
 
 def _period(request, county_codes: list[str]) -> Period | None:
@@ -45,13 +44,18 @@ def _period(request, county_codes: list[str]) -> Period | None:
 
 
 def _user_city(user) -> str:
+    """A county's or a city's account: its city. A province's: the city with the latest data."""
     division = user.division
-    if division.level == "county":
+    if division.level == DivisionLevel.COUNTY:
         return division.parent_id
-    if division.level == "city":
+    if division.level == DivisionLevel.CITY:
         return division.code
-    codes = user.visible_county_codes()
-    return DEFAULT_CITY if DEFAULT_CITY[:4] in {c[:4] for c in codes} else (codes[0][:4] + "00")
+    return queries.latest_city(user.visible_county_codes()) or ""
+
+
+def _entry_period(request, counties: list[Division]) -> Period:
+    """The period asked for, else the latest with data, else the last month over."""
+    return _period(request, [c.code for c in counties]) or Period.completed_by(timezone.localdate())
 
 
 @require(reads_county_data)
@@ -84,7 +88,7 @@ def board(request, county):
                 row.indicator.code: [[k, float(r) if r is not None else None] for k, r in row.trend]
                 for row in rows
             },
-            "can_enter": county.code in actions.writable_county_codes(request.user),
+            "can_enter": county.code in access.writable_county_codes(request.user),
         },
     )
 
@@ -170,59 +174,49 @@ def _float(number):
 
 def _entry_counties(user) -> list[Division]:
     return list(
-        Division.objects.filter(code__in=actions.writable_county_codes(user)).order_by("code")
+        Division.objects.filter(code__in=access.writable_county_codes(user)).order_by("code")
     )
 
 
-def _save_grid(request, counties, indicators, period, status) -> dict:
-    """Parse every cell first; write nothing unless all are valid."""
-    errors, figures = {}, []
-    for county in counties:
-        for indicator in indicators:
-            key = f"{county.code}-{indicator.pk}"
-            try:
-                value, rate = parse_figures(
-                    indicator, request.POST.get(f"v-{key}"), request.POST.get(f"r-{key}")
-                )
-            except ValidationError as exc:
-                errors[key] = f"{county.name} " + ";".join(
-                    f"{header}:{'; '.join(msgs)}" for header, msgs in exc.message_dict.items()
-                )
-                continue
-            if value is not None or rate is not None:
-                figures.append((county, indicator, value, rate))
-    if errors:
-        return errors
+def _action_errors(exc: ValidationError, cells, form_key) -> dict:
+    """A grid action's errors: one text per cell in ``cells``, the rest under ``form_key``."""
+    if not hasattr(exc, "error_dict"):
+        return {form_key: "; ".join(exc.messages)}
+    errors: dict = {}
+    for key, messages_ in exc.error_dict.items():
+        text = "; ".join(ValidationError(messages_).messages)
+        target = key if key in cells else form_key
+        errors[target] = f"{errors[target]}; {text}" if target in errors else text
+    return errors
+
+
+def _save_grid(request, counties, indicators, period) -> dict:
+    keys = [actions.cell_key(c.code, i) for c in counties for i in indicators]
+    post = request.POST
     try:
-        with transaction.atomic():
-            for county, indicator, value, rate in figures:
-                actions.save_observation(
-                    acting_user=request.user,
-                    county=county,
-                    indicator=indicator,
-                    period=period,
-                    value=value,
-                    rate=rate,
-                    status=status,
-                    source=request.POST.get("source", "")[:200],
-                )
+        actions.save_grid(
+            acting_user=request.user,
+            counties=counties,
+            indicators=indicators,
+            period=period,
+            entered={k: (post.get(f"v-{k}"), post.get(f"r-{k}")) for k in keys},
+            status=post.get("status") or ObservationStatus.PUBLISHED,
+            source=post.get("source", ""),
+        )
     except ValidationError as exc:
-        return {"__all__": "; ".join(exc.messages)}
+        return _action_errors(exc, set(keys), "__all__")
     return {}
 
 
-@require(actions.enters_indicators)
+@require(access.enters_indicators)
 def entry(request):
     """The grid: rows = counties the user reports for, columns = each indicator's value and rate."""
     counties = _entry_counties(request.user)
     indicators = importer_indicators(request.user)
-    period = _period(request, [c.code for c in counties]) or Period(2024, 6)
+    period = _entry_period(request, counties)
     errors = {}
     if request.method == "POST":
-        status = request.POST.get("status", "published")
-        if status not in ("draft", "published"):
-            status = "published"
-        errors = _save_grid(request, counties, indicators, period, status)
+        errors = _save_grid(request, counties, indicators, period)
         if not errors:
             messages.success(request, _("已保存%(period)s的数据。") % {"period": period.label()})
             return redirect(reverse("indicator_entry") + f"?period={period.key}")
@@ -256,7 +250,7 @@ def entry(request):
 
 def _entry_cell(county, indicator, obs, posted, errors) -> dict:
     """One cell of the grid: what was typed (after an error) or what is recorded."""
-    key = f"{county.code}-{indicator.pk}"
+    key = actions.cell_key(county.code, indicator)
     if errors:
         value_text, rate_text = posted.get(f"v-{key}", ""), posted.get(f"r-{key}", "")
     else:
@@ -272,12 +266,12 @@ def _entry_cell(county, indicator, obs, posted, errors) -> dict:
     }
 
 
-@require(actions.enters_indicators)
+@require(access.enters_indicators)
 def template(request):
     """The bureaus' layout, one row per county the user reports for, filled with what is recorded."""
     counties = _entry_counties(request.user)
     indicators = importer_indicators(request.user)
-    period = _period(request, [c.code for c in counties]) or Period(2024, 6)
+    period = _entry_period(request, counties)
     return _layout_download(request, period, counties, indicators, "indicators-template.xlsx")
 
 
@@ -317,42 +311,37 @@ def _layout_download(request, period, counties, indicators, filename):
 @require(reads_county_data)
 def catalogue(request):
     indicators = Indicator.objects.visible_to(request.user).select_related("parent", "county")
-    can_add = actions.enters_indicators(request.user) and bool(request.user.county_code)
+    can_add = access.enters_own_indicators(request.user)
     return render(
         request, "indicators/catalogue.html", {"indicators": indicators, "can_add": can_add}
     )
 
 
-def _county_statistician(user) -> bool:
-    return actions.enters_indicators(user) and bool(user.county_code)
-
-
-@require(_county_statistician)
+@require(access.enters_own_indicators)
 def indicator_create(request):
     form = IndicatorForm(request.POST or None, county_code=request.user.county_code)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.create_indicator(
-                acting_user=request.user, county=request.user.division, **form.changes()
-            )
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            messages.success(request, _("已新增自设指标。"))
-            return redirect("indicator_catalogue")
-    return render(request, "indicators/indicator_form.html", {"form": form})
+    return form_page(
+        request,
+        form,
+        "indicators/indicator_form.html",
+        save=lambda f: actions.create_indicator(
+            acting_user=request.user, county=request.user.division, **f.changes()
+        ),
+        success_message=_("已新增自设指标。"),
+        success_url=reverse("indicator_catalogue"),
+    )
 
 
-@require(actions.enters_indicators)
+@require(access.enters_indicators)
 def targets(request):
     """Annual growth targets of one county (a city statistician picks the county)."""
-    codes = actions.writable_county_codes(request.user)
+    codes = access.writable_county_codes(request.user)
     county_code = request.GET.get("county") or codes[0]
     if county_code not in codes:
         raise Http404
     county = Division.objects.get(code=county_code)
     try:
-        year = int(request.GET.get("year") or 2024)
+        year = int(request.GET.get("year") or _target_year(county_code))
         Period(year, 12)
     except ValueError:
         raise Http404 from None
@@ -372,7 +361,7 @@ def targets(request):
         {
             "indicator": i,
             "text": request.POST.get(f"t-{i.pk}", "") if errors else plain(current.get(i.pk)),
-            "error": errors.get(i.pk),
+            "error": errors.get(str(i.pk)),
         }
         for i in indicators
     ]
@@ -390,28 +379,25 @@ def targets(request):
     )
 
 
+def _target_year(county_code: str) -> int:
+    """The latest year the county has targets for, else this year."""
+    latest = (
+        Target.objects.filter(county_id=county_code)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    return latest or timezone.localdate().year
+
+
 def _save_targets(request, county, indicators, year) -> dict:
-    errors, wanted = {}, []
-    for indicator in indicators:
-        try:
-            growth = parse_decimal(request.POST.get(f"t-{indicator.pk}"), unit="%")
-        except ValueError as exc:
-            errors[indicator.pk] = str(exc)
-            continue
-        if growth is not None:
-            wanted.append((indicator, growth))
-    if errors:
-        return errors
     try:
-        with transaction.atomic():
-            for indicator, growth in wanted:
-                actions.set_target(
-                    acting_user=request.user,
-                    county=county,
-                    indicator=indicator,
-                    year=year,
-                    growth=growth,
-                )
+        actions.save_targets(
+            acting_user=request.user,
+            county=county,
+            year=year,
+            entered={i: request.POST.get(f"t-{i.pk}") for i in indicators},
+        )
     except ValidationError as exc:
-        return {None: "; ".join(exc.messages)}
+        return _action_errors(exc, {str(i.pk) for i in indicators}, None)
     return {}

@@ -6,18 +6,26 @@ import datetime
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rixin.accounts.roles import Role
-from rixin.audit.actions import audited_create, audited_update, record_event, snapshot
+from rixin.audit.actions import (
+    audited_create,
+    audited_update,
+    record_event,
+    record_events,
+    snapshot,
+)
 from rixin.audit.models import AuditAction
 from rixin.directory.choices import DepartmentKind
 from rixin.directory.models import Department, Enterprise
 from rixin.regions.models import Division
 
+from .access import check_reviewer as _check_reviewer
+from .access import check_writer as _check_writer
+from .access import enters_own_department_projects
 from .choices import PIPELINE, ReviewOpinion, Stage
 from .models import (
     Activity,
@@ -29,25 +37,7 @@ from .models import (
     SigningEvent,
     Target,
     Team,
-    writes_investment,
 )
-
-
-def _check_writer(acting_user, county_code: str) -> None:
-    # acting_user None is the set-up path (the demo loader and commands).
-    if acting_user is None:
-        return
-    if not (writes_investment(acting_user) and acting_user.county_code == county_code):
-        raise PermissionDenied(_("只有本县招商中心工作人员和县级业务管理员可以修改招商数据。"))
-
-
-def _check_reviewer(acting_user, county_code: str) -> None:
-    if acting_user is None:
-        return
-    is_leader = acting_user.role == Role.LEADER and acting_user.county_code == county_code
-    if not is_leader:
-        _check_writer(acting_user, county_code)
-
 
 # Settings, teams and targets
 
@@ -133,7 +123,7 @@ def create_lead(*, acting_user, county: Division, at=None, **fields) -> Lead:
         raise ValidationError({"stage": _("新线索从“线索”阶段开始。")})
     lead = audited_create(Lead, acting_user=acting_user, county=county, **fields)
     LeadStageChange.objects.create(
-        lead=lead, old="", new=Stage.CLUE, actor=_actor(acting_user), at=lead.stage_since
+        lead=lead, old="", new=Stage.CLUE, actor=acting_user, at=lead.stage_since
     )
     return lead
 
@@ -162,7 +152,7 @@ def record_review(lead: Lead, *, acting_user, opinion: str, note: str = "", at=N
         {
             "review_opinion": opinion,
             "review_note": note.strip(),
-            "reviewer": _actor(acting_user),
+            "reviewer": acting_user,
             "reviewed_at": at or timezone.now(),
         },
         acting_user=acting_user,
@@ -227,7 +217,7 @@ def move_lead(lead: Lead, new: str, *, acting_user, reason: str = "", at=None) -
         lead, changes, acting_user=acting_user, action=AuditAction.TRANSITION, validate=False
     )
     LeadStageChange.objects.create(
-        lead=lead, old=old, new=new, actor=_actor(acting_user), at=lead.stage_since, reason=reason
+        lead=lead, old=old, new=new, actor=acting_user, at=lead.stage_since, reason=reason
     )
     return lead
 
@@ -235,10 +225,6 @@ def move_lead(lead: Lead, new: str, *, acting_user, reason: str = "", at=None) -
 def _locked(lead: Lead) -> Lead:
     """The lead as stored now (a stage change must not rest on a stale copy)."""
     return Lead.objects.select_for_update().get(pk=lead.pk)
-
-
-def _actor(acting_user):
-    return acting_user if acting_user is not None and acting_user.is_authenticated else None
 
 
 # Activities
@@ -252,13 +238,29 @@ def record_activity(*, acting_user, county: Division, **fields) -> Activity:
     if lead is not None and lead.county_id != county.code:
         raise ValidationError({"lead": _("线索不属于该县。")})
     activity = audited_create(
-        Activity, acting_user=acting_user, county=county, recorded_by=_actor(acting_user), **fields
+        Activity, acting_user=acting_user, county=county, recorded_by=acting_user, **fields
     )
     if lead is not None:
-        Activity.objects.filter(lead=lead, next_contact_done=False).exclude(pk=activity.pk).exclude(
-            next_contact_on__isnull=True
-        ).update(next_contact_done=True)
+        _settle_follow_ups(lead, activity, acting_user)
     return activity
+
+
+def _settle_follow_ups(lead: Lead, activity: Activity, acting_user) -> None:
+    """The lead's earlier open follow-ups are done: one UPDATE, one audit record per row."""
+    settled = list(
+        Activity.objects.select_for_update()
+        .filter(lead=lead, next_contact_done=False, next_contact_on__isnull=False)
+        .exclude(pk=activity.pk)
+    )
+    if not settled:
+        return
+    Activity.objects.filter(pk__in=[a.pk for a in settled]).update(next_contact_done=True)
+    record_events(
+        AuditAction.UPDATE,
+        [(a, {"next_contact_done": False}, {"next_contact_done": True}) for a in settled],
+        acting_user=acting_user,
+        message=_("新的活动记录已跟进:%(activity)s") % {"activity": activity},
+    )
 
 
 def complete_follow_up(activity: Activity, *, acting_user) -> Activity:
@@ -339,7 +341,7 @@ def record_agreement(
     return agreement
 
 
-def handoff_fields(agreement: Agreement, acting_user=None) -> dict:
+def handoff_fields(agreement: Agreement, acting_user) -> dict:
     """What the project library receives, prefilled from the agreement (nothing typed twice).
 
     The responsible department is the acting officer's own (the library lets an officer
@@ -348,8 +350,9 @@ def handoff_fields(agreement: Agreement, acting_user=None) -> dict:
     from rixin.projects.choices import ProjectCategory
     from rixin.projects.models import Industry
 
-    department = getattr(acting_user, "department", None) if acting_user is not None else None
-    if department is None or acting_user.role != Role.OFFICER:
+    if enters_own_department_projects(acting_user):
+        department = acting_user.department
+    else:
         department = Department.objects.filter(
             county_id=agreement.county_id, kind=DepartmentKind.INVESTMENT_PROMOTION
         ).first()

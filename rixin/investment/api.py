@@ -20,8 +20,8 @@ from ninja.responses import Status
 from rixin.money import yi
 
 from . import actions, kpis
-from .access import check_api, reviews_leads
-from .models import Activity, Agreement, Lead, SigningEvent, Team, writes_investment
+from .access import check_api, reviews_leads, writes_investment
+from .models import Activity, Agreement, Lead, SigningEvent, Team
 
 router = Router(tags=["investment 招商引资"])
 
@@ -309,7 +309,7 @@ def create_event(request, payload: EventIn):
 
 @router.get("/agreements", response=list[AgreementOut])
 @paginate
-def list_agreements(request, year: int | None = None):
+def list_agreements(request, year: int | None = Query(None, ge=1, le=9999)):
     _reader(request)
     agreements = Agreement.objects.visible_to(request.auth).prefetch_related("parties")
     return agreements.filter(signed_on__year=year) if year else agreements

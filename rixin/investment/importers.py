@@ -21,8 +21,9 @@ from rixin.spreadsheets.imports import (
 )
 
 from . import actions
+from .access import writes_investment
 from .choices import LeadSource
-from .models import Agreement, Lead, Team, writes_investment
+from .models import Agreement, Lead, Team
 
 EDITABLE = [
     "source",
@@ -87,15 +88,20 @@ class LeadImporter(Importer):
 
         parsers = {
             "source": lambda v: parse_choice(v, LeadSource.choices),
-            "company_name": lambda v: parse_text(v, max_length=120),
-            "credit_code": lambda v: parse_text(v, max_length=18).upper(),
+            "credit_code": lambda v: parse_text(v, field=_field("credit_code")).upper(),
             "intended_investment": lambda v: _positive(v),
-            "land_mu": lambda v: parse_decimal(v, unit="亩", minimum=0),
-            "building_sqm": lambda v: parse_decimal(v, unit="平方米", minimum=0),
-            "expected_annual_tax": lambda v: parse_decimal(v, unit="万元", minimum=0),
+            "land_mu": lambda v: parse_decimal(v, unit="亩", minimum=0, field=_field("land_mu")),
+            "building_sqm": lambda v: parse_decimal(
+                v, unit="平方米", minimum=0, field=_field("building_sqm")
+            ),
+            "expected_annual_tax": lambda v: parse_decimal(
+                v, unit="万元", minimum=0, field=_field("expected_annual_tax")
+            ),
         }
         for column in self.columns:
-            cell(column, parsers.get(column.key, lambda v: parse_text(v, max_length=120)))
+            # Each text is held to its model field's max_length, at preview as at confirm.
+            default = lambda v, key=column.key: parse_text(v, field=_text_field(key))  # noqa: E731
+            cell(column, parsers.get(column.key, default))
         if errors:
             raise RowInvalid(errors)
         return LeadRow((out["company_name"], out["project_name"]), out)
@@ -133,8 +139,10 @@ class LeadImporter(Importer):
             return Change(number, "create", label, row)
         diff = {k: v for k, v in row.values.items() if getattr(current, k) != v}
         if not diff:
-            return Change(number, "unchanged", label)
-        return Change(number, "update", f"{label}: {', '.join(diff)}", (current, diff))
+            return Change(number, "unchanged", label, target=current)
+        return Change(
+            number, "update", f"{label}: {', '.join(diff)}", (current, diff), target=current
+        )
 
     def apply(self, changes):
         county = Division.objects.get(code=self.county_code())
@@ -178,8 +186,17 @@ class LeadImporter(Importer):
         ]
 
 
+def _field(name: str):
+    return Lead._meta.get_field(name)
+
+
+def _text_field(name: str):
+    field = _field(name)
+    return field if getattr(field, "max_length", None) else None
+
+
 def _positive(value):
-    number = parse_decimal(value, unit="万元")
+    number = parse_decimal(value, unit="万元", field=_field("intended_investment"))
     if number is not None and number <= 0:
         raise ValueError(_("金额必须大于0"))
     return number

@@ -19,10 +19,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rixin.accounts.roles import Role
-from rixin.directory.choices import DepartmentKind
 from rixin.regions.models import CountyOwned, CountyScopedQuerySet, Illustrative, Versioned
 
+from .access import sees_leads
 from .choices import (
     DEFAULT_PROBABILITIES,
     PIPELINE,
@@ -38,28 +37,12 @@ POSITIVE = [MinValueValidator(Decimal("0.01"), _("金额必须大于0。"))]
 NOT_NEGATIVE = [MinValueValidator(Decimal("0"), _("不能为负数。"))]
 
 
-def sees_leads(user) -> bool:
-    """Investors' intentions: the investment-promotion centre, county leaders, the county admin."""
-    if not (user.is_authenticated and user.is_active and user.county_code):
-        return False
-    if user.role in (Role.LEADER, Role.COUNTY_ADMIN):
-        return True
-    return user.role == Role.OFFICER and user.department_kind == DepartmentKind.INVESTMENT_PROMOTION
-
-
-def writes_investment(user) -> bool:
-    """Who records leads, activities, events, agreements, teams and targets."""
-    if not (user.is_authenticated and user.writes_county_data and user.county_code):
-        return False
-    return user.role == Role.COUNTY_ADMIN or (
-        user.department_kind == DepartmentKind.INVESTMENT_PROMOTION
-    )
-
-
 class ConfidentialQuerySet(CountyScopedQuerySet):
     """Rows only the investment-promotion centre, leaders and the county admin may see."""
 
     def visible_to(self, user):
+        if user is not None and user.is_authenticated and user.is_system_actor:
+            return self.all()
         if user is None or not sees_leads(user):
             return self.none()
         return self.filter(county_id=user.county_code)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from rixin.accounts.access import reads_county_data
 from rixin.navigation import NavEntry
 
-from .models import sees_leads
+from .access import sees_leads
 
 GROUP = _("招商引资")
 

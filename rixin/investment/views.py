@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,9 +15,10 @@ from rixin.accounts.access import get_visible_or_404, reads_county_data, require
 from rixin.money import yi
 from rixin.regions.models import Division
 from rixin.spreadsheets.exports import Sheet, export_xlsx
+from rixin.views import form_page
 
 from . import actions, kpis
-from .access import confidential, reviews_leads
+from .access import confidential, reviews_leads, sees_leads, writes_investment
 from .choices import PIPELINE, Stage, TargetPeriod
 from .forms import (
     ActivityForm,
@@ -36,17 +38,13 @@ from .models import (
     Lead,
     SigningEvent,
     Team,
-    sees_leads,
-    writes_investment,
 )
 
 
-def _form_error(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+def _form_page(request, form, title: str, **kwargs):
+    """The module's create and edit pages share one template."""
+    context = {"title": title, **kwargs.pop("context", {})}
+    return form_page(request, form, "investment/form.html", context=context, **kwargs)
 
 
 # The pipeline board and leads
@@ -87,17 +85,16 @@ def board(request):
 def lead_create(request):
     form = LeadForm(request.POST or None)
     form.limit_to_county(request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            lead = actions.create_lead(
-                acting_user=request.user, county=request.user.division, **form.changes()
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("已登记线索 %(name)s。") % {"name": lead.company_name})
-            return redirect("investment:lead_detail", pk=lead.pk)
-    return render(request, "investment/form.html", {"form": form, "title": _("登记线索")})
+    return _form_page(
+        request,
+        form,
+        _("登记线索"),
+        save=lambda f: actions.create_lead(
+            acting_user=request.user, county=request.user.division, **f.changes()
+        ),
+        success_message=lambda lead: _("已登记线索 %(name)s。") % {"name": lead.company_name},
+        success_url=lambda lead: reverse("investment:lead_detail", kwargs={"pk": lead.pk}),
+    )
 
 
 @confidential(writes_investment)
@@ -105,20 +102,19 @@ def lead_edit(request, pk):
     lead = get_visible_or_404(Lead, request.user, pk=pk)
     form = LeadForm(request.POST or None, instance=lead)
     form.limit_to_county(request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_lead(
-                Lead.objects.get(pk=pk),
-                form.changes(),
-                acting_user=request.user,
-                expected_version=form.expected_version,
-            )
-        except ValidationError as exc:
-            form.add_action_error(exc)
-        else:
-            return redirect("investment:lead_detail", pk=pk)
-    return render(
-        request, "investment/form.html", {"form": form, "title": _("编辑线索"), "object": lead}
+    return _form_page(
+        request,
+        form,
+        _("编辑线索"),
+        save=lambda f: actions.update_lead(
+            Lead.objects.get(pk=pk),
+            f.changes(),
+            acting_user=request.user,
+            expected_version=f.expected_version,
+        ),
+        success_message="",
+        success_url=reverse("investment:lead_detail", kwargs={"pk": pk}),
+        context={"object": lead},
     )
 
 
@@ -222,8 +218,9 @@ def lead_export(request):
     rows = _lead_rows(request.user)
     header = LeadImporter.header() + [_("阶段"), _("研判意见")]
     return export_xlsx(
-        "leads.xlsx",
+        _("招商线索.xlsx"),
         [Sheet(_("招商线索"), header, rows, widths=LeadImporter.widths())],
+        ascii_name="leads.xlsx",
         acting_user=request.user,
         what="investment.lead",
         county=request.user.county_code or "",
@@ -241,7 +238,11 @@ def lead_template(request):
         choices=LeadImporter.dropdowns(),
     )
     return export_xlsx(
-        "lead-template.xlsx", [sheet], acting_user=request.user, what="investment.lead_template"
+        _("招商线索导入模板.xlsx"),
+        [sheet],
+        ascii_name="lead-template.xlsx",
+        acting_user=request.user,
+        what="investment.lead_template",
     )
 
 
@@ -271,19 +272,20 @@ def activity_create(request):
     initial = {"start_date": timezone.localdate(), "lead": request.GET.get("lead")}
     form = ActivityForm(request.POST or None, initial=initial)
     form.limit_to_county(request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            activity = actions.record_activity(
-                acting_user=request.user, county=request.user.division, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("已记录活动。"))
-            if activity.lead_id:
-                return redirect("investment:lead_detail", pk=activity.lead_id)
-            return redirect("investment:activity_list")
-    return render(request, "investment/form.html", {"form": form, "title": _("记录招商活动")})
+    return _form_page(
+        request,
+        form,
+        _("记录招商活动"),
+        save=lambda f: actions.record_activity(
+            acting_user=request.user, county=request.user.division, **f.cleaned_data
+        ),
+        success_message=_("已记录活动。"),
+        success_url=lambda activity: (
+            reverse("investment:lead_detail", kwargs={"pk": activity.lead_id})
+            if activity.lead_id
+            else reverse("investment:activity_list")
+        ),
+    )
 
 
 @require_POST
@@ -335,16 +337,16 @@ def event_detail(request, pk):
 @require(writes_investment)
 def event_create(request):
     form = EventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = actions.create_event(
-                acting_user=request.user, county=request.user.division, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            return redirect("investment:event_detail", pk=event.pk)
-    return render(request, "investment/form.html", {"form": form, "title": _("新增签约活动")})
+    return _form_page(
+        request,
+        form,
+        _("新增签约活动"),
+        save=lambda f: actions.create_event(
+            acting_user=request.user, county=request.user.division, **f.cleaned_data
+        ),
+        success_message="",
+        success_url=lambda event: reverse("investment:event_detail", kwargs={"pk": event.pk}),
+    )
 
 
 @require(reads_county_data)
@@ -393,20 +395,23 @@ def agreement_create(request):
         initial={"lead": request.GET.get("lead"), "event": request.GET.get("event")},
     )
     form.limit_to_county(request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            agreement = actions.record_agreement(
-                acting_user=request.user,
-                county=request.user.division,
-                companies=form.company_list(),
-                **form.agreement_fields(),
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("已登记协议 %(name)s。") % {"name": agreement.project_name})
-            return redirect("investment:agreement_detail", pk=agreement.pk)
-    return render(request, "investment/form.html", {"form": form, "title": _("登记签约协议")})
+    return _form_page(
+        request,
+        form,
+        _("登记签约协议"),
+        save=lambda f: actions.record_agreement(
+            acting_user=request.user,
+            county=request.user.division,
+            companies=f.company_list(),
+            **f.agreement_fields(),
+        ),
+        success_message=lambda agreement: (
+            _("已登记协议 %(name)s。") % {"name": agreement.project_name}
+        ),
+        success_url=lambda agreement: reverse(
+            "investment:agreement_detail", kwargs={"pk": agreement.pk}
+        ),
+    )
 
 
 @require_POST
@@ -426,8 +431,9 @@ def agreement_handoff(request, pk):
 def agreement_export(request):
     rows = [AgreementRows.row_of(a) for a in _agreements(request.user)]
     return export_xlsx(
-        "agreements.xlsx",
+        _("签约协议.xlsx"),
         [Sheet(_("签约协议"), AgreementRows.header(), rows, widths=AgreementRows.widths)],
+        ascii_name="agreements.xlsx",
         acting_user=request.user,
         what="investment.agreement",
         county=request.user.county_code or "",
@@ -487,33 +493,32 @@ def team_detail(request, pk):
 @require(writes_investment)
 def team_create(request):
     form = TeamForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            team = actions.create_team(
-                acting_user=request.user, county=request.user.division, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            return redirect("investment:team_detail", pk=team.pk)
-    return render(request, "investment/form.html", {"form": form, "title": _("新增招商团队")})
+    return _form_page(
+        request,
+        form,
+        _("新增招商团队"),
+        save=lambda f: actions.create_team(
+            acting_user=request.user, county=request.user.division, **f.cleaned_data
+        ),
+        success_message="",
+        success_url=lambda team: reverse("investment:team_detail", kwargs={"pk": team.pk}),
+    )
 
 
 @require(writes_investment)
 def target_create(request):
     form = TargetForm(request.POST or None, initial={"year": timezone.localdate().year})
     form.limit_to_county(request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.set_target(
-                acting_user=request.user, county=request.user.division, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("已保存目标。"))
-            return redirect("investment:team_list")
-    return render(request, "investment/form.html", {"form": form, "title": _("设定招商目标")})
+    return _form_page(
+        request,
+        form,
+        _("设定招商目标"),
+        save=lambda f: actions.set_target(
+            acting_user=request.user, county=request.user.division, **f.cleaned_data
+        ),
+        success_message=_("已保存目标。"),
+        success_url=reverse("investment:team_list"),
+    )
 
 
 # KPIs

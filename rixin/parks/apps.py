@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ParksConfig(AppConfig):
     name = "rixin.parks"
     verbose_name = _("园区")
+    nav_order = 25  # rixin.discovery: place of nav.ENTRIES in the menu
+    demo_module = "rixin.demo.parks"
+    demo_order = 30  # load_demo runs the steps in this order
+    # The capacities the demo projects declare, once the projects exist.
+    demo_later = [(42, "rixin.demo.park_capacities")]

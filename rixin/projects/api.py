@@ -118,6 +118,10 @@ class ProjectQuery(Schema):
 
 
 class PlanOut(ModelSchema):
+    # Twelve monthly amounts (万元) as entered, or empty: a list, not the object a JSONField
+    # would be declared as.
+    monthly_plan: list[int | float | str] | None = None
+
     class Meta:
         model = AnnualPlan
         fields = [

@@ -33,9 +33,16 @@ HEADER_OF = {
 }
 
 
+def _f(name: str):
+    return MonthlyReport._meta.get_field(name)
+
+
 def _int(value, header: str, errors: list, low: int | None = None, high: int | None = None):
     try:
-        number = int(Decimal(str(value).strip()))
+        parsed = Decimal(str(value).strip())
+        if not parsed.is_finite() or parsed.adjusted() > 18:
+            raise ValueError  # "1e999999999" would take the machine's memory as an int
+        number = int(parsed)
     except (ArithmeticError, ValueError, TypeError):
         errors.append((header, _("“%(v)s”不是整数") % {"v": value}))
         return None
@@ -115,8 +122,16 @@ class MonthlyReportImporter(Importer):
         for key, header, parse in [
             ("code", "项目代码", lambda v: normalize_code(parse_text(v, max_length=40))),
             ("name", "项目名称", lambda v: parse_text(v, max_length=200)),
-            ("investment", "本月完成投资(万元)", lambda v: parse_decimal(v, unit="万元")),
-            ("physical_progress", "形象进度(%)", lambda v: parse_decimal(v, unit="%", places=1)),
+            (
+                "investment",
+                "本月完成投资(万元)",
+                lambda v: parse_decimal(v, unit="万元", field=_f("investment")),
+            ),
+            (
+                "physical_progress",
+                "形象进度(%)",
+                lambda v: parse_decimal(v, unit="%", field=_f("physical_progress")),
+            ),
             ("progress_text", "形象进度说明", lambda v: parse_text(v, max_length=2000)),
             ("problem", "问题与诉求", lambda v: parse_text(v, max_length=2000)),
             ("problem_department", "问题办理部门", lambda v: parse_text(v, max_length=80)),
@@ -242,13 +257,15 @@ class MonthlyReportImporter(Importer):
         )
         if not same:
             text = f"{label}: {current.investment} → {row['investment']} 万元"
-            return Change(number, "correction", text, entry)
+            return Change(number, "correction", text, entry, target=current)
         department = entry.problem_department
         if not row["problem"] or (current.pk, row["problem"], department.pk) in self.raised:
-            return Change(number, "unchanged", label)
+            return Change(number, "unchanged", label, target=current)
         # The same figures with a new problem: the problem is raised, the report stays as it is.
         entry.report = current
-        return Change(number, "update", _("%(l)s: 新增问题与诉求") % {"l": label}, entry)
+        return Change(
+            number, "update", _("%(l)s: 新增问题与诉求") % {"l": label}, entry, target=current
+        )
 
     def apply(self, changes):
         from .actions import import_monthly_reports, raise_problem

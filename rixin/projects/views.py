@@ -105,14 +105,20 @@ def project_list(request):
     return render(request, f"{template}#results" if request.htmx else template, context)
 
 
+def _name_parts(request, year: int, month: int) -> dict:
+    division = request.user.division
+    return {"county": division.name if division else "", "year": year, "month": month}
+
+
 @require(reads_projects)
 def project_export(request):
     year, month, _health = period_for(request)
     _filters, queryset = _library(request, year, month)
     sheet, count = library_sheet(queryset, year, month, _rules(request))
     return export_xlsx(
-        f"projects-{year}-{month:02d}.xlsx",
+        _("%(county)s-%(year)d年%(month)d月-项目库.xlsx") % _name_parts(request, year, month),
         [sheet],
+        ascii_name=f"projects-{year}-{month:02d}.xlsx",
         acting_user=request.user,
         what="projects.project",
         county=request.user.county_code or "",
@@ -483,8 +489,10 @@ def report_template(request):
         projects.select_related("department"), year, month, _rules(request)
     )
     content = protect_filled_cells(build_workbook([sheet]))
-    name = f"{department.name}-" if department else ""
-    filename = _("%(d)s%(y)d年%(m)d月-月度投资填报.xlsx") % {"d": name, "y": year, "m": month}
+    parts = _name_parts(request, year, month)
+    if department is not None:
+        parts["county"] = f"{parts['county']}-{department.name}"
+    filename = _("%(county)s-%(year)d年%(month)d月-月度投资填报.xlsx") % parts
     record_event(
         AuditAction.EXPORT,
         acting_user=request.user,
@@ -493,7 +501,7 @@ def report_template(request):
         county=request.user.county_code or "",
         message=f"rows={len(sheet.rows)}",
     )
-    return xlsx_response(filename, content)
+    return xlsx_response(filename, content, f"monthly-report-{year}-{month:02d}.xlsx")
 
 
 def _group(summaries: dict, labels) -> list:

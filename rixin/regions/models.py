@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +45,26 @@ class Division(models.Model):
         verbose_name=_("上级"),
     )
     is_illustrative = models.BooleanField(_("示例数据"), default=False)
+    lon = models.DecimalField(
+        _("经度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("区划中心点的经度(度)。"),
+    )
+    lat = models.DecimalField(
+        _("纬度"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("区划中心点的纬度(度)。"),
+    )
+    valid_from = models.DateField(_("启用日期"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("停用日期"), null=True, blank=True, help_text=_("区划撤销或改用新代码前的最后一天。")
+    )
 
     objects = DivisionQuerySet.as_manager()
 
@@ -91,6 +113,84 @@ class Division(models.Model):
         if self.level == DivisionLevel.COUNTY:
             return self.parent
         return self if self.level == DivisionLevel.CITY else None
+
+    @property
+    def is_ended(self) -> bool:
+        return self.valid_until is not None
+
+    def name_on(self, date: datetime.date) -> str:
+        """The name in force on ``date``: the old name of the first rename after it, else the
+        current name. Past its end (or before its start) a division keeps the name it bore
+        last (or first)."""
+        later = self.changes.filter(effective_date__gt=date).exclude(old_name="")
+        first = later.order_by("effective_date", "pk").values_list("old_name", flat=True).first()
+        return first or self.name
+
+    def successor_on(self, date: datetime.date) -> Division:
+        """The division that carries this one's place on ``date`` (following code changes)."""
+        division = self
+        for _step in range(20):  # a chain of code changes is short; never loop forever
+            if division.valid_until is None or date <= division.valid_until:
+                return division
+            change = (
+                division.changes.filter(successor__isnull=False)
+                .order_by("-effective_date")
+                .select_related("successor")
+                .first()
+            )
+            if change is None:
+                return division
+            division = change.successor
+        return division
+
+
+class DivisionChangeKind(models.TextChoices):
+    RENAME = "rename", _("更名")
+    REDESIGNATION = "redesignation", _("撤县设区(市)")
+    MERGER = "merger", _("合并")
+    ABOLITION = "abolition", _("撤销")
+
+
+class DivisionChange(models.Model):
+    """A change of division recorded by an administrator, with the date it took effect. A
+    rename keeps the division (its code is the key every county-owned row points at) and
+    keeps the old name here; a new code or a merger ends the old division and names its
+    successor."""
+
+    division = models.ForeignKey(
+        Division, on_delete=models.PROTECT, related_name="changes", verbose_name=_("行政区划")
+    )
+    kind = models.CharField(_("变更类型"), max_length=20, choices=DivisionChangeKind.choices)
+    effective_date = models.DateField(_("生效日期"))
+    old_name = models.CharField(_("原名称"), max_length=50, blank=True)
+    old_code = models.CharField(_("原代码"), max_length=6, blank=True)
+    new_name = models.CharField(_("新名称"), max_length=50, blank=True)
+    new_code = models.CharField(_("新代码"), max_length=6, blank=True)
+    successor = models.ForeignKey(
+        Division,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessor_changes",
+        verbose_name=_("承继区划"),
+    )
+    document = models.CharField(_("批准文件"), max_length=200, blank=True)
+    reason = models.TextField(_("说明"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("登记人"),
+    )
+    recorded_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["division", "effective_date", "pk"]
+        verbose_name = _("区划变更")
+        verbose_name_plural = _("区划变更")
+
+    def __str__(self) -> str:
+        return f"{self.old_name or self.old_code} → {self.new_name or self.new_code}"
 
 
 class CountyScopedQuerySet(models.QuerySet):

@@ -12,7 +12,6 @@ import base64
 import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +23,7 @@ from rixin.indicators.models import Indicator
 from rixin.indicators.queries import brief_for
 from rixin.investment import kpis
 from rixin.investment.choices import TargetPeriod
-from rixin.money import plain, yi
+from rixin.money import PERCENT_PLACES, format_percent, plain, yi, yi_number
 from rixin.projects.choices import ProjectCategory, ProjectLevel
 from rixin.projects.models import MonthlyReport, Project, ProjectSettings
 from rixin.regions.models import Division
@@ -84,10 +83,6 @@ class Report:
         return KINDS[self.period.kind]
 
 
-def _pct(value: Decimal | None) -> str:
-    return "—" if value is None else plain(value) + "%"
-
-
 def _en(language: str) -> bool:
     return language.startswith("en")
 
@@ -144,7 +139,7 @@ def indicator_section(county: Division, period: CockpitPeriod, facts, language: 
                     names[card.code],
                     plain(card.value) if card.value is not None else "—",
                     _(card.unit) if card.value is not None else "",
-                    _pct(card.rate),
+                    format_percent(card.rate, PERCENT_PLACES),
                     card.rank_label or "—",
                 ]
                 for card in cards
@@ -221,9 +216,9 @@ def investment_section(county: Division, period: CockpitPeriod, language: str) -
             progress.team.name,
             yi(progress.signed_amount),
             yi(progress.target.signing_amount) if progress.target else "—",
-            _pct(progress.signing_rate),
+            format_percent(progress.signing_rate, PERCENT_PLACES),
             str(progress.year_count),
-            _pct(progress.start_rate),
+            format_percent(progress.start_rate, PERCENT_PLACES),
         ]
         for progress in teams
     ]
@@ -251,8 +246,8 @@ def investment_section(county: Division, period: CockpitPeriod, language: str) -
                     _("逐月签约额(亿元)"),
                     [_("%(m)d月") % {"m": month} for month, _a, _r in months],
                     [
-                        charts.Series(_("当月"), [float(a / 10000) for _m, a, _r in months]),
-                        charts.Series(_("累计"), [float(r / 10000) for _m, _a, r in months]),
+                        charts.Series(_("当月"), [yi_number(a) for _m, a, _r in months]),
+                        charts.Series(_("累计"), [yi_number(r) for _m, _a, r in months]),
                     ],
                     unit=_("亿元"),
                 ),
@@ -378,10 +373,10 @@ def project_section(county: Division, period: CockpitPeriod, facts, language: st
                 _("项目月度计划投资与实际完成(亿元)"),
                 [_("%(m)d月") % {"m": m.month} for m in monthly],
                 [
-                    charts.Series(_("计划"), [float(m.planned / 10000) for m in monthly]),
+                    charts.Series(_("计划"), [yi_number(m.planned) for m in monthly]),
                     charts.Series(
                         _("实际"),
-                        [None if m.actual is None else float(m.actual / 10000) for m in monthly],
+                        [yi_number(m.actual) for m in monthly],
                     ),
                 ],
                 unit=_("亿元"),
@@ -432,9 +427,9 @@ def appeal_section(county: Division, period: CockpitPeriod, facts, language: str
                     str(d.rank or "—"),
                     d.name,
                     str(d.dispatched),
-                    _pct(d.response_rate),
-                    _pct(d.on_time_rate),
-                    _pct(d.satisfaction_rate),
+                    format_percent(d.response_rate, PERCENT_PLACES),
+                    format_percent(d.on_time_rate, PERCENT_PLACES),
+                    format_percent(d.satisfaction_rate, PERCENT_PLACES),
                     plain(d.score) if d.score is not None else "—",
                 ]
                 for d in departments

@@ -8,14 +8,13 @@ three administrators 403. Every file handed out is recorded in the audit log (å¯
 from __future__ import annotations
 
 import datetime
-from urllib.parse import quote
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 
-from rixin.accounts.access import county_or_404
+from rixin.accounts.access import county_or_404, require_actor
 from rixin.appeals.models import Appeal
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction
@@ -23,6 +22,7 @@ from rixin.cockpit.periods import HALF, MONTH, CockpitPeriod
 from rixin.indicators.queries import periods_with_data
 from rixin.projects.models import MonthlyReport
 from rixin.regions.models import Division
+from rixin.spreadsheets.exports import content_disposition
 
 from .content import build_report, file_name
 from .render import CONTENT_TYPES, FORMATS, render
@@ -104,20 +104,29 @@ def report_file(
     language = "en" if (language or "").startswith("en") else "zh"
     content = render(build_report(county.code, period, language), fmt)
     name = file_name(county, period, fmt, language)
+    record_report_export(user, county, period, fmt, language, content, name)
+    return content, name
+
+
+def record_report_export(
+    user, county: Division, period: CockpitPeriod, fmt: str, language: str, content, name: str
+) -> None:
+    """Every report file handed out (a download, or ``make_report``'s file written as the system
+    actor) is recorded in the audit log."""
+    require_actor(user)
     record_event(
         AuditAction.EXPORT,
         acting_user=user,
         object_type="reports.report",
-        object_id=f"{county.code}/{period.key}/{kind}.{fmt}",
+        object_id=f"{county.code}/{period.key}/{kind_of(period)}.{fmt}",
         object_repr=name,
         county=county.code,
         message=f"{len(content)} bytes, {language}",
     )
-    return content, name
 
 
 def file_response(content: bytes, name: str, fmt: str) -> HttpResponse:
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response["Content-Disposition"] = content_disposition(name)
     response["Content-Length"] = str(len(content))
     return response

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rixin.money import plain, yi
+from rixin.money import PERCENT_PLACES, billion_yuan, format_percent, yi
 
 _MONTHS_EN = (
     "January February March April May June July August September October November December".split()
@@ -33,15 +33,6 @@ def month_span(start: datetime.date, end: datetime.date, language: str = "zh") -
         first, last = _MONTHS_EN[start.month - 1], _MONTHS_EN[end.month - 1]
         return first if start.month == end.month else f"{first} to {last}"
     return f"{end.month}月" if start.month == end.month else f"{start.month}-{end.month}月"
-
-
-def _pct(value: Decimal | None) -> str:
-    return plain(value) + "%"
-
-
-def _billion(wan: Decimal) -> str:
-    """万元 → "7.664 billion yuan" (as the indicator brief writes 亿元 in English)."""
-    return plain(Decimal(wan) / 100000, 3) + " billion yuan"
 
 
 @dataclass(frozen=True)
@@ -66,31 +57,33 @@ def investment_sentence(f: InvestmentFigures, language: str = "zh") -> str:
     text = f"{month_span(f.start, f.end)}份,已完成签约总额{yi(f.signed_amount)}亿元"
     if f.signing_rate is not None:
         text += (
-            f",完成率{_pct(f.signing_rate)}"
+            f",完成率{format_percent(f.signing_rate, PERCENT_PLACES)}"
             if f.whole_target_period
-            else f",完成{f.target_name_zh}目标的{_pct(f.signing_rate)}"
+            else f",完成{f.target_name_zh}目标的{format_percent(f.signing_rate, PERCENT_PLACES)}"
         )
     if not f.year_count:
         return text + ";当年尚无签约项目。"
-    text += f";当年签约项目开工率达到{_pct(f.start_rate)}"
+    text += f";当年签约项目开工率达到{format_percent(f.start_rate, PERCENT_PLACES)}"
     if f.start_rate_completion is not None:
-        text += f",完成率{_pct(f.start_rate_completion)}"
+        text += f",完成率{format_percent(f.start_rate_completion, PERCENT_PLACES)}"
     return text + "。"
 
 
 def _investment_en(f: InvestmentFigures) -> str:
     text = (
         f"From {month_span(f.start, f.end, 'en')}, agreements worth "
-        f"{_billion(f.signed_amount)} were signed"
+        f"{billion_yuan(f.signed_amount)} were signed"
     )
     if f.signing_rate is not None:
         target = "the target" if f.whole_target_period else f"the target of {f.target_name_en}"
-        text += f", {_pct(f.signing_rate)} of {target}"
+        text += f", {format_percent(f.signing_rate, PERCENT_PLACES)} of {target}"
     if not f.year_count:
         return text + "; no agreement has been signed this year."
-    text += f"; {_pct(f.start_rate)} of this year's signed projects have started"
+    text += f"; {format_percent(f.start_rate, PERCENT_PLACES)} of this year's signed projects have started"
     if f.start_rate_completion is not None:
-        text += f", {_pct(f.start_rate_completion)} of the target start rate"
+        text += (
+            f", {format_percent(f.start_rate_completion, PERCENT_PLACES)} of the target start rate"
+        )
     return text + "."
 
 
@@ -106,10 +99,12 @@ class Group:
 
 def library_sentence(total: Group, categories: Sequence[Group], language: str = "zh") -> str:
     if language.startswith("en"):
-        parts = [f"{g.name_en}: {g.count} projects, {_billion(g.investment)}" for g in categories]
+        parts = [
+            f"{g.name_en}: {g.count} projects, {billion_yuan(g.investment)}" for g in categories
+        ]
         text = (
             f"The county's dynamic project reserve holds {total.count} projects with a total "
-            f"investment of {_billion(total.investment)}"
+            f"investment of {billion_yuan(total.investment)}"
         )
         return text + (" (" + "; ".join(parts) + ")." if parts else ".")
     text = f"全县项目动态储备库共有{total.count}个项目,总投资{yi(total.investment)}亿元"
@@ -137,23 +132,23 @@ def plan_sentence(f: PlanFigures, months: str, language: str = "zh") -> str:
     if language.startswith("en"):
         text = (
             f"Of {f.planned_start} projects planned to start this year, {f.started} have started"
-            f" ({_pct(f.start_rate) if f.start_rate is not None else '—'}); of "
+            f" ({format_percent(f.start_rate, PERCENT_PLACES) if f.start_rate is not None else '—'}); of "
             f"{f.planned_completion} planned to be completed, {f.finished} are completed"
-            f" ({_pct(f.completion_rate) if f.completion_rate is not None else '—'}). "
-            f"From {months}, {_billion(f.completed_this_year)} were invested"
+            f" ({format_percent(f.completion_rate, PERCENT_PLACES) if f.completion_rate is not None else '—'}). "
+            f"From {months}, {billion_yuan(f.completed_this_year)} were invested"
         )
         if f.annual_completion is not None:
-            text += f", {_pct(f.annual_completion)} of the annual plan"
+            text += f", {format_percent(f.annual_completion, PERCENT_PLACES)} of the annual plan"
         return text + "."
     text = f"年度计划新开工项目{f.planned_start}个,已开工{f.started}个"
     if f.start_rate is not None:
-        text += f",开工率{_pct(f.start_rate)}"
+        text += f",开工率{format_percent(f.start_rate, PERCENT_PLACES)}"
     text += f";计划竣工项目{f.planned_completion}个,已竣工{f.finished}个"
     if f.completion_rate is not None:
-        text += f",竣工率{_pct(f.completion_rate)}"
+        text += f",竣工率{format_percent(f.completion_rate, PERCENT_PLACES)}"
     text += f";{months}入库项目累计完成投资{yi(f.completed_this_year)}亿元"
     if f.annual_completion is not None:
-        text += f",完成年度计划的{_pct(f.annual_completion)}"
+        text += f",完成年度计划的{format_percent(f.annual_completion, PERCENT_PLACES)}"
     return text + "。"
 
 
@@ -176,7 +171,7 @@ def appeals_sentence(f: AppealFigures, months: str, language: str = "zh") -> str
         if f.marked:
             text += (
                 f"; {f.marked} answers were marked by the enterprises, satisfaction "
-                f"{_pct(f.satisfaction_rate)}, resolved {_pct(f.resolution_rate)}"
+                f"{format_percent(f.satisfaction_rate, PERCENT_PLACES)}, resolved {format_percent(f.resolution_rate, PERCENT_PLACES)}"
             )
         if f.overdue:
             text += f"; {f.overdue} are overdue"
@@ -186,8 +181,8 @@ def appeals_sentence(f: AppealFigures, months: str, language: str = "zh") -> str
     text = f"{months}份共受理企业诉求{f.total}件,已办结{f.closed}件"
     if f.marked:
         text += (
-            f";企业已阅卷{f.marked}件,满意率{_pct(f.satisfaction_rate)},"
-            f"解决率{_pct(f.resolution_rate)}"
+            f";企业已阅卷{f.marked}件,满意率{format_percent(f.satisfaction_rate, PERCENT_PLACES)},"
+            f"解决率{format_percent(f.resolution_rate, PERCENT_PLACES)}"
         )
     if f.overdue:
         text += f";逾期未办结{f.overdue}件"
@@ -217,11 +212,11 @@ def key_project_paragraph(p: KeyProject, year: int, month: int, language: str = 
         text = p.report_text or p.description
         if older:
             text = f"(report of {p.report_year}-{p.report_month:02d}) {text}"
-        figures = f" Invested this year: {_billion(p.completed_this_year)}"
+        figures = f" Invested this year: {billion_yuan(p.completed_this_year)}"
         if p.annual_completion is not None:
-            figures += f", {_pct(p.annual_completion)} of the annual plan"
+            figures += f", {format_percent(p.annual_completion, PERCENT_PLACES)} of the annual plan"
         if p.physical is not None:
-            figures += f"; physical progress {_pct(p.physical)}"
+            figures += f"; physical progress {format_percent(p.physical, PERCENT_PLACES)}"
         return f"{p.name}{' (' + ', '.join(p.tags) + ')' if p.tags else ''}: {text}{figures}."
     text = p.report_text or (f"项目概况:{p.description}" if p.description else "")
     if older:
@@ -230,8 +225,8 @@ def key_project_paragraph(p: KeyProject, year: int, month: int, language: str = 
         text += "。"
     figures = f"本年累计完成投资{yi(p.completed_this_year)}亿元"
     if p.annual_completion is not None:
-        figures += f",完成年度计划的{_pct(p.annual_completion)}"
+        figures += f",完成年度计划的{format_percent(p.annual_completion, PERCENT_PLACES)}"
     if p.physical is not None:
-        figures += f",形象进度{_pct(p.physical)}"
+        figures += f",形象进度{format_percent(p.physical, PERCENT_PLACES)}"
     tags = f"({'、'.join(p.tags)})" if p.tags else ""
     return f"{p.name}{tags}:{text}{figures}。"

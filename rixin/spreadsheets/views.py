@@ -12,7 +12,7 @@ from .models import ImportBatch
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Excel 文件(.xlsx)"))
+    file = forms.FileField(label=gettext_lazy("表格文件(.xlsx、.xls、.et、.ods)"))
 
 
 def _importer(request, kind: str, params: dict) -> imports.Importer:

@@ -24,8 +24,8 @@ def num(value, places=2):
 
 @register.filter
 def pct(value, places=1):
-    # A missing attribute reaches a filter as "" (string_if_invalid).
-    return "—" if value is None or value == "" else money.plain(value, int(places)) + "%"
+    # A missing attribute reaches a filter as "" (string_if_invalid); format_percent shows "—".
+    return money.format_percent(value, int(places))
 
 
 @register.simple_tag

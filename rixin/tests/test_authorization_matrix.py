@@ -1,39 +1,22 @@
 """Every URL pattern against every persona. See rixin/urlmatrix.py."""
 
 import importlib
-import importlib.util
 import json
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from rixin import discovery
 from rixin.audit.models import AuditEvent
 from rixin.urlmatrix import SHOUYANG_PERSONAS, Route
 
-APPS = [
-    "accounts",
-    "audit",
-    "directory",
-    "spreadsheets",
-    "parks",
-    "projects",
-    "investment",
-    "indicators",
-    "appeals",
-    "cockpit",
-    "reports",
-    "workcalendar",
-]
 WRITE_ACTIONS = ("create", "update", "delete", "transition", "import", "security")
 
 
 def all_routes() -> list[Route]:
-    routes = []
-    for app in APPS:
-        name = f"rixin.{app}.tests.matrix"
-        if importlib.util.find_spec(f"rixin.{app}.tests") and importlib.util.find_spec(name):
-            routes.extend(importlib.import_module(name).ROUTES)
+    """Every installed app's ``tests/matrix.py`` ROUTES, then the project's own."""
+    routes = [route for _, module in discovery.modules("tests.matrix") for route in module.ROUTES]
     return routes + importlib.import_module("rixin.tests.matrix").ROUTES
 
 

@@ -80,3 +80,50 @@ def test_bad_options_are_refused_with_a_clear_message(options, message):
     with pytest.raises(CommandError, match=message):
         call_command("generate_scale", verbosity=0, **options)
     assert not Project.objects.exists()
+
+
+def test_after_each_county_the_application_can_insert_a_project():
+    """Sequences are reset after each county's commit, not only at the end: a run killed at
+    the next county leaves a database the actions can insert into (PostgreSQL)."""
+    from decimal import Decimal
+
+    from rixin.accounts.roles import Role
+    from rixin.directory.models import Department
+    from rixin.projects import actions
+    from rixin.testing import division, make_user
+
+    inserted = []
+
+    def insert(code: str, _rows: int) -> None:
+        county = division(code)
+        inserted.append(
+            actions.create_project(
+                acting_user=make_user(f"admin_{code}", Role.COUNTY_ADMIN, code),
+                county=county,
+                name="生成期间新增项目",
+                category="industrial",
+                department=Department.objects.filter(county=county).first(),
+                total_investment=Decimal(100),
+            )
+        )
+
+    generate(2, volume=TEST_SIZES[0], progress=insert)
+    assert [p.county_id for p in inserted] == ["140725", "140702"]
+    assert inserted[1].pk == Project.objects.order_by("pk").last().pk
+
+
+def test_generated_projects_carry_valid_codes_and_coordinates_in_real_counties():
+    from rixin.demo.codes import COUNTY_BOXES
+    from rixin.projects.validators import validate_project_code
+
+    generate(12, volume=TEST_SIZES[0])
+    projects = list(Project.objects.all())
+    assert len({p.code for p in projects}) == len(projects)
+    for project in projects:
+        validate_project_code(project.code)
+        assert project.code.split("-")[1] == project.county_id
+        box = COUNTY_BOXES.get(project.county_id)
+        if box is None:  # an invented county: no site
+            assert project.latitude is None
+            continue
+        assert box[0] <= project.latitude <= box[2] and box[1] <= project.longitude <= box[3]

@@ -17,6 +17,9 @@ SCALING = Path(__file__).resolve().parents[2] / "docs" / "scaling.md"
 # Tables with a county column that may be empty, and why (they are reference tables).
 REFERENCE_WITH_COUNTY = {
     "indicators_indicator": "the standard catalogue has no county; a county's own indicators do",
+    "workcalendar_specialday": "the national holiday schedule has no county; a county's own days do",
+    "workcalendar_calendaryear": "the national schedule's years have no county; a county's do",
+    "workcalendar_workday": "the national working-day index has no county; a county's own does",
 }
 # County-owned tables small enough to be reference tables (copied to every node), as
 # docs/scaling.md decides; every other county-owned table is distributed by county.

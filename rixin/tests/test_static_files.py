@@ -19,7 +19,10 @@ def test_collectstatic_succeeds_with_production_storage(tmp_path):
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=Path(settings.BASE_DIR), env=env, capture_output=True, text=True,
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert list((tmp_path / "static" / "vendor" / "echarts").glob("echarts.min.*.js"))

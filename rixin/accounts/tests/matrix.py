@@ -1,4 +1,5 @@
 from rixin.accounts.actions import create_api_token
+from rixin.accounts.roles import Role
 from rixin.urlmatrix import EVERYONE, Route
 
 
@@ -9,6 +10,20 @@ def _token(p):
 
 def _user(p):
     return {"pk": p.leader.pk}, None
+
+
+def _auditor(p):
+    return {"pk": p.auditor.pk}, None
+
+
+def _fresh_account(p):
+    from rixin.accounts.actions import create_user
+    from rixin.testing import division
+
+    user, _password = create_user(
+        acting_user=p.sysadmin, username="fresh", display_name="fresh", division=division("140725")
+    )
+    return {"pk": user.pk}, None
 
 
 ROUTES = [
@@ -36,7 +51,14 @@ ROUTES = [
         frozenset({"secadmin"}),
         method="post",
         objects=_user,
-        data={"role": "leader"},
+        data={"role": Role.LEADER},
+    ),
+    Route("administrator_grant", frozenset({"secadmin"}), objects=_fresh_account),
+    Route(
+        "administrator_reset_password",
+        frozenset({"secadmin"}),
+        method="post",
+        objects=_auditor,
     ),
     Route("security_policy", frozenset({"secadmin"})),
 ]

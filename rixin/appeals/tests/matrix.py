@@ -206,4 +206,17 @@ ROUTES = [
         "open311_requests", frozenset(), method="post", data={"service_code": "yaosu"}, public=True
     ),
     Route("open311_request", EVERYONE, public=True, objects=_public_appeal),
+    # The same endpoints in GeoReport's XML, and service discovery: public reads.
+    Route("open311_discovery", EVERYONE, public=True, objects=_catalogue),
+    Route("open311_discovery_xml", EVERYONE, public=True, objects=_catalogue),
+    Route("open311_services_xml", EVERYONE, public=True, objects=_catalogue),
+    Route("open311_requests_xml", EVERYONE, public=True, objects=_catalogue),
+    Route(
+        "open311_requests_xml",
+        frozenset(),
+        method="post",
+        data={"service_code": "yaosu"},
+        public=True,
+    ),
+    Route("open311_request_xml", EVERYONE, public=True, objects=_public_appeal),
 ]

@@ -1,8 +1,11 @@
 """Bad input: a clear message naming the field, and nothing written."""
 
+from io import BytesIO
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
+from PIL import Image
 
 from rixin.appeals import actions
 from rixin.appeals.models import Appeal, Attachment
@@ -10,7 +13,14 @@ from rixin.testing import upload
 
 from .factories import answered, category
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
+
+def _png() -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
 
 
 def _submit(personas, **fields):

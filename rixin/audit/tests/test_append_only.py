@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from rixin.accounts.access import system_actor
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditEvent
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_application_cannot_update_or_delete_an_audit_record():
-    event = record_event("create", object_type="x", object_repr="a")
+    event = record_event("create", acting_user=system_actor(), object_type="x", object_repr="a")
     event.message = "changed"
     with pytest.raises(PermissionDenied):
         event.save()
@@ -26,7 +27,7 @@ def test_application_cannot_update_or_delete_an_audit_record():
 
 
 def test_database_refuses_update_even_in_raw_sql():
-    event = record_event("create", object_type="x", object_repr="a")
+    event = record_event("create", acting_user=system_actor(), object_type="x", object_repr="a")
     with pytest.raises(DatabaseError), transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(
@@ -39,7 +40,7 @@ def test_database_refuses_update_even_in_raw_sql():
     connection.vendor != "postgresql", reason="SQLite refuses DELETE in the application only"
 )
 def test_database_refuses_delete_of_a_young_record_in_raw_sql():
-    event = record_event("create", object_type="x", object_repr="a")
+    event = record_event("create", acting_user=system_actor(), object_type="x", object_repr="a")
     with pytest.raises(DatabaseError), transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
@@ -52,7 +53,7 @@ def test_purge_refuses_fewer_than_180_days():
 
 
 def test_purge_removes_only_records_older_than_the_limit():
-    young = record_event("create", object_type="x", object_repr="young")
+    young = record_event("create", acting_user=system_actor(), object_type="x", object_repr="young")
     old = AuditEvent.objects.create(
         time=timezone.now() - timedelta(days=400), action="create", object_repr="old"
     )

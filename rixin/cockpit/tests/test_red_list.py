@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from rixin.accounts.access import system_actor
 from rixin.appeals.tests import factories as appeals
 from rixin.cockpit.figures import red_list
 from rixin.cockpit.periods import CockpitPeriod
@@ -32,12 +31,12 @@ def test_an_agreement_not_started_after_n_months_is_listed(personas):
 def test_an_overdue_milestone_and_a_behind_project_are_listed(personas):
     project = projects.project(personas.officer, name="滞后项目", status=ProjectStatus.NEW_START)
     project_actions.save_annual_plan(
-        project, acting_user=system_actor(), year=2024, planned_investment=Decimal(1200)
+        project, acting_user=personas.officer, year=2024, planned_investment=Decimal(1200)
     )
     projects.report(personas.officer, project, 1, 10)
     project_actions.add_milestone(
         project,
-        acting_user=system_actor(),
+        acting_user=personas.officer,
         name="取得施工许可",
         type=MilestoneType.APPROVAL,
         due_date=datetime.date(2024, 3, 1),

@@ -1,3 +1,4 @@
+from rixin.accounts.access import system_actor
 from rixin.urlmatrix import OTHER_COUNTY, READERS, Route
 
 STATISTICIANS = frozenset({"tongji", "city_statistician"})
@@ -14,7 +15,7 @@ def _indicator(p):
     from rixin.regions.models import Division
 
     own = Indicator.objects.filter(code="yuci_tourism").first() or create_indicator(
-        acting_user=None,
+        acting_user=system_actor(),
         county=Division.objects.get(code="140702"),
         code="yuci_tourism",
         name="旅游收入",

@@ -4,6 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from rixin.accounts.access import system_actor
 from rixin.indicators.importers import ObservationImporter
 from rixin.indicators.models import Indicator, Observation, ObservationRevision
 from rixin.spreadsheets.imports import commit, preview
@@ -107,7 +108,7 @@ def test_county_file_has_the_county_own_indicators(personas):
     from rixin.indicators.actions import create_indicator
 
     create_indicator(
-        acting_user=None,
+        acting_user=system_actor(),
         county=personas.tongji.division,
         code="tourism",
         name="旅游收入",

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from rixin.accounts.access import system_actor
 from rixin.demo import indicators as demo
 from rixin.indicators import actions
 from rixin.indicators.models import Indicator
@@ -23,7 +24,7 @@ def _small_data():
     for code in ("140725", "140702"):
         for period in (Period(2024, 3), Period(2024, 6)):
             actions.save_observation(
-                acting_user=None,
+                acting_user=system_actor(),
                 county=Division.objects.get(code=code),
                 indicator=gdp,
                 period=period,

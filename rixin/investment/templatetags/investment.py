@@ -1,6 +1,6 @@
 from django import template
 
-from rixin.investment import models
+from rixin.investment import access
 
 register = template.Library()
 
@@ -8,4 +8,4 @@ register = template.Library()
 @register.filter
 def sees_leads(user) -> bool:
     """{% if user|sees_leads %}: may this user see the confidential leads and activities?"""
-    return models.sees_leads(user)
+    return access.sees_leads(user)

@@ -1,10 +1,11 @@
-"""Test data of 招商引资, built through the actions (acting_user None is the set-up path)."""
+"""Test data of 招商引资, built through the actions (the system actor unless a user is given)."""
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
 
+from rixin.accounts.access import system_actor
 from rixin.investment import actions
 from rixin.investment.choices import AgreementKind, LeadSource, ReviewOpinion, Stage
 from rixin.investment.models import Agreement, Lead
@@ -18,14 +19,16 @@ def lead(county: str = SHOUYANG, *, user=None, **fields) -> Lead:
     fields.setdefault("origin_province", "广东")
     fields.setdefault("industry", "新能源")
     fields.setdefault("intended_investment", Decimal("50000"))
-    return actions.create_lead(acting_user=user, county=division(county), **fields)
+    return actions.create_lead(
+        acting_user=user or system_actor(), county=division(county), **fields
+    )
 
 
 def lead_in_negotiation(county: str = SHOUYANG, *, user=None, **fields) -> Lead:
     item = lead(county, user=user, **fields)
-    actions.move_lead(item, Stage.REVIEW, acting_user=user)
-    actions.record_review(item, acting_user=user, opinion=ReviewOpinion.PURSUE)
-    return actions.move_lead(item, Stage.NEGOTIATION, acting_user=user)
+    actions.move_lead(item, Stage.REVIEW, acting_user=user or system_actor())
+    actions.record_review(item, acting_user=user or system_actor(), opinion=ReviewOpinion.PURSUE)
+    return actions.move_lead(item, Stage.NEGOTIATION, acting_user=user or system_actor())
 
 
 def agreement(
@@ -40,7 +43,7 @@ def agreement(
     fields.setdefault("project_name", f"示例项目{Agreement.objects.count() + 1}")
     fields.setdefault("kind", AgreementKind.INVESTMENT)
     return actions.record_agreement(
-        acting_user=user,
+        acting_user=user or system_actor(),
         county=division(county),
         companies=list(companies),
         amount=Decimal(amount),
@@ -51,20 +54,26 @@ def agreement(
 
 def handed_over(item: Agreement, *, started: bool = False):
     """Hand the agreement to the library; with ``started`` move its project to 新开工."""
-    from rixin.accounts.access import system_actor
-    from rixin.accounts.models import User
-    from rixin.accounts.roles import Role
-    from rixin.directory.choices import DepartmentKind
     from rixin.projects.actions import change_status
     from rixin.projects.choices import ProjectStatus
 
-    # The county's 招商中心 officer hands it over; the library refuses a write without an actor.
-    officer = User.objects.get(
-        role=Role.OFFICER,
-        division_id=item.county_id,
-        department__kind=DepartmentKind.INVESTMENT_PROMOTION,
-    )
+    officer = centre_officer(item.county_id)
     project = actions.hand_over(item, acting_user=officer)
     if started:
-        change_status(project, ProjectStatus.NEW_START, acting_user=system_actor())
+        change_status(project, ProjectStatus.NEW_START, acting_user=officer)
     return project
+
+
+def centre_officer(county: str = SHOUYANG):
+    """The county's investment-promotion officer (a persona), who hands agreements over to the
+    project library and moves their projects on; the system actor where there is none."""
+    from rixin.accounts.models import User
+    from rixin.accounts.roles import Role
+    from rixin.directory.choices import DepartmentKind
+
+    officer = User.objects.filter(
+        role=Role.OFFICER,
+        division_id=county,
+        department__kind=DepartmentKind.INVESTMENT_PROMOTION,
+    ).first()
+    return officer or system_actor()

@@ -1,3 +1,4 @@
+from rixin.accounts.access import system_actor
 from rixin.testing import SHOUYANG, YUCI
 from rixin.urlmatrix import OTHER_COUNTY, READERS, Route
 
@@ -25,7 +26,7 @@ def _activity(p):
         from rixin.testing import division
 
         return record_activity(
-            acting_user=None,
+            acting_user=system_actor(),
             county=division(county),
             kind="follow_up",
             lead=factories.lead(county),
@@ -42,7 +43,10 @@ def _event(p):
 
     def make(county):
         return create_event(
-            acting_user=None, county=division(county), name="招商引资大会", date="2024-05-20"
+            acting_user=system_actor(),
+            county=division(county),
+            name="招商引资大会",
+            date="2024-05-20",
         ).pk
 
     return {"pk": make(SHOUYANG)}, {"pk": make(YUCI)}
@@ -57,7 +61,9 @@ def _team(p):
     from rixin.testing import division
 
     def make(county):
-        return create_team(acting_user=None, county=division(county), name="新能源专班").pk
+        return create_team(
+            acting_user=system_actor(), county=division(county), name="新能源专班"
+        ).pk
 
     return {"pk": make(SHOUYANG)}, {"pk": make(YUCI)}
 

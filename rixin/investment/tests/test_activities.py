@@ -4,6 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from rixin.accounts.access import MissingActor, system_actor
+from rixin.audit.models import AuditEvent
 from rixin.investment import actions
 from rixin.investment.models import Activity
 from rixin.testing import SHOUYANG, division
@@ -15,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def _follow_up(lead, next_contact_on, user=None):
     return actions.record_activity(
-        acting_user=user,
+        acting_user=user or system_actor(),
         county=division(SHOUYANG),
         kind="follow_up",
         lead=lead,
@@ -59,4 +61,34 @@ def test_a_visit_needs_its_cities(personas):
 def test_activity_on_a_lead_of_another_county_is_refused(personas):
     with pytest.raises(ValidationError):
         _follow_up(factories.lead("140702"), timezone.localdate(), user=personas.zhaoshang)
+    assert not Activity.objects.exists()
+
+
+def test_settling_earlier_follow_ups_leaves_an_audit_record_per_settled_activity(personas):
+    lead = factories.lead()
+    today = timezone.localdate()
+    first = _follow_up(lead, today)
+    second = _follow_up(lead, today + datetime.timedelta(days=1))
+    # Only ``first`` was open when ``second`` was recorded; now a third settles ``second``.
+    third = _follow_up(lead, None, user=personas.zhaoshang)
+    settled = AuditEvent.objects.filter(
+        object_type="investment.activity", after={"next_contact_done": True}
+    )
+    assert sorted(int(e.object_id) for e in settled) == [first.pk, second.pk]
+    last = settled.get(object_id=str(second.pk))
+    assert last.user == personas.zhaoshang
+    assert last.before == {"next_contact_done": False}
+    assert str(third) in last.message
+
+
+def test_an_activity_without_an_actor_is_refused_and_leaves_no_row():
+    lead = factories.lead()
+    with pytest.raises(MissingActor):
+        actions.record_activity(
+            acting_user=None,
+            county=division(SHOUYANG),
+            kind="follow_up",
+            lead=lead,
+            start_date=timezone.localdate(),
+        )
     assert not Activity.objects.exists()

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from rixin.accounts.access import system_actor
 from rixin.investment.models import Agreement
 from rixin.testing import YUCI
 
@@ -63,7 +64,7 @@ def test_agreement_takes_team_industry_and_city_from_its_lead(personas):
     from rixin.investment.actions import create_team
     from rixin.testing import division
 
-    team = create_team(acting_user=None, county=division("140725"), name="新能源专班")
+    team = create_team(acting_user=system_actor(), county=division("140725"), name="新能源专班")
     lead = factories.lead_in_negotiation(team=team, origin_city="苏州", industry="新能源")
     agreement = factories.agreement(user=personas.zhaoshang, lead=lead)
     assert (agreement.team, agreement.origin_city, agreement.industry) == (team, "苏州", "新能源")

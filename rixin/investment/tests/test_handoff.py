@@ -46,10 +46,9 @@ def test_agreement_counts_as_started_once_its_project_starts(personas):
     agreement = factories.agreement()
     project = factories.handed_over(agreement)
     assert not Agreement.objects.started().exists()
-    from rixin.accounts.access import system_actor
     from rixin.projects.actions import change_status
 
-    change_status(project, ProjectStatus.NEW_START, acting_user=system_actor())
+    change_status(project, ProjectStatus.NEW_START, acting_user=personas.zhaoshang)
     assert list(Agreement.objects.started()) == [agreement]
 
 

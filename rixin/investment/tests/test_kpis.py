@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from rixin.accounts.access import system_actor
 from rixin.investment import actions, kpis
 from rixin.investment.choices import Stage, TargetPeriod
 from rixin.testing import SHOUYANG, division
@@ -17,7 +18,7 @@ def _target(**fields):
     fields.setdefault("signing_amount", Decimal("720000"))
     fields.setdefault("start_rate", Decimal("40"))
     return actions.set_target(
-        acting_user=None, county=division(SHOUYANG), year=2024, period="h1", **fields
+        acting_user=system_actor(), county=division(SHOUYANG), year=2024, period="h1", **fields
     )
 
 
@@ -52,7 +53,9 @@ def test_no_target_gives_no_rate_rather_than_a_made_up_one(personas):
 
 
 def test_team_progress_uses_its_own_target_and_agreements(personas):
-    team = actions.create_team(acting_user=None, county=division(SHOUYANG), name="物流专班")
+    team = actions.create_team(
+        acting_user=system_actor(), county=division(SHOUYANG), name="物流专班"
+    )
     _target(team=team, signing_amount=Decimal("100000"))
     factories.agreement(amount="50000", team=team)
     factories.agreement(amount="70000")
@@ -66,7 +69,7 @@ def test_funnel_counts_leads_that_ever_reached_each_stage(personas):
     factories.lead()
     factories.lead_in_negotiation()
     dropped = factories.lead_in_negotiation()
-    actions.move_lead(dropped, Stage.TERMINATED, acting_user=None, reason="转投他地")
+    actions.move_lead(dropped, Stage.TERMINATED, acting_user=system_actor(), reason="转投他地")
     steps = {s.stage: s for s in kpis.funnel(SHOUYANG)}
     assert [steps[s].reached for s in ("clue", "review", "negotiation", "signed")] == [3, 2, 2, 0]
     assert steps["review"].conversion == Decimal("66.67")
@@ -77,7 +80,10 @@ def test_weighted_pipeline_uses_the_county_probabilities(personas):
     factories.lead_in_negotiation(intended_investment=Decimal("20000"))
     assert kpis.weighted_pipeline(SHOUYANG).weighted_total == Decimal("11000")  # 10% + 50%
     actions.set_pipeline_settings(
-        division(SHOUYANG), acting_user=None, review_required=True, probabilities={"clue": 0}
+        division(SHOUYANG),
+        acting_user=system_actor(),
+        review_required=True,
+        probabilities={"clue": 0},
     )
     assert kpis.weighted_pipeline(SHOUYANG).weighted_total == Decimal("10000")
 

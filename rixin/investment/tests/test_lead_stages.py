@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from rixin.accounts.access import system_actor
 from rixin.investment import actions
 from rixin.investment.choices import ReviewOpinion, Stage
 from rixin.investment.models import Lead, LeadStageChange
@@ -43,7 +44,9 @@ def test_county_can_turn_the_review_rule_off(personas):
 
 
 def test_a_drop_opinion_blocks_negotiation_even_when_the_rule_is_off(personas):
-    actions.set_pipeline_settings(division("140725"), acting_user=None, review_required=False)
+    actions.set_pipeline_settings(
+        division("140725"), acting_user=system_actor(), review_required=False
+    )
     lead = factories.lead(user=personas.zhaoshang)
     actions.move_lead(lead, Stage.REVIEW, acting_user=personas.zhaoshang)
     actions.record_review(

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from rixin.accounts.access import system_actor
 from rixin.investment import actions
 from rixin.investment.choices import Stage
 from rixin.investment.models import Lead
@@ -46,11 +47,13 @@ def test_a_lead_goes_from_first_contact_to_a_started_project_in_the_browser(pers
     assert response.status_code == 302, response.text[-3000:]
     agreement = lead.agreements.get()
     client.post(f"/investment/agreements/{agreement.pk}/handoff/")
-    from rixin.accounts.access import system_actor
     from rixin.projects.actions import change_status
 
-    project = agreement.__class__.objects.get().project
-    change_status(project, "new_start", acting_user=system_actor())
+    change_status(
+        agreement.__class__.objects.get().project,
+        "new_start",
+        acting_user=factories.centre_officer(),
+    )
     client.post(move, {"stage": "started"})
     lead.refresh_from_db()
     assert lead.stage == Stage.STARTED
@@ -65,7 +68,7 @@ def test_a_lead_goes_from_first_contact_to_a_started_project_in_the_browser(pers
 
 def test_board_move_by_htmx_shows_the_refusal(personas, client_for):
     lead = factories.lead()
-    actions.move_lead(lead, Stage.REVIEW, acting_user=None)
+    actions.move_lead(lead, Stage.REVIEW, acting_user=system_actor())
     response = client_for(personas.zhaoshang).post(
         f"/investment/leads/{lead.pk}/move/", {"stage": "negotiation"}, HTTP_HX_REQUEST="true"
     )
@@ -89,11 +92,13 @@ def test_agreement_form_reports_a_missing_company(personas, client_for):
 
 
 def _fill(size: int) -> None:
-    team = actions.create_team(acting_user=None, county=division(SHOUYANG), name=f"专班{size}")
+    team = actions.create_team(
+        acting_user=system_actor(), county=division(SHOUYANG), name=f"专班{size}"
+    )
     for number in range(size):
         lead = factories.lead(company_name=f"企业{size}-{number}", team=team)
         if number % 2:
-            actions.move_lead(lead, Stage.REVIEW, acting_user=None)
+            actions.move_lead(lead, Stage.REVIEW, acting_user=system_actor())
         factories.agreement(amount=Decimal(100 + number), team=team, origin_city=f"城{number}")
 
 
@@ -116,7 +121,7 @@ def test_board_and_kpi_queries_do_not_grow_with_data(
 
 def test_kpi_page_shows_the_computed_figures(personas, client_for):
     actions.set_target(
-        acting_user=None,
+        acting_user=system_actor(),
         county=division(SHOUYANG),
         year=2024,
         period="h1",

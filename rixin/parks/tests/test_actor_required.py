@@ -1,4 +1,5 @@
-"""Parks are kept by the county administrator; no write without an actor."""
+"""Parks are kept by the county administrator and the 发改局 / 经开区 officers; no write
+without an actor."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -19,11 +20,11 @@ def test_a_park_without_an_actor_is_refused(personas):
     assert not Park.objects.filter(name="无主园区", kind="industrial").exists()
 
 
-def test_the_county_administrator_and_the_system_actor_keep_parks(personas):
+def test_the_county_administrator_the_fagai_officer_and_the_system_actor_keep_parks(personas):
     county = division("140725")
     with pytest.raises(PermissionDenied):
         actions.create_park(
-            acting_user=personas.officer, county=county, name="甲园区", kind="industrial"
+            acting_user=personas.zhaoshang, county=county, name="甲园区", kind="industrial"
         )
     with pytest.raises(PermissionDenied):
         actions.create_park(
@@ -36,4 +37,5 @@ def test_the_county_administrator_and_the_system_actor_keep_parks(personas):
         acting_user=personas.county_admin, county=county, name="甲园区", kind="industrial"
     )
     actions.add_capacity(park, acting_user=system_actor(), product="纸", amount=1)
-    assert park.capacities.count() == 1
+    actions.add_capacity(park, acting_user=personas.officer, product="浆", amount=1)
+    assert park.capacities.count() == 2

@@ -16,6 +16,19 @@ def test_one_county_writes_a_file_named_after_county_period_and_kind(tmp_path):
     assert "寿阳县2024年上半年“期中答卷”" in Document(str(path)).paragraphs[0].text
 
 
+def test_every_written_file_is_recorded_as_the_system_actor(tmp_path):
+    from rixin.accounts.roles import Role
+    from rixin.audit.models import AuditAction, AuditEvent
+
+    call_command(
+        "make_report", county="140725", period="2024H1", format="docx", output=str(tmp_path)
+    )
+    event = AuditEvent.objects.get(action=AuditAction.EXPORT, object_type="reports.report")
+    assert event.role == Role.SYSTEM
+    assert event.object_id == "140725/2024H1/half.docx"
+    assert event.object_repr == "寿阳县-2024H1-期中答卷.docx"
+
+
 def test_a_city_writes_every_county(tmp_path):
     call_command(
         "make_report", city="140700", period="2024-07", format="docx", output=str(tmp_path)

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from rixin.accounts.access import system_actor
 from rixin.accounts.actions import create_user
 from rixin.accounts.roles import Role
 from rixin.regions.models import Division
@@ -13,7 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--role", required=True, choices=[r for r in Role.values if r])
+        parser.add_argument(
+            "--role", required=True, choices=[r for r in Role.values if r and r != Role.SYSTEM]
+        )
         parser.add_argument(
             "--division", required=True, help="GB/T 2260 code of the account's scope"
         )
@@ -25,7 +28,7 @@ class Command(BaseCommand):
             raise CommandError(f"行政区划代码 {division} 不存在。")
         try:
             user, password = create_user(
-                acting_user=None,
+                acting_user=system_actor(),
                 username=username,
                 display_name=display_name or Role(role).label,
                 division=place,

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from rixin.accounts.access import system_actor
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction, AuditEvent
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             old._raw_delete(old.db)
             record_event(
                 AuditAction.DELETE,
+                acting_user=system_actor(),
                 object_type="audit.auditevent",
                 message=f"purged {count} older than {days} days",
             )

@@ -15,6 +15,11 @@ this is a synthetic benchmark data set with no actor. Do not run it on a county'
 
 Counties already generated are left alone, so ``--counties 12`` then ``--counties 117`` grows
 the data set from a tenth to all of it. The same ``--seed`` gives the same rows.
+
+Each county is written in one transaction and the id sequences are moved past its rows right
+after its commit, with a line "<code>: <n> rows committed". A run that is killed (even with
+kill -9) keeps the counties committed before, loses the one in progress, and leaves a database
+the application can insert into; running the command again goes on from there.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -63,6 +68,11 @@ class Command(BaseCommand):
         ) as bar:
 
             def progress(code: str, rows: int) -> None:
+                # One line per committed county: what a run killed later has kept.
+                if verbosity:
+                    with tqdm.external_write_mode():
+                        self.stdout.write(f"{code}: {rows:,} rows committed")
+                        self.stdout.flush()
                 bar.set_postfix_str(f"{code}: {rows:,} rows")
                 bar.update(1)
 

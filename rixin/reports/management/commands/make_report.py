@@ -11,10 +11,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from rixin.accounts.access import system_actor
 from rixin.cockpit.periods import CockpitPeriod
 from rixin.regions.models import Division
 
 from ...content import KINDS, build_report, file_name
+from ...downloads import record_report_export
 from ...render import FORMATS, render
 
 
@@ -46,12 +48,16 @@ class Command(BaseCommand):
             file=self.stderr,
             disable=len(counties) < 2,
         )
+        actor = system_actor()
+        language = options["language"]
         for county in bar:
             bar.set_postfix_str(county.name)
-            report = build_report(county.code, period, options["language"])
+            report = build_report(county.code, period, language)
             for fmt in formats:
-                path = folder / file_name(county, period, fmt, options["language"])
-                path.write_bytes(render(report, fmt))
+                path = folder / file_name(county, period, fmt, language)
+                content = render(report, fmt)
+                path.write_bytes(content)
+                record_report_export(actor, county, period, fmt, language, content, path.name)
                 written.append(path)
         for path in written:
             self.stdout.write(str(path))

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApprovalsConfig(AppConfig):
+    name = "rixin.approvals"
+    verbose_name = _("并联审批")
+    # Read by the discovery of URLs, API routers, navigation and demo steps.
+    nav_order = 45
+    demo_module = "rixin.demo.approvals"
+    demo_order = 45  # after the projects it opens cases for
