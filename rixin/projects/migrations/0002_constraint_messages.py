@@ -5,29 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0001_initial'),
-        ('parks', '0001_initial'),
-        ('projects', '0001_initial'),
-        ('regions', '0002_shanxi_divisions'),
+        ("directory", "0001_initial"),
+        ("parks", "0001_initial"),
+        ("projects", "0001_initial"),
+        ("regions", "0002_shanxi_divisions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name='annualplan',
-            name='annual_plan_unique_year',
-            constraint=models.UniqueConstraint(fields=('project', 'year'), name='annual_plan_unique_year', violation_error_message='该项目这一年度已有年度计划,请修改已有的计划。'),
+            model_name="annualplan",
+            name="annual_plan_unique_year",
+            constraint=models.UniqueConstraint(
+                fields=("project", "year"),
+                name="annual_plan_unique_year",
+                violation_error_message="该项目这一年度已有年度计划,请修改已有的计划。",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='monthlyreport',
-            name='monthly_report_unique_month',
-            constraint=models.UniqueConstraint(fields=('project', 'year', 'month'), name='monthly_report_unique_month', violation_error_message='该项目这个月份已有月度报告,请刷新后在已有报告上更正。'),
+            model_name="monthlyreport",
+            name="monthly_report_unique_month",
+            constraint=models.UniqueConstraint(
+                fields=("project", "year", "month"),
+                name="monthly_report_unique_month",
+                violation_error_message="该项目这个月份已有月度报告,请刷新后在已有报告上更正。",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='project',
-            name='project_unique_code',
-            constraint=models.UniqueConstraint(condition=models.Q(('code', ''), _negated=True), fields=('code',), name='project_unique_code', violation_error_message='该项目代码已被库中另一个项目使用,请核对项目代码。'),
+            model_name="project",
+            name="project_unique_code",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("code", ""), _negated=True),
+                fields=("code",),
+                name="project_unique_code",
+                violation_error_message="该项目代码已被库中另一个项目使用,请核对项目代码。",
+            ),
         ),
     ]

@@ -5,20 +5,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0002_constraint_messages'),
+        ("projects", "0002_constraint_messages"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='project',
-            name='latitude',
-            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90, '纬度应在-90到90之间。'), django.core.validators.MaxValueValidator(90, '纬度应在-90到90之间。')], verbose_name='纬度'),
+            model_name="project",
+            name="latitude",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=6,
+                max_digits=9,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(-90, "纬度应在-90到90之间。"),
+                    django.core.validators.MaxValueValidator(90, "纬度应在-90到90之间。"),
+                ],
+                verbose_name="纬度",
+            ),
         ),
         migrations.AlterField(
-            model_name='project',
-            name='longitude',
-            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180, '经度应在-180到180之间。'), django.core.validators.MaxValueValidator(180, '经度应在-180到180之间。')], verbose_name='经度'),
+            model_name="project",
+            name="longitude",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=6,
+                max_digits=9,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(-180, "经度应在-180到180之间。"),
+                    django.core.validators.MaxValueValidator(180, "经度应在-180到180之间。"),
+                ],
+                verbose_name="经度",
+            ),
         ),
     ]
