@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 def add_action_error(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -14,6 +15,13 @@ def add_action_error(form: forms.BaseForm, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+def show_hidden_errors(form: forms.BaseForm) -> None:
+    """A hidden field's error (a missing version) said at the top of the form, where it is seen."""
+    for name, field in form.fields.items():
+        if field.widget.is_hidden and name in form._errors:
+            form.add_error(None, form._errors.pop(name))
+
+
 class ActionErrorsMixin:
     """Gives a form ``add_action_error(exc)``."""
 
@@ -24,12 +32,25 @@ class ActionErrorsMixin:
 class VersionedModelForm(ActionErrorsMixin, forms.ModelForm):
     """Carries the version the user started from, so a stale save is refused, not lost."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        error_messages={"required": _("缺少版本号:请刷新页面,查看最新内容后重新修改。")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk is not None and not self.is_bound:
-            self.initial["version"] = self.instance.version
+        if self.instance.pk is not None:
+            # An edit must say which version it was made from: a POST without it is refused,
+            # never saved over someone else's change.
+            self.fields["version"].required = True
+            if not self.is_bound:
+                self.initial["version"] = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        show_hidden_errors(self)
+        return data
 
     def changes(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.changed_data if name != "version"}

@@ -4,9 +4,10 @@ Published (FACTS.md): the count and the total, the three categories, the six ind
 the named projects and their state in July 2024, 七元煤矿's Q1 investment of 3.31 亿元,
 the tourist road's 5.17 km, the pipeline project's 1 亿元 special bond, 21 planned
 starts and 21 planned completions this year. Not published, so invented and marked
-illustrative: every project's total investment and monthly figures (the named projects'
-rows carry invented amounts, so they are marked too), and the filler projects that bring
-the library to 271 projects and 735 亿元. The demo's "today" is the meeting, 2024-07-24.
+illustrative: every project's monthly figures and plans, and the filler projects that bring
+the library to 271 projects and 735 亿元. The named projects themselves are published, so
+they are not marked (they are what an OC4IDS package of the demo publishes); their total
+investment is invented. The demo's "today" is the meeting, 2024-07-24.
 """
 
 from __future__ import annotations
@@ -353,7 +354,9 @@ def _named(county, lookups, rng, actor) -> Decimal:
             is_key_one=spec.key_one,
             construction_content=spec.content,
             leader_title="县级包联领导",
-            is_illustrative=True,
+            # The article names the project and its state: published, so not illustrative
+            # (its invented plan and reports are rows of their own, marked illustrative).
+            is_illustrative=False,
         )
         total += project.total_investment
         if spec.plan:

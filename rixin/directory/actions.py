@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from rixin.audit.actions import audited_create, audited_update
 
 from . import access
-from .models import Department, Enterprise, University
+from .models import Department, Enterprise, University, normalize_credit_code
 
 
 def create_enterprise(*, acting_user, county, **fields) -> Enterprise:
     access.check_write_enterprise(acting_user, county.code)
-    code = (fields.get("credit_code") or "").strip().upper()
+    code = normalize_credit_code(fields.get("credit_code"))
     fields["credit_code"] = code
     if code and Enterprise.objects.filter(credit_code=code).exists():
         raise ValidationError(
@@ -30,7 +30,7 @@ def update_enterprise(
         raise ValidationError({"county": _("不能把企业改到另一个县。")})
     code = changes.get("credit_code")
     if code:
-        changes["credit_code"] = code = code.strip().upper()
+        changes["credit_code"] = code = normalize_credit_code(code)
         if Enterprise.objects.filter(credit_code=code).exclude(pk=enterprise.pk).exists():
             raise ValidationError(
                 {"credit_code": _("统一社会信用代码 %(code)s 已登记。") % {"code": code}}

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rixin.forms import ActionErrorsMixin, VersionedModelForm
 
-from .models import Department, Enterprise, University
+from .models import Department, Enterprise, University, normalize_credit_code
 
 
 class EnterpriseForm(VersionedModelForm):
@@ -26,6 +26,9 @@ class EnterpriseForm(VersionedModelForm):
         help_texts = {
             "industry": _("GB/T 4754-2017 门类字母加代码,如 C22(造纸和纸制品业)或 C2221。")
         }
+
+    def clean_credit_code(self):
+        return normalize_credit_code(self.cleaned_data.get("credit_code"))
 
     def validate_unique(self):
         # Uniqueness of the credit code is the action's rule, with its own message.

@@ -22,7 +22,7 @@ from rixin.spreadsheets.imports import (
 
 from . import actions
 from .industries import validate_industry_code
-from .models import Enterprise, validate_credit_code
+from .models import Enterprise, normalize_credit_code, validate_credit_code
 
 
 @dataclass
@@ -74,7 +74,10 @@ class EnterpriseImporter(Importer):
         if not out["name"]:
             errors.append(("企业名称", _("必填")))
         # Over-long codes are refused here, with the column named, like every other cell.
-        code = field("统一社会信用代码", lambda: parse_text(values["credit_code"], max_length=30))
+        code = field(
+            "统一社会信用代码",
+            lambda: normalize_credit_code(parse_text(values["credit_code"], max_length=30)),
+        )
         if code is not None:
             code = code.upper()
             field("统一社会信用代码", lambda: validate_credit_code(code))

@@ -1,5 +1,7 @@
 """Departments, enterprises and universities."""
 
+import unicodedata
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -12,11 +14,18 @@ from .choices import DepartmentKind
 from .industries import industry_name, validate_industry_code
 
 
+def normalize_credit_code(value: str | None) -> str:
+    """A unified social credit code as stored and compared: NFKC (full-width letters and
+    digits to ASCII), spaces trimmed, upper case. Every path (form, import, API) goes
+    through it before validating or looking a code up."""
+    return unicodedata.normalize("NFKC", value or "").strip().upper()
+
+
 def validate_credit_code(value: str) -> None:
     from django.core.exceptions import ValidationError
 
     try:
-        uscc.validate(value)
+        uscc.validate(normalize_credit_code(value))
     except StdnumError as exc:
         raise ValidationError(
             _("统一社会信用代码“%(code)s”无效(GB 32100):%(reason)s"),
@@ -53,7 +62,8 @@ class EnterpriseQuerySet(CountyScopedQuerySet):
         text = (text or "").strip()
         if not text:
             return self
-        return self.filter(Q(name__icontains=text) | Q(credit_code__icontains=text.upper()))
+        code = normalize_credit_code(text)
+        return self.filter(Q(name__icontains=text) | Q(credit_code__icontains=code))
 
 
 class Enterprise(CountyOwned, Illustrative, Versioned):
@@ -86,11 +96,17 @@ class Enterprise(CountyOwned, Illustrative, Versioned):
     def industry_name(self) -> str:
         return industry_name(self.industry)
 
+    def clean_fields(self, exclude=None) -> None:
+        # Normalised first, so the field's validators and the uniqueness check see the
+        # stored form of the code.
+        self.credit_code = normalize_credit_code(self.credit_code)
+        super().clean_fields(exclude)
+
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
         if self.credit_code:
-            self.credit_code = self.credit_code.strip().upper()
+            self.credit_code = normalize_credit_code(self.credit_code)
         if self.high_tech_certified_on and not self.is_high_tech:
             raise ValidationError({"high_tech_certified_on": _("非高新技术企业不应填写证书日期。")})
 

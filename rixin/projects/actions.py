@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rixin.audit.actions import (
+    StaleEdit,
     audited_create,
     audited_update,
     record_event,
@@ -36,6 +38,7 @@ from .models import (
     check_report_values,
 )
 from .photos import clean_photo
+from .validators import normalize_code
 
 
 def _record_status(
@@ -56,6 +59,21 @@ def _record_status(
     )
 
 
+@contextmanager
+def _unique_code():
+    """Two writers saving the same project code at once both pass the model's check; the
+    database refuses the second. It is told what is wrong in words, not given a 500."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as exc:
+        if "code" not in str(exc).lower() and "project_unique_code" not in str(exc):
+            raise
+        raise ValidationError(
+            {"code": _("该项目代码已被库中另一个项目使用,请核对项目代码。")}
+        ) from exc
+
+
 @transaction.atomic
 def create_project(
     *, acting_user, county, at: datetime.datetime | None = None, **fields: Any
@@ -64,7 +82,10 @@ def create_project(
     (``at`` dates it, for records entered after the fact)."""
     access.check_create(acting_user, county.code, fields.get("department"))
     fields.setdefault("status", ProjectStatus.RESERVE)
-    project = audited_create(Project, acting_user=acting_user, county=county, **fields)
+    if "code" in fields:
+        fields["code"] = normalize_code(fields["code"])
+    with _unique_code():
+        project = audited_create(Project, acting_user=acting_user, county=county, **fields)
     _record_status(project, "", project.status, acting_user, _("入库"), at=at)
     return project
 
@@ -80,14 +101,25 @@ def update_project(
         raise ValidationError({"county": _("不能把项目改到另一个县。")})
     if "department" in changes:
         access.check_change_department(acting_user)
-    return audited_update(
-        project, changes, acting_user=acting_user, expected_version=expected_version
-    )
+    if changes.get("code") is not None:
+        changes = {**changes, "code": normalize_code(changes["code"])}
+    with _unique_code():
+        return audited_update(
+            project, changes, acting_user=acting_user, expected_version=expected_version
+        )
 
 
 @transaction.atomic
-def change_status(project: Project, new_status: str, *, acting_user, reason: str = "") -> Project:
-    """Move a project along its lifecycle; 终止 needs a reason. Every change is a row."""
+def change_status(
+    project: Project,
+    new_status: str,
+    *,
+    acting_user,
+    reason: str = "",
+    at: datetime.datetime | None = None,
+) -> Project:
+    """Move a project along its lifecycle; 终止 needs a reason. Every change is a row
+    (``at`` dates it, for a change recorded after the fact)."""
     access.check_write(acting_user, project)
     old = project.status
     if new_status not in NEXT_STATUSES.get(old, []):
@@ -107,23 +139,37 @@ def change_status(project: Project, new_status: str, *, acting_user, reason: str
         action=AuditAction.TRANSITION,
         message=reason,
     )
-    _record_status(project, old, new_status, acting_user, reason)
+    _record_status(project, old, new_status, acting_user, reason, at=at)
     return project
 
 
+PLAN_YEARS_AHEAD = 10
+
+
 def save_annual_plan(project: Project, *, acting_user, year: int, **fields: Any) -> AnnualPlan:
-    """Create or replace the project's plan for ``year``."""
+    """Create or replace the project's plan for ``year``: a year from the project's entry
+    into the library to ten years ahead."""
     access.check_write(acting_user, project)
+    first, last = project.entry_date.year, timezone.localdate().year + PLAN_YEARS_AHEAD
+    if not first <= year <= last:
+        raise ValidationError(
+            {"year": _("年度应在%(a)d到%(b)d之间(自项目入库起)。") % {"a": first, "b": last}}
+        )
     existing = AnnualPlan.objects.filter(project=project, year=year).first()
     if existing is None:
-        return audited_create(
-            AnnualPlan,
-            acting_user=acting_user,
-            county_id=project.county_id,
-            project=project,
-            year=year,
-            **fields,
-        )
+        fields.pop("version", None)
+        try:
+            with transaction.atomic():
+                return audited_create(
+                    AnnualPlan,
+                    acting_user=acting_user,
+                    county_id=project.county_id,
+                    project=project,
+                    year=year,
+                    **fields,
+                )
+        except IntegrityError as exc:  # another writer's plan of the year came first
+            raise StaleEdit() from exc
     version = fields.pop("version", None)
     return audited_update(existing, fields, acting_user=acting_user, expected_version=version)
 
@@ -140,6 +186,7 @@ class ReportEntry:
     progress_text: str = ""
     problem: str = ""
     problem_department: Any = None
+    report: Any = None  # the month's report already in, for a row that only raises a problem
 
 
 def check_report(entry: ReportEntry, *, acting_user, today: datetime.date) -> None:
@@ -152,6 +199,14 @@ def check_report(entry: ReportEntry, *, acting_user, today: datetime.date) -> No
             {
                 "month": _("不能填报未来月份(%(y)d年%(m)d月)的报告。")
                 % {"y": entry.year, "m": entry.month}
+            }
+        )
+    entered = entry.project.entry_date
+    if (entry.year, entry.month) < (entered.year, entered.month):
+        raise ValidationError(
+            {
+                "month": _("%(y)d年%(m)d月早于项目入库(%(d)s),不能填报该月报告。")
+                % {"y": entry.year, "m": entry.month, "d": entered.isoformat()}
             }
         )
 
@@ -168,14 +223,25 @@ def submit_monthly_report(
     progress_text: str = "",
     today: datetime.date | None = None,
     at: datetime.datetime | None = None,
+    expected_version: int | None = None,
     **extra: Any,
 ) -> MonthlyReport:
     """Submit the month's report. A second submission for the same month is a correction
     (its revision counts up and it goes back to review). A since-start total above the
-    project's total investment is allowed but flagged for the reviewer."""
+    project's total investment is allowed but flagged for the reviewer.
+
+    ``expected_version`` is the version of the month's report the writer saw (0: none
+    yet); the form and the API always pass it, and a report that moved on since is
+    refused with StaleEdit. None (the demo loader) checks nothing."""
     entry = ReportEntry(project, year, month, investment, physical_progress, progress_text)
     (report,) = _submit_reports(
-        [entry], acting_user=acting_user, today=today, at=at, extra=extra, imported=False
+        [entry],
+        acting_user=acting_user,
+        today=today,
+        at=at,
+        extra=extra,
+        imported=False,
+        expected_version=expected_version,
     )
     return report
 
@@ -387,6 +453,17 @@ def _since_start(entries: list[ReportEntry], existing: dict) -> list[Decimal]:
     ]
 
 
+def _attach_entry_dates(projects: list[Project]) -> None:
+    """Each project's entry into the library, for the month check, in one query."""
+    missing = {p.pk for p in projects if getattr(p, "entered", None) is None}
+    if not missing:
+        return
+    entered = dict(Project.objects.filter(pk__in=missing).with_entry().values_list("pk", "entered"))
+    for project in projects:
+        if project.pk in entered:
+            project.entered = entered[project.pk]
+
+
 def _submit_reports(
     entries: list[ReportEntry],
     *,
@@ -395,6 +472,7 @@ def _submit_reports(
     at: datetime.datetime | None,
     extra: dict[str, Any],
     imported: bool,
+    expected_version: int | None = None,
 ) -> list[MonthlyReport]:
     """Check every entry (check_report), then write them in a few queries: new months in one
     INSERT, corrections (revision + 1, back to review) in one UPDATE, one audit record each.
@@ -403,13 +481,20 @@ def _submit_reports(
     keys = [(e.project.pk, e.year, e.month) for e in entries]
     if len(set(keys)) != len(keys):
         raise ValidationError(_("同一项目同一月份只能填报一份报告。"))
+    _attach_entry_dates([e.project for e in entries])
     for entry in entries:
         check_report(entry, acting_user=acting_user, today=today)
     project_ids = {key[0] for key in keys}
     existing = {
         (r.project_id, r.year, r.month): r
-        for r in MonthlyReport.objects.filter(project_id__in=project_ids).select_related("project")
+        for r in MonthlyReport.objects.filter(project_id__in=project_ids)
+        .select_related("project")
+        .select_for_update(of=("self",))
     }
+    if expected_version is not None:
+        current = existing.get(keys[0])
+        if (current.version if current else 0) != expected_version:
+            raise StaleEdit()
     now = at or timezone.now()
     new_rows, corrected, before, changed = [], [], [], {"revision", "version"}
     for entry, key, since_start in zip(entries, keys, _since_start(entries, existing), strict=True):
@@ -434,7 +519,13 @@ def _submit_reports(
         report.revision += 1
         report.version += 1
         corrected.append(report)
-    _insert_reports(new_rows)
+    try:
+        with transaction.atomic():
+            _insert_reports(new_rows)
+    except IntegrityError as exc:
+        # Another writer sent the month's first report in the meantime: a conflict, said
+        # as such (the form's and the API's stale-edit answer), never a 500.
+        raise StaleEdit() from exc
     MonthlyReport.objects.bulk_update(corrected, sorted(changed), batch_size=500)
     new_keys = {(row["project_id"], row["year"], row["month"]) for row in new_rows}
     created = [

@@ -3,20 +3,26 @@
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, ModelSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
+from rixin.audit.actions import StaleEdit
 from rixin.directory.models import Department, Enterprise
 from rixin.parks.models import Park
 
 from . import access, actions
 from .filters import ProjectFilter
 from .models import AnnualPlan, Industry, Milestone, MonthlyReport, Project
-from .oc4ids import project_package
+from .oc4ids import EmptyPackage, for_publication
 
 router = Router(tags=["projects 项目库"])
+
+
+class Conflict(Schema):
+    detail: str
 
 
 class ProjectOut(ModelSchema):
@@ -25,6 +31,9 @@ class ProjectOut(ModelSchema):
     park: int | None = Field(None, alias="park_id")
     owner: int | None = Field(None, alias="owner_id")
     department: int = Field(..., alias="department_id")
+    status_then: str | None = Field(
+        None, description="The status at the end of ``as_of`` (only with ``as_of``)."
+    )
 
     class Meta:
         model = Project
@@ -61,6 +70,8 @@ class ProjectIn(Schema):
     owner: int | None = None
     leader_title: str = ""
     address: str = ""
+    latitude: Decimal | None = Field(None, ge=-90, le=90)
+    longitude: Decimal | None = Field(None, ge=-180, le=180)
     construction_content: str = ""
     scale: str = ""
     planned_start: date | None = None
@@ -80,6 +91,8 @@ class ProjectPatch(Schema):
     department: int | None = None
     leader_title: str | None = None
     address: str | None = None
+    latitude: Decimal | None = Field(None, ge=-90, le=90)
+    longitude: Decimal | None = Field(None, ge=-180, le=180)
     construction_content: str | None = None
     scale: str | None = None
     total_investment: Decimal | None = None
@@ -97,6 +110,11 @@ class ProjectQuery(Schema):
     park: int | None = None
     department: int | None = None
     level: str = ""
+    as_of: date | None = Field(
+        None,
+        description="The library at the end of this day: projects entered by then, "
+        "``status`` filtering and ``status_then`` giving the status they had then.",
+    )
 
 
 class PlanOut(ModelSchema):
@@ -151,6 +169,12 @@ class ReportIn(Schema):
     investment: Decimal
     physical_progress: Decimal | None = None
     progress_text: str = ""
+    version: int | None = Field(
+        None,
+        ge=0,
+        description="Required: the version of the month's report this write was made from; "
+        "0 when the month has no report yet. A stale version answers 409, none 422.",
+    )
 
 
 class MilestoneOut(ModelSchema):
@@ -206,13 +230,24 @@ def _resolve(user, values: dict) -> dict:
 def list_projects(request, filters: Query[ProjectQuery]):
     _reader(request)
     data = {k: v for k, v in filters.dict().items() if v not in ("", None)}
-    return ProjectFilter(data, Project.objects.visible_to(request.auth), user=request.auth).qs
+    projects = Project.objects.visible_to(request.auth)
+    if "as_of" in data:
+        projects = projects.as_of(data.pop("as_of"))
+    return ProjectFilter(data, projects, user=request.auth).qs
 
 
-@router.get("/oc4ids.json")
-def oc4ids(request):
+@router.get("/oc4ids.json", response={200: dict, 422: dict})
+def oc4ids(request, include_illustrative: bool = False):
+    """The visible library as an OC4IDS package, the demo's invented projects left out
+    unless asked for; 422 with the reason when no project is left to publish."""
     _reader(request)
-    return project_package(Project.objects.visible_to(request.auth))
+    selection = for_publication(
+        Project.objects.visible_to(request.auth), include_illustrative=include_illustrative
+    )
+    try:
+        return 200, selection.package()
+    except EmptyPackage as exc:
+        return 422, {"detail": str(exc)}
 
 
 @router.get("/{int:pk}", response=ProjectOut)
@@ -264,12 +299,23 @@ def list_reports(request, pk: int):
     return _project(request, pk).reports.all()
 
 
-@router.post("/{int:pk}/reports", response={201: ReportOut})
+@router.post("/{int:pk}/reports", response={201: ReportOut, 409: Conflict})
 def submit_report(request, pk: int, payload: ReportIn):
     _writer(request)
-    report = actions.submit_monthly_report(
-        _project(request, pk), acting_user=request.auth, **payload.dict()
-    )
+    project = _project(request, pk)
+    access.check_write(request.auth, project)
+    values = payload.dict()
+    version = values.pop("version")
+    if version is None:  # checked after the permission, so a reader learns nothing more
+        raise ValidationError(
+            {"version": [_("缺少版本号:请先读取该月报告的版本(尚无报告时填0)。")]}
+        )
+    try:
+        report = actions.submit_monthly_report(
+            project, acting_user=request.auth, expected_version=version, **values
+        )
+    except StaleEdit as exc:
+        return 409, {"detail": exc.messages[0]}
     return 201, report
 
 

@@ -18,7 +18,9 @@ from .models import Industry, MonthlyReport
 class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("名称、代码或地点"), method="search")
     category = django_filters.ChoiceFilter(label=_("类别"), choices=ProjectCategory.choices)
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=ProjectStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=ProjectStatus.choices, method="filter_status"
+    )
     industry = django_filters.ModelChoiceFilter(label=_("产业"), queryset=Industry.objects.none())
     park = django_filters.ModelChoiceFilter(label=_("园区"), queryset=Park.objects.none())
     department = django_filters.ModelChoiceFilter(
@@ -40,6 +42,12 @@ class ProjectFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.search(value)
+
+    def filter_status(self, queryset, name, value):
+        """The status of the period for a library taken ``as_of`` a date, else today's."""
+        if "status_then" in queryset.query.annotations:
+            return queryset.filter(status_then=value)
+        return queryset.filter(status=value)
 
     def filter_queryset(self, queryset):
         if not self.form.cleaned_data.get("key_one"):

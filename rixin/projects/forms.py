@@ -2,12 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rixin.directory.models import Department, Enterprise
-from rixin.forms import VersionedModelForm
+from rixin.forms import VersionedModelForm, show_hidden_errors
 from rixin.parks.models import Park
 
 from . import access
 from .choices import ProjectStatus
 from .models import AnnualPlan, Industry, Milestone, Project, ProjectSettings
+from .validators import normalize_code
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -55,6 +56,9 @@ class ProjectForm(VersionedModelForm):
             self.fields["department"].initial = user.department_id
         self.fields["department"].queryset = departments
 
+    def clean_code(self):
+        return normalize_code(self.cleaned_data.get("code"))
+
     def validate_unique(self):
         # The code's uniqueness is checked by the database constraint with the action's message.
         pass
@@ -93,15 +97,25 @@ class MonthlyReportForm(forms.Form):
     problem_department = forms.ModelChoiceField(
         label=_("问题办理部门"), queryset=Department.objects.none(), required=False
     )
+    # The version of the month's report the form was opened on (0: none yet), so a second
+    # writer's change is refused with the conflict message instead of overwritten.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        error_messages={"required": _("缺少版本号:请刷新页面,查看最新内容后重新填报。")},
+    )
 
-    def __init__(self, *args, county: str, **kwargs):
+    def __init__(self, *args, county: str, existing=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["problem_department"].queryset = Department.objects.filter(county_id=county)
+        if not self.is_bound:
+            self.initial["version"] = existing.version if existing else 0
 
     def clean(self):
         data = super().clean()
         if data.get("problem") and not data.get("problem_department"):
             self.add_error("problem_department", _("请选择问题的办理部门。"))
+        show_hidden_errors(self)
         return data
 
 

@@ -21,7 +21,8 @@ from rixin.spreadsheets.imports import (
 )
 
 from . import access
-from .models import MonthlyReport, Project, check_report_values
+from .models import MonthlyReport, Problem, Project, check_report_values
+from .validators import normalize_code
 
 # The column of each field the report rules name in their errors.
 HEADER_OF = {
@@ -62,6 +63,11 @@ def _rule_errors(exc: ValidationError) -> list[tuple[str, str]]:
     ]
 
 
+# Filled in the template from the library, for the officer's eyes; the import does not read them.
+PLAN = "年度计划(万元)"
+YTD = "本年累计完成(截至上月,万元)"
+
+
 @register
 class MonthlyReportImporter(Importer):
     kind = "project-reports"
@@ -73,6 +79,8 @@ class MonthlyReportImporter(Importer):
         Column("责任单位", "department", required=False),
         Column("年度", "year"),
         Column("月份", "month"),
+        Column(PLAN, "annual_plan", required=False),
+        Column(YTD, "year_to_date", required=False),
         Column("本月完成投资(万元)", "investment"),
         Column("形象进度(%)", "physical_progress", required=False),
         Column("形象进度说明", "progress_text", required=False),
@@ -87,7 +95,24 @@ class MonthlyReportImporter(Importer):
     def header(cls) -> list[str]:
         return [c.header for c in cls.columns]
 
+    # The cells an officer fills; a row that leaves them all blank is not reported (yet).
+    VALUE_KEYS = (
+        "investment",
+        "physical_progress",
+        "progress_text",
+        "problem",
+        "problem_department",
+    )
+
     def parse_row(self, number, values):
+        """A row's values, or None for a row left blank. A row's errors travel with it to
+        ``plan``, which reports them with those of the library's checks: every error of the
+        file in one pass."""
+        if all(
+            values.get(key) in (None, "") or str(values[key]).strip() == ""
+            for key in self.VALUE_KEYS
+        ):
+            return None
         errors: list[tuple[str, str]] = []
         row = {
             "project": _int(values["project"], "项目ID", errors, 1, 2**31),
@@ -95,6 +120,8 @@ class MonthlyReportImporter(Importer):
             "month": _int(values["month"], "月份", errors),
         }
         for key, header, parse in [
+            ("code", "项目代码", lambda v: normalize_code(parse_text(v, max_length=40))),
+            ("name", "项目名称", lambda v: parse_text(v, max_length=200)),
             (
                 "investment",
                 "本月完成投资(万元)",
@@ -119,16 +146,17 @@ class MonthlyReportImporter(Importer):
                 check_report_values(row["investment"], row["physical_progress"], row["month"])
             except ValidationError as exc:
                 errors.extend(_rule_errors(exc))
-        if errors:
-            raise RowInvalid(errors)
+        row["errors"] = errors
         return row
 
     def plan(self, rows):
-        ids = {row["project"] for _n, row in rows}
+        rows = [(number, row) for number, row in rows if row is not None]
+        ids = {row["project"] for _n, row in rows if row["project"] is not None}
         projects = {
             p.pk: p
             for p in Project.objects.visible_to(self.user)
             .filter(pk__in=ids, county_id=self.county_code())
+            .with_entry()
             .select_related("department")
         }
         departments = {d.name: d for d in Department.objects.filter(county_id=self.county_code())}
@@ -136,12 +164,19 @@ class MonthlyReportImporter(Importer):
             (r.project_id, r.year, r.month): r
             for r in MonthlyReport.objects.filter(project_id__in=list(projects))
         }
+        self.raised = set(
+            Problem.objects.filter(report__in=existing.values()).values_list(
+                "report_id", "description", "department_id"
+            )
+        )
         today = timezone.localdate()
         errors, changes, seen = [], [], {}
         for number, row in rows:
-            problem = self._row_problem(row, projects, departments, seen, number, today)
-            if problem:
-                errors.append((number, *problem))
+            problems = row["errors"] or self._row_problems(
+                row, projects, departments, seen, number, today
+            )
+            if problems:
+                errors.extend((number, column, message) for column, message in problems)
                 continue
             changes.append(
                 self._change(number, row, projects[row["project"]], departments, existing)
@@ -150,30 +185,54 @@ class MonthlyReportImporter(Importer):
             raise RowInvalid(errors)
         return changes
 
-    def _row_problem(self, row, projects, departments, seen, number, today):
+    def _row_problems(self, row, projects, departments, seen, number, today):
+        """Every problem of a well-formed row against the library: [(column, message)]."""
         from .actions import ReportEntry, check_report
 
         key = (row["project"], row["year"], row["month"])
         project = projects.get(row["project"])
         if project is None:
-            return "项目ID", _("项目 %(id)s 不在本县项目库中") % {"id": row["project"]}
+            return [("项目ID", _("项目 %(id)s 不在本县项目库中") % {"id": row["project"]})]
+        problems = []
+        # The ID decides the project; a code or a name beside it must be that project's, so a
+        # row shifted by a sorted or pasted column is refused rather than filed elsewhere.
+        if row["code"] and row["code"] != project.code:
+            problems.append(
+                (
+                    "项目代码",
+                    _("“%(c)s”与项目ID %(id)d 的项目代码“%(p)s”不符")
+                    % {"c": row["code"], "id": project.pk, "p": project.code or _("(未填)")},
+                )
+            )
+        if row["name"] and row["name"] != project.name:
+            problems.append(
+                (
+                    "项目名称",
+                    _("“%(n)s”与项目ID %(id)d 的项目名称“%(p)s”不符")
+                    % {"n": row["name"], "id": project.pk, "p": project.name},
+                )
+            )
         entry = ReportEntry(
             project, row["year"], row["month"], row["investment"], row["physical_progress"]
         )
         try:
             check_report(entry, acting_user=self.user, today=today)
         except PermissionDenied as exc:
-            return "项目ID", str(exc)
+            problems.append(("项目ID", str(exc)))
         except ValidationError as exc:
-            return _rule_errors(exc)[0]
+            problems.extend(_rule_errors(exc))
         if key in seen:
-            return "项目ID", _("与第%(n)d行重复(同一项目同一月份)") % {"n": seen[key]}
-        seen[key] = number
+            problems.append(("项目ID", _("与第%(n)d行重复(同一项目同一月份)") % {"n": seen[key]}))
+        seen.setdefault(key, number)
         if row["problem_department"] and row["problem_department"] not in departments:
-            return "问题办理部门", _("“%(d)s”不是本县的部门") % {"d": row["problem_department"]}
+            problems.append(
+                ("问题办理部门", _("“%(d)s”不是本县的部门") % {"d": row["problem_department"]})
+            )
         if row["problem_department"] and not row["problem"]:
-            return "问题与诉求", _("填写了办理部门,但没有填写问题")
-        return None
+            problems.append(("问题与诉求", _("填写了办理部门,但没有填写问题")))
+        if row["problem"] and not row["problem_department"]:
+            problems.append(("问题办理部门", _("填写了问题与诉求,请选择办理部门")))
+        return problems
 
     def _change(self, number, row, project, departments, existing):
         from .actions import ReportEntry
@@ -196,19 +255,31 @@ class MonthlyReportImporter(Importer):
             getattr(current, f) == row[f]
             for f in ("investment", "physical_progress", "progress_text")
         )
-        if same and not row["problem"]:
+        if not same:
+            text = f"{label}: {current.investment} → {row['investment']} 万元"
+            return Change(number, "correction", text, entry, target=current)
+        department = entry.problem_department
+        if not row["problem"] or (current.pk, row["problem"], department.pk) in self.raised:
             return Change(number, "unchanged", label, target=current)
+        # The same figures with a new problem: the problem is raised, the report stays as it is.
+        entry.report = current
         return Change(
-            number,
-            "correction",
-            f"{label}: {current.investment} → {row['investment']} 万元",
-            entry,
-            target=current,
+            number, "update", _("%(l)s: 新增问题与诉求") % {"l": label}, entry, target=current
         )
 
     def apply(self, changes):
-        from .actions import import_monthly_reports
+        from .actions import import_monthly_reports, raise_problem
 
         entries = [c.payload for c in changes if c.kind in ("create", "correction")]
         if entries:
             import_monthly_reports(entries, acting_user=self.user)
+        for change in changes:
+            if change.kind == "update":
+                entry = change.payload
+                raise_problem(
+                    entry.project,
+                    acting_user=self.user,
+                    description=entry.problem,
+                    department=entry.problem_department,
+                    report=entry.report,
+                )

@@ -10,9 +10,22 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rixin.money import percent
@@ -28,7 +41,7 @@ from .choices import (
     ProjectStatus,
     ReportStatus,
 )
-from .validators import division_of, validate_project_code
+from .validators import division_of, normalize_code, validate_project_code
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 ZERO = Decimal("0")
@@ -153,7 +166,67 @@ class Progress:
         return self.completed_since_start > self.total_investment
 
 
+def end_of_day(date: datetime.date) -> datetime.datetime:
+    """The first instant after ``date`` (in the site's time zone): "by the end of ``date``"
+    means strictly before it."""
+    following = datetime.datetime.combine(date + datetime.timedelta(days=1), datetime.time.min)
+    return timezone.make_aware(following) if settings.USE_TZ else following
+
+
+# The statuses of a project in implementation: the months it owes a monthly report.
+IMPLEMENTATION = (ProjectStatus.NEW_START, ProjectStatus.UNDER_CONSTRUCTION)
+
+
+def status_on(date: datetime.date, project: str = "pk") -> Subquery:
+    """The status a project had at the end of ``date``: the new status of its last
+    StatusChange up to then (None if it had not entered the library). ``project`` names the
+    outer project key (``"pk"`` on projects, ``"project_id"`` on their plans)."""
+    changes = StatusChange.objects.filter(project=OuterRef(project), at__lt=end_of_day(date))
+    return Subquery(changes.order_by("-at", "-pk").values("new_status")[:1])
+
+
 class ProjectQuerySet(CountyScopedQuerySet):
+    def with_entry(self):
+        """Annotate ``entered``: when each project entered the library (its first
+        StatusChange, the 入库 row; ``created`` for a project without one)."""
+        first = StatusChange.objects.filter(project=OuterRef("pk")).order_by("at", "pk")
+        return self.annotate(entered=Coalesce(Subquery(first.values("at")[:1]), F("created")))
+
+    def as_of(self, date: datetime.date):
+        """The library as it stood at the end of ``date``: the projects entered by then (the
+        date of their first StatusChange, the 入库 row; ``created`` for a project without
+        one), each annotated with ``entered`` (datetime) and ``status_then`` (the status it
+        had then, from its StatusChange rows). Every period figure starts here: pass the
+        period's last day (``last_day(year, month)``). Filter on ``status_then``, not
+        ``status``, for the period's status."""
+        return (
+            self.with_entry()
+            .annotate(status_then=Coalesce(status_on(date), F("status")))
+            .filter(entered__lt=end_of_day(date))
+        )
+
+    def owing_report(self, year: int, month: int):
+        """The projects that owe a report for ``month`` of ``year``: in the library by the
+        month's end and in implementation (新开工 or 在建) at some time in the month, i.e. at
+        its start or through a change of status during it. A project finished or stopped in
+        the month still owes that month; one entered later, still in reserve or
+        preparation, finished or stopped before, owes nothing. Annotated like ``as_of``."""
+        start = datetime.date(year, month, 1)
+        changes_in_month = StatusChange.objects.filter(
+            project=OuterRef("pk"),
+            at__gte=end_of_day(start - datetime.timedelta(days=1)),
+            at__lt=end_of_day(last_day(year, month)),
+            new_status__in=IMPLEMENTATION,
+        )
+        return (
+            self.as_of(last_day(year, month))
+            .annotate(
+                status_at_start=status_on(start - datetime.timedelta(days=1)),
+                turned_to_work=Exists(changes_in_month),
+            )
+            .filter(Q(status_at_start__in=IMPLEMENTATION) | Q(turned_to_work=True))
+        )
+
     def started(self):
         """新开工 or later, and not 终止."""
         return self.filter(status__in=ProjectStatus.STARTED)
@@ -162,7 +235,7 @@ class ProjectQuerySet(CountyScopedQuerySet):
         return self.filter(status__in=ProjectStatus.FINISHED)
 
     def search(self, text: str):
-        text = (text or "").strip()
+        text = normalize_code(text)
         if not text:
             return self
         return self.filter(
@@ -249,9 +322,27 @@ class Project(CountyOwned, Illustrative, Versioned):
     )
     leader_title = models.CharField(_("包联领导(职务)"), max_length=60, blank=True)
     address = models.CharField(_("建设地点"), max_length=200, blank=True)
-    latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("纬度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(-90, _("纬度应在-90到90之间。")),
+            MaxValueValidator(90, _("纬度应在-90到90之间。")),
+        ],
+    )
     longitude = models.DecimalField(
-        _("经度"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("经度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(-180, _("经度应在-180到180之间。")),
+            MaxValueValidator(180, _("经度应在-180到180之间。")),
+        ],
     )
     construction_content = models.TextField(_("建设内容"), blank=True)
     scale = models.CharField(_("建设规模"), max_length=200, blank=True)
@@ -275,7 +366,10 @@ class Project(CountyOwned, Illustrative, Versioned):
         verbose_name_plural = _("项目")
         constraints = [
             models.UniqueConstraint(
-                fields=["code"], condition=~Q(code=""), name="project_unique_code"
+                fields=["code"],
+                condition=~Q(code=""),
+                name="project_unique_code",
+                violation_error_message=_("该项目代码已被库中另一个项目使用,请核对项目代码。"),
             ),
             models.CheckConstraint(
                 condition=Q(total_investment__gte=0), name="project_investment_not_negative"
@@ -290,12 +384,21 @@ class Project(CountyOwned, Illustrative, Versioned):
         from rixin.regions.models import Division
 
         errors = {}
-        if self.code and not errors:
-            region = division_of(self.code)
+        region = division_of(self.code) if self.code else ""
+        if region:
+            county = Division.objects.filter(code=self.county_id).select_related("parent").first()
+            own = {self.county_id}
+            if county is not None and county.parent_id:
+                own |= {county.parent_id, county.parent.parent_id}
             if not Division.objects.filter(code=region).exists():
                 errors["code"] = _("项目代码中的行政区划代码 %(d)s 不是已登记的行政区划。") % {
                     "d": region
                 }
+            elif region not in own:
+                errors["code"] = _(
+                    "项目代码中的行政区划代码 %(d)s 不是本项目所在的县(%(c)s),"
+                    "也不是其所属的市或省。"
+                ) % {"d": region, "c": county.name if county else self.county_id}
         if self.total_investment is not None and self.total_investment < 0:
             errors["total_investment"] = _("总投资不能为负数。")
         if (
@@ -310,6 +413,21 @@ class Project(CountyOwned, Illustrative, Versioned):
                 errors[name] = _("不属于本县。")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def entry_date(self) -> datetime.date:
+        """The day the project entered the library (``entered`` when annotated)."""
+        entered = getattr(self, "entered", None)
+        if entered is None:
+            first = self.status_changes.order_by("at", "pk").first()
+            entered = first.at if first else self.created
+            self.entered = entered
+        return timezone.localtime(entered).date() if timezone.is_aware(entered) else entered.date()
+
+    @property
+    def period_status_label(self) -> str:
+        """The status label of the period (``status_then`` from ``as_of``), else today's."""
+        return str(ProjectStatus(getattr(self, "status_then", None) or self.status).label)
 
     @property
     def is_started(self) -> bool:
@@ -396,18 +514,21 @@ def validate_monthly_plan(value) -> None:
 
 
 class AnnualPlanQuerySet(CountyScopedQuerySet):
-    def rates(self) -> dict:
+    def rates(self, as_of: datetime.date | None = None) -> dict:
         """开工率 and 竣工率 of these plans, in one query: started ÷ planned to start,
-        finished ÷ planned to finish (% or None)."""
-        counts = self.aggregate(
+        finished ÷ planned to finish (% or None). With ``as_of``, only the plans of projects
+        in the library by then count, each with the status it had then (``Project.objects.as_of``)."""
+        plans = self.annotate(status_now=F("project__status"))
+        if as_of is not None:
+            plans = self.filter(project__in=Project.objects.as_of(as_of).values("pk")).annotate(
+                status_now=status_on(as_of, "project_id")
+            )
+        counts = plans.aggregate(
             planned_start=Count("pk", filter=Q(plans_start=True)),
-            started=Count(
-                "pk", filter=Q(plans_start=True, project__status__in=ProjectStatus.STARTED)
-            ),
+            started=Count("pk", filter=Q(plans_start=True, status_now__in=ProjectStatus.STARTED)),
             planned_completion=Count("pk", filter=Q(plans_completion=True)),
             finished=Count(
-                "pk",
-                filter=Q(plans_completion=True, project__status__in=ProjectStatus.FINISHED),
+                "pk", filter=Q(plans_completion=True, status_now__in=ProjectStatus.FINISHED)
             ),
             planned_investment=Coalesce(Sum("planned_investment"), Value(ZERO)),
         )
@@ -442,7 +563,11 @@ class AnnualPlan(CountyOwned, Illustrative, Versioned):
         verbose_name = _("年度计划")
         verbose_name_plural = _("年度计划")
         constraints = [
-            models.UniqueConstraint(fields=["project", "year"], name="annual_plan_unique_year")
+            models.UniqueConstraint(
+                fields=["project", "year"],
+                name="annual_plan_unique_year",
+                violation_error_message=_("该项目这一年度已有年度计划,请修改已有的计划。"),
+            )
         ]
 
     def __str__(self) -> str:
@@ -546,7 +671,9 @@ class MonthlyReport(CountyOwned, Illustrative, Versioned):
         verbose_name_plural = _("月度报告")
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "year", "month"], name="monthly_report_unique_month"
+                fields=["project", "year", "month"],
+                name="monthly_report_unique_month",
+                violation_error_message=_("该项目这个月份已有月度报告,请刷新后在已有报告上更正。"),
             ),
             models.CheckConstraint(
                 condition=Q(month__gte=1, month__lte=12), name="monthly_report_month_range"

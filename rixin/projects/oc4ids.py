@@ -5,11 +5,13 @@ monthly financial and physical progress as metrics."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rixin.money import yuan
 
@@ -177,3 +179,41 @@ def project_package(queryset, prefix: str | None = None) -> dict:
         "version": OC4IDS_VERSION,
         "projects": [project_record(p, prefix) for p in projects],
     }
+
+
+class EmptyPackage(ValueError):
+    """No project is left to publish: OC4IDS wants at least one (minItems 1)."""
+
+
+@dataclass
+class Selection:
+    """The projects a package publishes, and a sentence for each group left out."""
+
+    projects: object
+    left_out: list[str] = field(default_factory=list)
+
+    def package(self, prefix: str | None = None) -> dict:
+        """The package, or EmptyPackage with what was left out and why."""
+        if not self.projects.exists():
+            reasons = "".join(self.left_out) or _("所选范围内没有项目。")
+            raise EmptyPackage(
+                _("没有可发布的项目,未生成 OC4IDS 项目包(标准要求至少一个项目)。%(r)s")
+                % {"r": reasons}
+            )
+        return project_package(self.projects, prefix)
+
+
+def for_publication(queryset, *, include_illustrative: bool = False) -> Selection:
+    """What a published package holds: the projects of ``queryset`` except, unless asked,
+    the illustrative ones (invented for the demo: publishing them would pass fiction off
+    as open data). ``left_out`` says how many were left out and why."""
+    if include_illustrative:
+        return Selection(queryset)
+    left = queryset.filter(is_illustrative=True).count()
+    notes = []
+    if left:
+        notes.append(
+            _("%(n)d 个示例项目(演示用的虚构数据)未纳入;如需纳入,请使用 --include-illustrative。")
+            % {"n": left}
+        )
+    return Selection(queryset.filter(is_illustrative=False), notes)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from .choices import ReportStatus
+from .models import IMPLEMENTATION, MonthlyReport, Project, ProjectSettings
 
-from .choices import ProjectStatus, ReportStatus
-from .models import MonthlyReport, Project, ProjectSettings
-
-REPORTING_STATUSES = (ProjectStatus.NEW_START, ProjectStatus.UNDER_CONSTRUCTION)
+REPORTING_STATUSES = IMPLEMENTATION
 
 
 @dataclass
@@ -28,16 +26,15 @@ def owed_reports(
     rules: ProjectSettings,
     today: datetime.date | None = None,
 ) -> tuple[list[ReportRow], dict]:
-    """Projects under construction, or planned for the year, and their report for the month
-    (two queries). A report is owed until it is submitted and not returned; it is late once
-    the due day of the next month has passed. Returns the rows and {department: late count}."""
+    """The projects that owe the month's report (``Project.objects.owing_report``: in the
+    library by the month's end and in implementation during it) and their report (two
+    queries). A report is owed until it is submitted and not returned; it is late once the
+    due day of the next month has passed. Returns the rows and {department: late count}."""
     today = today or datetime.date.today()
     due = rules.report_due_date(year, month)
     expected = (
-        projects.filter(Q(status__in=REPORTING_STATUSES) | Q(annual_plans__year=year))
-        .exclude(status=ProjectStatus.TERMINATED)
+        projects.owing_report(year, month)
         .select_related("department")
-        .distinct()
         .order_by("department__name", "name")
     )
     expected = list(expected)

@@ -1,6 +1,7 @@
 """The 24-character investment project code of the national online approval platform."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,12 @@ from rixin.regions.validators import PROVINCE_PREFIXES
 
 # YYYY-DDDDDD-DD-DD-DDDDDD: year, division of the registering authority, industry, type, serial.
 PROJECT_CODE = re.compile(r"^(\d{4})-(\d{6})-(\d{2})-(\d{2})-(\d{6})$")
+
+
+def normalize_code(code: str | None) -> str:
+    """A code as typed, pasted or read from a file → the form it is stored and compared in:
+    NFKC (full-width digits and hyphens to ASCII), spaces trimmed."""
+    return unicodedata.normalize("NFKC", code or "").strip()
 
 
 def validate_project_code(code: str) -> None:
@@ -38,4 +45,6 @@ def validate_project_code(code: str) -> None:
 
 
 def division_of(code: str) -> str:
-    return code.split("-")[1] if code else ""
+    """The division segment of a well-formed code, else "" (the format check says why)."""
+    match = PROJECT_CODE.match(normalize_code(code))
+    return match.group(2) if match else ""

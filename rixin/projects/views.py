@@ -3,21 +3,24 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rixin.accounts.access import get_visible_or_404, require
+from rixin.audit.actions import record_event
+from rixin.audit.models import AuditAction
+from rixin.directory.models import Department
 from rixin.money import wan_to_yi
-from rixin.spreadsheets.exports import export_xlsx
+from rixin.spreadsheets.exports import build_workbook, export_xlsx, xlsx_response
 from rixin.views import form_page
 
 from . import access, actions
 from .access import is_county_admin, reads_projects, reviews_reports, writes_projects
 from .choices import HEALTH_COLORS, NEXT_STATUSES, Health, ProjectCategory, ProjectStatus
-from .excel import library_sheet, report_template_sheet
+from .excel import library_sheet, protect_filled_cells, report_template_sheet
 from .filters import PeriodForm, ProjectFilter, period_for
 from .forms import (
     AnnualPlanForm,
@@ -40,8 +43,10 @@ from .models import (
     Project,
     ProjectSettings,
     ReportPhoto,
+    last_day,
     summarize,
 )
+from .oc4ids import for_publication
 from .reporting import owed_reports
 
 
@@ -49,9 +54,12 @@ def _rules(request) -> ProjectSettings:
     return ProjectSettings.for_county(request.user.county_code or "")
 
 
-def _library(request):
-    queryset = Project.objects.visible_to(request.user).select_related(
-        "industry", "park", "department", "county"
+def _library(request, year: int, month: int):
+    """The library as it stood at the end of the period, filtered as the query string says."""
+    queryset = (
+        Project.objects.visible_to(request.user)
+        .as_of(last_day(year, month))
+        .select_related("industry", "park", "department", "county")
     )
     filters = ProjectFilter(request.GET or None, queryset, user=request.user)
     return filters, filters.qs
@@ -65,17 +73,20 @@ def _writable_or_403(request, source, **lookup):
 
 @require(reads_projects)
 def project_list(request):
-    filters, queryset = _library(request)
     year, month, health = period_for(request)
-    totals = queryset.totals()
+    filters, queryset = _library(request, year, month)
     if health:
+        # Health is a figure, not a column: the totals sum the rows listed, like the page.
         table = [
             row
             for row in queryset.progress_table(year, month, _rules(request))
             if row[1].health == health
         ]
+        totals = summarize(table, lambda p, f: "listed")[None]
+        totals = {"count": totals.count, "investment": totals.total_investment}
         page = Paginator(table, 50).get_page(request.GET.get("page"))
     else:
+        totals = queryset.totals()
         page = Paginator(queryset, 50).get_page(request.GET.get("page"))
         rows = queryset.filter(pk__in=[p.pk for p in page.object_list])
         figures = dict(rows.progress_table(year, month, _rules(request)))
@@ -101,8 +112,8 @@ def _name_parts(request, year: int, month: int) -> dict:
 
 @require(reads_projects)
 def project_export(request):
-    _filters, queryset = _library(request)
     year, month, _health = period_for(request)
+    _filters, queryset = _library(request, year, month)
     sheet, count = library_sheet(queryset, year, month, _rules(request))
     return export_xlsx(
         _("%(county)s-%(year)d年%(month)d月-项目库.xlsx") % _name_parts(request, year, month),
@@ -287,7 +298,9 @@ def report_submit(request, pk, year, month):
         if existing
         else {}
     )
-    form = MonthlyReportForm(request.POST or None, initial=initial, county=project.county_id)
+    form = MonthlyReportForm(
+        request.POST or None, initial=initial, county=project.county_id, existing=existing
+    )
 
     def save(form):
         data = form.cleaned_data
@@ -299,6 +312,7 @@ def report_submit(request, pk, year, month):
             investment=data["investment"],
             physical_progress=data["physical_progress"],
             progress_text=data["progress_text"],
+            expected_version=data["version"],
         )
         if data["problem"]:
             actions.raise_problem(
@@ -447,42 +461,75 @@ def reporting(request):
         "due": _rules(request).report_due_date(year, month),
         "can_review": reviews_reports(request.user),
         "can_write": writes_projects(request.user),
+        "template_departments": (
+            Department.objects.visible_to(request.user).filter(projects__isnull=False).distinct()
+            if access.writes_every_project(request.user)
+            else None
+        ),
     }
     return render(request, "projects/reporting.html", context)
 
 
 @require(writes_projects)
 def report_template(request):
+    """The month's template for one department (发改局 picks it): the projects that owe the
+    month's report, their plan and year-to-date figure filled and locked."""
     year, month, _health = period_for(request)
-    projects = access.writable_projects(request.user).select_related("department")
-    sheet = report_template_sheet(projects, year, month)
-    return export_xlsx(
-        _("%(county)s-%(year)d年%(month)d月-月度投资填报.xlsx") % _name_parts(request, year, month),
-        [sheet],
-        ascii_name=f"monthly-report-{year}-{month:02d}.xlsx",
-        acting_user=request.user,
-        what="projects.report_template",
-        county=request.user.county_code or "",
+    projects = access.writable_projects(request.user).owing_report(year, month)
+    department = None
+    picked = request.GET.get("department", "")
+    if access.writes_every_project(request.user) and picked:
+        if not picked.isdigit():
+            raise Http404
+        department = get_object_or_404(Department.objects.visible_to(request.user), pk=picked)
+        projects = projects.filter(department=department)
+    elif not access.writes_every_project(request.user):
+        department = request.user.department
+    sheet = report_template_sheet(
+        projects.select_related("department"), year, month, _rules(request)
     )
+    content = protect_filled_cells(build_workbook([sheet]))
+    parts = _name_parts(request, year, month)
+    if department is not None:
+        parts["county"] = f"{parts['county']}-{department.name}"
+    filename = _("%(county)s-%(year)d年%(month)d月-月度投资填报.xlsx") % parts
+    record_event(
+        AuditAction.EXPORT,
+        acting_user=request.user,
+        object_type="projects.report_template",
+        object_repr=filename,
+        county=request.user.county_code or "",
+        message=f"rows={len(sheet.rows)}",
+    )
+    return xlsx_response(filename, content, f"monthly-report-{year}-{month:02d}.xlsx")
 
 
 def _group(summaries: dict, labels) -> list:
     return [(labels(key), summaries[key]) for key in summaries if key is not None]
 
 
+def _publication(request) -> dict:
+    """What the OC4IDS package of the user's library publishes and what it leaves out."""
+    selection = for_publication(Project.objects.visible_to(request.user))
+    return {"published": selection.projects.count(), "left_out": selection.left_out}
+
+
 @require(reads_projects)
 def statistics(request):
     year, month, _health = period_for(request)
-    projects = Project.objects.visible_to(request.user).select_related("industry", "park")
+    end = last_day(year, month)
+    projects = (
+        Project.objects.visible_to(request.user).as_of(end).select_related("industry", "park")
+    )
     table = projects.progress_table(year, month, _rules(request))
     by = {
         "category": summarize(table, lambda p, f: p.category),
         "industry": summarize(table, lambda p, f: p.industry.name if p.industry else ""),
         "park": summarize(table, lambda p, f: p.park.name if p.park else ""),
-        "status": summarize(table, lambda p, f: p.status),
+        "status": summarize(table, lambda p, f: p.status_then),
         "health": summarize(table, lambda p, f: f.health or ""),
     }
-    rates = AnnualPlan.objects.visible_to(request.user).filter(year=year).rates()
+    rates = AnnualPlan.objects.visible_to(request.user).filter(year=year).rates(as_of=end)
     none = _("(未填)")
     groups = [
         (_("按类别"), _group(by["category"], lambda k: ProjectCategory(k).label)),
@@ -503,6 +550,7 @@ def statistics(request):
         "groups": groups,
         "rates": rates,
         "chart": chart,
+        "oc4ids": _publication(request),
     }
     return render(request, "projects/statistics.html", context)
 

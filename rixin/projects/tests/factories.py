@@ -12,6 +12,8 @@ from rixin.projects.models import Industry, Project
 from rixin.testing import division
 
 TODAY = datetime.date(2024, 7, 24)
+# Test projects enter the library at the start of 2023, so the months they report are theirs.
+ENTERED = datetime.datetime(2023, 1, 1, 9, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
 
 
 def industry(county: str = "140725", name: str = "智慧物流") -> Industry:
@@ -29,6 +31,7 @@ def project(
     fields.setdefault("category", ProjectCategory.INDUSTRIAL)
     fields.setdefault("total_investment", Decimal("10000"))
     fields.setdefault("industry", industry(county.code))
+    fields.setdefault("at", ENTERED)
     return actions.create_project(
         acting_user=user, county=county, name=name, status=status, **fields
     )

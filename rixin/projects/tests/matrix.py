@@ -46,6 +46,7 @@ def _objects(p):
             department=officer.department,
             total_investment=Decimal("1000"),
             status="under_construction",
+            at=datetime.datetime(2024, 1, 1, 9, tzinfo=datetime.UTC),  # in the library for 2024
         )
         actions.save_annual_plan(
             project, acting_user=actor, year=2024, planned_investment=Decimal("500")

@@ -31,3 +31,38 @@ def test_demo_library_matches_the_article(client_for):
     assert not Project.objects.filter(name__startswith="示例", is_illustrative=False).exists()
     assert projects.load() == {"projects": 0}
     assert Project.objects.count() == 271
+
+
+def test_demo_exports_open_and_its_named_projects_are_published(client_for, tmp_path):
+    """On the untouched demo: the library export opens with a known value, and the OC4IDS
+    package holds the article's named projects and validates."""
+    import json
+    from io import BytesIO
+
+    from django.core.management import call_command
+    from openpyxl import load_workbook
+
+    from rixin.accounts.models import User
+    from rixin.demo import accounts, directory, parks, projects
+
+    from .test_oc4ids_export import _schema
+
+    for module in (directory, accounts, parks, projects):
+        module.load()
+    leader = client_for(User.objects.get(username="sy_leader"))
+    response = leader.get("/projects/export.xlsx")
+    assert response.status_code == 200
+    rows = list(load_workbook(BytesIO(response.content)).worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 272 and "七元煤矿" in {row[1] for row in rows}
+    published = set(Project.objects.filter(is_illustrative=False).values_list("name", flat=True))
+    assert {"七元煤矿", "鹿泉山至乌金山旅游公路工程", "青银二广高速太原联络线"} <= published
+    assert not any(name.startswith("示例") for name in published)
+    out = tmp_path / "package.json"
+    call_command("export_oc4ids", "--county", "140725", "--output", str(out))
+    package = json.loads(out.read_text())
+    assert len(package["projects"]) == len(published)
+    from jsonschema import Draft4Validator, FormatChecker
+
+    schema, _project, resolver = _schema()
+    validator = Draft4Validator(schema, resolver=resolver, format_checker=FormatChecker())
+    assert [e.message for e in validator.iter_errors(package)] == []

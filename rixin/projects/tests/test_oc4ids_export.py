@@ -118,7 +118,7 @@ def test_package_carries_status_budget_parties_and_metrics(package):
 
 def test_api_package_is_scoped_to_the_user(personas, client_for, package):
     response = client_for(personas.other_leader).get("/api/v1/projects/oc4ids.json")
-    assert response.status_code == 200 and response.json()["projects"] == []
+    assert response.status_code == 422 and "至少一个项目" in response.json()["detail"]
     assert (
         client_for(personas.enterprise_user).get("/api/v1/projects/oc4ids.json").status_code == 403
     )

@@ -22,7 +22,7 @@ def _entry(item, month=6, investment="10", **fields):
 
 
 def _preview_errors(user, item, month, investment, progress=None):
-    row = [item.pk, "", "", "", 2024, month, investment, progress, "", "", ""]
+    row = [item.pk, "", "", "", 2024, month, None, None, investment, progress, "", "", ""]
     result = MonthlyReportImporter(user).parse(xlsx_bytes([MonthlyReportImporter.header(), row]))
     return [e.message for e in result.errors]
 

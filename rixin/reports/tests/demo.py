@@ -67,6 +67,7 @@ def docx_text(content: bytes) -> str:
 
 def a_project_reporting(year: int, month: int):
     """A Shouyang project with one monthly report, built through the actions."""
+    import datetime
     from decimal import Decimal
 
     from rixin.accounts.access import system_actor
@@ -83,6 +84,7 @@ def a_project_reporting(year: int, month: int):
         category=ProjectCategory.INDUSTRIAL,
         department=make_department(SHOUYANG, DepartmentKind.DEVELOPMENT_REFORM),
         total_investment=Decimal("1000"),
+        at=datetime.datetime(year, month, 1, 9, tzinfo=datetime.UTC),  # in the library by then
     )
     actions.submit_monthly_report(
         project, acting_user=actor, year=year, month=month, investment=Decimal("10")

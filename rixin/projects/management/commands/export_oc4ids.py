@@ -2,11 +2,11 @@
 
 import json
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from rixin.accounts.access import system_actor
 from rixin.projects.models import Project
-from rixin.projects.oc4ids import project_package
+from rixin.projects.oc4ids import EmptyPackage, for_publication
 
 
 class Command(BaseCommand):
@@ -27,9 +27,14 @@ class Command(BaseCommand):
         projects = Project.objects.visible_to(system_actor())
         if options["county"]:
             projects = projects.filter(county_id=options["county"])
-        if not options["include_illustrative"]:
-            projects = projects.filter(is_illustrative=False)
-        package = project_package(projects, options["prefix"])
+        selection = for_publication(projects, include_illustrative=options["include_illustrative"])
+        try:
+            package = selection.package(options["prefix"])
+        except EmptyPackage as exc:
+            raise CommandError(str(exc)) from exc
+        # What was left out goes to standard error, so a package on standard output stays JSON.
+        for note in selection.left_out:
+            self.stderr.write(note)
         text = json.dumps(package, ensure_ascii=False, indent=2)
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8") as fh:
