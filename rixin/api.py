@@ -5,6 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
+from rixin import discovery
 from rixin.accounts.tokens import user_for_api_token
 
 
@@ -41,3 +42,9 @@ def _not_found(request, exc):
 def _invalid(request, exc):
     detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+# Every installed app's ``api.router``, under ``/api/v1/<label>/`` (or its AppConfig's
+# ``api_prefix``; see rixin.discovery).
+for config, module in discovery.modules("api"):
+    api.add_router(f"/{getattr(config, 'api_prefix', config.label)}/", module.router)
