@@ -20,6 +20,7 @@ from rixin.investment import kpis
 from rixin.projects.models import Project
 from rixin.regions.models import Division
 
+from .figures import entered_by
 from .periods import CockpitPeriod
 
 ZERO = Decimal(0)
@@ -84,7 +85,7 @@ def compare(division: Division, county_codes: list[str], period: CockpitPeriod) 
         city: indicator_queries.city_table(city, period.indicator_period)
         for city in sorted({c.parent_id for c in counties})
     }
-    projects = _project_totals(codes)
+    projects = _project_totals(codes, period)
     investment = _investment(codes, period)
     appeals = _appeal_summaries(codes, period)
     columns: tuple[IndicatorColumn, ...] = ()
@@ -137,9 +138,11 @@ def _cells(table, county_code: str) -> tuple[IndicatorCell, ...]:
     return tuple(cells)
 
 
-def _project_totals(codes: list[str]) -> dict[str, tuple[int, Decimal]]:
+def _project_totals(codes: list[str], period: CockpitPeriod) -> dict[str, tuple[int, Decimal]]:
+    """Count and total investment of the projects in each county's library at the period's end."""
     rows = (
         Project.objects.filter(county_id__in=codes)
+        .filter(entered_by(period.end))
         .values("county_id")
         .annotate(count=Count("pk"), investment=Sum("total_investment"))
         .order_by()

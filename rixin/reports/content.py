@@ -13,6 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -264,15 +265,17 @@ def _key_projects(county_code: str, period: CockpitPeriod) -> list[tuple[Project
         .exclude(progress_text="")
         .values_list("project_id", flat=True)
     )
-    projects = (
-        Project.objects.filter(county_id=county_code).filter(pk__in=list(reporting))
-        | Project.objects.filter(county_id=county_code, is_key_one=True)
-        | Project.objects.filter(
-            county_id=county_code, level__in=[ProjectLevel.PROVINCIAL, ProjectLevel.CITY]
-        )
+    projects = Project.objects.filter(county_id=county_code).filter(
+        Q(pk__in=list(reporting))
+        | Q(is_key_one=True)
+        | Q(level__in=[ProjectLevel.PROVINCIAL, ProjectLevel.CITY])
     )
+    # Only projects in the library by the period's end, with the status they had then.
+    projects = figures.in_library_by(projects, period.end)
     rules = ProjectSettings.for_county(county_code)
-    table = projects.progress_table(period.year, period.last_month, rules, period.as_of())
+    table = figures.with_status_then(
+        projects.progress_table(period.year, period.last_month, rules, period.as_of())
+    )
     order = {ProjectLevel.PROVINCIAL: 0, ProjectLevel.CITY: 1}
     table.sort(
         key=lambda row: (
@@ -486,7 +489,9 @@ def build_report(county_code: str, period: CockpitPeriod | str, language: str = 
 def _illustrative_note(county_code: str, facts) -> str:
     """Said when invented demo rows are among the report's sources."""
     if any(card.is_illustrative for card in facts.indicators) or (
-        Project.objects.filter(county_id=county_code, is_illustrative=True).exists()
+        figures.in_library_by(
+            Project.objects.filter(county_id=county_code, is_illustrative=True), facts.period.end
+        ).exists()
     ):
         return _(
             "注:本报告所用数据中含演示用的示例数据(并非公开发布的事实);文章公布的数字按原文录入。"
