@@ -96,9 +96,12 @@ class IndicatorCard:
     unit: str
     value: Decimal | None
     rate: Decimal | None
-    rank: int | None
+    rate_places: int  # the decimals the rate was published with (9.0%)
+    rank: int | None  # in the city, only when every county has published the indicator
     of: int | None
     tied: bool
+    reported: int | None  # counties that published the indicator
+    counties: int | None  # counties of the city
     rank_label: str
     rank_change: int | None
     target: Decimal | None
@@ -118,7 +121,10 @@ def indicator_cards(county_code: str, period: CockpitPeriod) -> tuple[IndicatorC
                 unit=row.indicator.unit,
                 value=row.value,
                 rate=row.rate,
-                rank=standing.rank if standing else None,
+                rate_places=row.observation.rate_places if row.observation else 1,
+                rank=standing.city_rank if standing else None,
+                reported=standing.of if standing else None,
+                counties=standing.counties if standing else None,
                 of=standing.of if standing else None,
                 tied=standing.tied if standing else False,
                 rank_label=standing.label if standing else "",

@@ -11,11 +11,14 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from rixin.money import wan_to_yi, yi_to_wan
+from rixin.money import format_percent, wan_to_yi, yi_to_wan
 from rixin.regions.models import CountyOwned, CountyScopedQuerySet, Illustrative, Versioned
 
 from .choices import MONEY_UNITS, Frequency, ObservationStatus, RevisionKind, Unit
 from .periods import Period
+
+# Growth rates are published with one decimal (6.2%, 9.0%) unless they come with more.
+PUBLISHED_RATE_PLACES = 1
 
 RATE_MIN, RATE_MAX = Decimal(-100), Decimal(1000)
 
@@ -154,6 +157,11 @@ class Observation(CountyOwned, Illustrative, Versioned):
     rate = models.DecimalField(
         _("同比增速(%)"), max_digits=7, decimal_places=2, null=True, blank=True
     )
+    rate_places = models.PositiveSmallIntegerField(
+        _("增速小数位数"),
+        default=PUBLISHED_RATE_PLACES,
+        help_text=_("增速按公布时的小数位数显示(9.0%不写作9%)。"),
+    )
     source = models.CharField(_("来源"), max_length=200, blank=True)
     status = models.CharField(
         _("状态"),
@@ -180,6 +188,11 @@ class Observation(CountyOwned, Illustrative, Versioned):
     @property
     def period(self) -> Period:
         return Period(self.year, self.month)
+
+    @property
+    def published_rate(self) -> str:
+        """The rate as published, with its decimals: "9.0%"; "—" when there is none."""
+        return format_percent(self.rate, self.rate_places, fixed=True)
 
     @property
     def published_value(self) -> Decimal | None:

@@ -24,7 +24,7 @@ from rixin.indicators.models import Indicator
 from rixin.indicators.queries import brief_for
 from rixin.investment import kpis
 from rixin.investment.choices import TargetPeriod
-from rixin.money import PERCENT_PLACES, format_percent, plain, yi, yi_number
+from rixin.money import PERCENT_PLACES, YI_PER_BILLION, format_percent, plain, yi, yi_number
 from rixin.projects.choices import ProjectCategory, ProjectLevel
 from rixin.projects.models import MonthlyReport, Project, ProjectSettings
 from rixin.regions.models import Division
@@ -138,9 +138,8 @@ def indicator_section(county: Division, period: CockpitPeriod, facts, language: 
             [
                 [
                     names[card.code],
-                    plain(card.value) if card.value is not None else "—",
-                    _(card.unit) if card.value is not None else "",
-                    format_percent(card.rate, PERCENT_PLACES),
+                    *_value_and_unit(card, language),
+                    format_percent(card.rate, card.rate_places, fixed=True),
                     card.rank_label or "—",
                 ]
                 for card in cards
@@ -183,6 +182,16 @@ class Window(kpis.Period):
     def end(self) -> datetime.date:
         end = kpis.Period.end.fget(self)
         return min(end, self.through) if self.through else end
+
+
+def _value_and_unit(card, language: str) -> list[str]:
+    """The value in the unit its readers use: 亿元 in Chinese, billion yuan in English (never
+    "98.03 100 million yuan")."""
+    if card.value is None:
+        return ["—", ""]
+    if _en(language) and card.unit == "亿元":
+        return [plain(card.value / YI_PER_BILLION, 3, grouped=True), "billion yuan"]
+    return [plain(card.value, grouped=True), _(card.unit)]
 
 
 def investment_window(county_code: str, period: CockpitPeriod) -> Window:
