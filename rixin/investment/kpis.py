@@ -187,6 +187,30 @@ class Pipeline:
         return sum((c["weighted"] for c in self.columns), Decimal(0))
 
 
+@dataclass(frozen=True)
+class LostReasonCount:
+    """How many of the county's leads were lost (终止) for one coded reason."""
+
+    name: str
+    count: int
+    share: Decimal | None  # % of the terminated leads
+
+
+def lost_reasons(county: str) -> list[LostReasonCount]:
+    """The breakdown of terminated leads by coded reason, most frequent first (one query)."""
+    rows = list(
+        Lead.objects.filter(county_id=county, stage=Stage.TERMINATED)
+        .values("lost_reason__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "lost_reason__order")
+    )
+    total = sum(row["count"] for row in rows)
+    return [
+        LostReasonCount(row["lost_reason__name"] or "—", row["count"], percent(row["count"], total))
+        for row in rows
+    ]
+
+
 def weighted_pipeline(county: str) -> Pipeline:
     settings = PipelineSettings.for_county(county)
     rows = (
