@@ -101,6 +101,10 @@ class Indicator(models.Model):
         """Money is stored in 万元; everything else in the unit it is published in."""
         return Unit.WAN if self.is_money else self.unit
 
+    def publishes_in(self, period: Period) -> bool:
+        """A quarterly indicator is published for the quarters' last months only."""
+        return self.frequency != Frequency.QUARTERLY or period.is_quarter_end
+
     def to_stored(self, number: Decimal) -> Decimal:
         """A number in the published unit → the stored number (亿元 → 万元)."""
         return yi_to_wan(number) if self.unit == Unit.YI else number
@@ -206,7 +210,7 @@ class Observation(CountyOwned, Illustrative, Versioned):
         except (TypeError, ValueError) as exc:
             errors["month"] = str(exc)
         else:
-            if self.indicator.frequency == Frequency.QUARTERLY and not period.is_quarter_end:
+            if not self.indicator.publishes_in(period):
                 errors["month"] = _("“%(name)s”按季度公布,截至月份应为3、6、9或12月") % {
                     "name": self.indicator.name
                 }
