@@ -29,14 +29,25 @@ def _round(number: Decimal | int, places: int) -> Decimal:
     return Decimal(number).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def plain(number: Decimal | int | None, places: int = 2) -> str:
-    """Up to ``places`` decimals, no trailing zeros: 32 → "32", 98.030 → "98.03"."""
+def plain(number: Decimal | int | None, places: int = 2, *, grouped: bool = False) -> str:
+    """Up to ``places`` decimals, no trailing zeros: 32 → "32", 98.030 → "98.03";
+    ``grouped``: thousands separators, 766400 → "766,400"."""
     if number is None:
         return ""
-    text = f"{_round(number, places):f}"
+    text = f"{_round(number, places):{',' if grouped else ''}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def published_places(number: Decimal | None, least: int = 1, most: int = 2) -> int:
+    """The decimals a figure was published with ("9.0" → 1, "6.25" → 2), at least ``least``
+    (a spreadsheet cell typed 9.0 arrives as 9) and at most ``most`` (what is stored)."""
+    if number is None:
+        return least
+    exponent = Decimal(number).as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return max(least, min(most, places))
 
 
 def wan_to_yi(wan: Decimal | int | None) -> Decimal | None:
@@ -49,9 +60,19 @@ def yi_to_wan(yi_amount: Decimal | int | None) -> Decimal | None:
     return None if yi_amount is None else Decimal(yi_amount) * WAN_PER_YI
 
 
-def yi(wan: Decimal | int | None, places: int = 2) -> str:
+def yi(wan: Decimal | int | None, places: int = 2, *, grouped: bool = False) -> str:
     """万元 → "735" (亿元, unit not included)."""
-    return plain(wan_to_yi(wan), places)
+    return plain(wan_to_yi(wan), places, grouped=grouped)
+
+
+def amount(wan: Decimal | int | None, english: bool = False, places: int = 2) -> str:
+    """万元 → "76.64 亿元", or in English "7.664 billion yuan" (never "76.64 100 million
+    yuan"); thousands separators; "—" when missing."""
+    if wan is None or wan == "":
+        return MISSING
+    if english:
+        return plain(wan_to_yi(wan) / YI_PER_BILLION, places + 1, grouped=True) + " billion yuan"
+    return yi(wan, places, grouped=True) + " 亿元"
 
 
 def yi_number(wan: Decimal | int | None, places: int = 2) -> float | None:
@@ -82,11 +103,16 @@ def percent(
     return ratio if places is None else _round(ratio, places)
 
 
-def format_percent(value: Decimal | int | str | None, places: int = 1) -> str:
+def format_percent(
+    value: Decimal | int | str | None, places: int = 1, *, fixed: bool = False
+) -> str:
     """A percentage for people: 106.44 → "106.4%" (``places`` decimals, half up, no trailing
-    zeros); None (or "", what a template passes for a missing attribute) → "—"."""
+    zeros); ``fixed`` keeps them, for a rate as published: 9 → "9.0%". None (or "", what a
+    template passes for a missing attribute) → "—"."""
     if value is None or value == "":
         return MISSING
+    if fixed:
+        return f"{_round(Decimal(value), places):f}%"
     return plain(Decimal(value), places) + "%"
 
 

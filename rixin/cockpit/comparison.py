@@ -20,6 +20,7 @@ from rixin.investment import kpis
 from rixin.projects.models import Project
 from rixin.regions.models import Division
 
+from .figures import entered_by
 from .periods import CockpitPeriod
 
 ZERO = Decimal(0)
@@ -31,6 +32,7 @@ class IndicatorCell:
     rate: Decimal | None
     rank: int | None
     tied: bool
+    rate_places: int = 1  # the decimals the rate was published with
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,13 @@ class CountyRow:
     name: str
     city_code: str
     indicators: tuple[IndicatorCell, ...]
-    top_three: int
-    project_count: int
-    project_investment: Decimal
+    top_three: int | None  # None: no indicator published (shown as —, not 0)
+    project_count: int | None  # None: no project in the library at the period's end
+    project_investment: Decimal | None
     signed_amount: Decimal | None
     signing_rate: Decimal | None
     start_rate: Decimal | None
-    appeals: int
+    appeals: int | None  # None: no appeal registered in the period
     satisfaction_rate: Decimal | None
 
     def cell(self, code: str) -> IndicatorCell | None:
@@ -60,6 +62,11 @@ class IndicatorColumn:
     name: str
     unit: str
     is_ranked: bool
+    missing: tuple[str, ...] = ()  # the counties shown that have not reported it
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,8 @@ class Comparison:
 
 def compare(division: Division, county_codes: list[str], period: CockpitPeriod) -> Comparison:
     """``county_codes``: the counties of ``division`` the user may see. Indicators that no
-    county has a rate for in the period are left out."""
+    county has a rate for in the period are left out; each column names the counties that have
+    not reported it. A county without data has None (shown "—"), never 0."""
     counties = list(
         Division.objects.counties().filter(code__in=county_codes).order_by("parent_id", "code")
     )
@@ -84,7 +92,7 @@ def compare(division: Division, county_codes: list[str], period: CockpitPeriod) 
         city: indicator_queries.city_table(city, period.indicator_period)
         for city in sorted({c.parent_id for c in counties})
     }
-    projects = _project_totals(codes)
+    projects = _project_totals(codes, period)
     investment = _investment(codes, period)
     appeals = _appeal_summaries(codes, period)
     columns: tuple[IndicatorColumn, ...] = ()
@@ -95,26 +103,32 @@ def compare(division: Division, county_codes: list[str], period: CockpitPeriod) 
             IndicatorColumn(i.code, i.name, i.unit, i.is_ranked) for i in table.indicators
         )
         progress = investment.get(county.code)
-        summary = appeals.get(county.code) or scorecards.EMPTY_SUMMARY
-        count, amount = projects.get(county.code, (0, ZERO))
+        summary = appeals.get(county.code)
+        count, amount = projects.get(county.code, (None, None))
+        cells = _cells(table, county.code)
+        reported = any(cell.rate is not None for cell in cells)
         rows.append(
             CountyRow(
                 code=county.code,
                 name=county.name,
                 city_code=county.parent_id,
-                indicators=_cells(table, county.code),
-                top_three=table.top_three(county.code),
+                indicators=cells,
+                top_three=table.top_three(county.code) if reported else None,
                 project_count=count,
                 project_investment=amount,
                 signed_amount=progress.signed_amount if progress else None,
                 signing_rate=progress.signing_rate if progress else None,
                 start_rate=progress.start_rate if progress else None,
-                appeals=summary.total,
-                satisfaction_rate=summary.satisfaction_rate,
+                appeals=summary.total if summary else None,
+                satisfaction_rate=summary.satisfaction_rate if summary else None,
             )
         )
     published = {cell.code for row in rows for cell in row.indicators if cell.rate is not None}
-    columns = tuple(column for column in columns if column.code in published)
+    columns = tuple(
+        replace(column, missing=tuple(r.name for r in rows if r.cell(column.code).rate is None))
+        for column in columns
+        if column.code in published
+    )
     rows = [
         replace(row, indicators=tuple(c for c in row.indicators if c.code in published))
         for row in rows
@@ -130,16 +144,19 @@ def _cells(table, county_code: str) -> tuple[IndicatorCell, ...]:
             IndicatorCell(
                 indicator.code,
                 observation.rate if observation else None,
-                standing.rank if standing else None,
+                standing.city_rank if standing else None,
                 standing.tied if standing else False,
+                observation.rate_places if observation else 1,
             )
         )
     return tuple(cells)
 
 
-def _project_totals(codes: list[str]) -> dict[str, tuple[int, Decimal]]:
+def _project_totals(codes: list[str], period: CockpitPeriod) -> dict[str, tuple[int, Decimal]]:
+    """Count and total investment of the projects in each county's library at the period's end."""
     rows = (
         Project.objects.filter(county_id__in=codes)
+        .filter(entered_by(period.end))
         .values("county_id")
         .annotate(count=Count("pk"), investment=Sum("total_investment"))
         .order_by()

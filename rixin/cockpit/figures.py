@@ -22,7 +22,8 @@ import datetime
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rixin.appeals import scorecards
@@ -31,14 +32,15 @@ from rixin.indicators import queries as indicator_queries
 from rixin.investment import kpis
 from rixin.investment.choices import TargetPeriod
 from rixin.investment.models import Agreement
-from rixin.money import format_percent, yi
-from rixin.projects.choices import Health, ProjectCategory
+from rixin.money import format_percent, percent, yi
+from rixin.projects.choices import Health, MilestoneStatus, ProjectCategory, ProjectStatus
 from rixin.projects.models import (
     AnnualPlan,
     Milestone,
     MonthlyReport,
     Project,
     ProjectSettings,
+    StatusChange,
     summarize,
 )
 from rixin.projects.reporting import owed_reports
@@ -48,6 +50,38 @@ from .periods import CockpitPeriod, months_before
 
 ZERO = Decimal(0)
 UNSTARTED_MONTHS = 6
+
+
+# ---------------------------------------------------------------- as of a day
+
+
+def _day_after(day: datetime.date) -> datetime.datetime:
+    """The first moment after ``day`` in the county's time zone (changes before it count)."""
+    following = day + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(following, datetime.time.min))
+
+
+def entered_by(day: datetime.date) -> Exists:
+    """A project's condition: its first status change (入库) is on or before ``day``."""
+    return Exists(StatusChange.objects.filter(project=OuterRef("pk"), at__lt=_day_after(day)))
+
+
+def in_library_by(projects, day: datetime.date):
+    """The projects entered in the library by the end of ``day`` (their first status change is
+    on or before it), annotated ``status_then``: the status of their latest change by then."""
+    changes = StatusChange.objects.filter(project=OuterRef("pk"), at__lt=_day_after(day))
+    return projects.filter(entered_by(day)).annotate(
+        status_then=Subquery(changes.order_by("-at", "-pk").values("new_status")[:1])
+    )
+
+
+def with_status_then(table):
+    """Give each project of a fetched table the status it had then (the rows are read, never
+    saved)."""
+    for row in table:
+        project = row[0] if isinstance(row, tuple) else row
+        project.status = project.status_then
+    return table
 
 
 # ---------------------------------------------------------------- indicators
@@ -62,9 +96,12 @@ class IndicatorCard:
     unit: str
     value: Decimal | None
     rate: Decimal | None
-    rank: int | None
+    rate_places: int  # the decimals the rate was published with (9.0%)
+    rank: int | None  # in the city, only when every county has published the indicator
     of: int | None
     tied: bool
+    reported: int | None  # counties that published the indicator
+    counties: int | None  # counties of the city
     rank_label: str
     rank_change: int | None
     target: Decimal | None
@@ -84,7 +121,10 @@ def indicator_cards(county_code: str, period: CockpitPeriod) -> tuple[IndicatorC
                 unit=row.indicator.unit,
                 value=row.value,
                 rate=row.rate,
-                rank=standing.rank if standing else None,
+                rate_places=row.observation.rate_places if row.observation else 1,
+                rank=standing.city_rank if standing else None,
+                reported=standing.of if standing else None,
+                counties=standing.counties if standing else None,
                 of=standing.of if standing else None,
                 tied=standing.tied if standing else False,
                 rank_label=standing.label if standing else "",
@@ -194,17 +234,36 @@ class ProjectCard:
 
 
 def progress_table(county_code: str, period: CockpitPeriod):
-    """Every project of the county with its figures for the year up to the last month."""
-    projects = Project.objects.filter(county_id=county_code)
+    """Every project of the county in the library at the period's end, with the status it
+    had then and its figures for the year up to the last month."""
+    projects = in_library_by(Project.objects.filter(county_id=county_code), period.end)
     rules = ProjectSettings.for_county(county_code)
-    return projects.progress_table(period.year, period.last_month, rules)
+    return with_status_then(projects.progress_table(period.year, period.last_month, rules))
+
+
+def plan_rates(table) -> dict:
+    """开工率 and 竣工率 of the year's plans of the table's projects, with the status each
+    project had at the period's end (``AnnualPlan.rates`` with today's status)."""
+    plans = [(project, project.year_plan) for project, _progress in table if project.year_plan]
+    starting = [project for project, plan in plans if plan.plans_start]
+    finishing = [project for project, plan in plans if plan.plans_completion]
+    started = sum(project.status in ProjectStatus.STARTED for project in starting)
+    finished = sum(project.status in ProjectStatus.FINISHED for project in finishing)
+    return {
+        "planned_start": len(starting),
+        "started": started,
+        "start_rate": percent(started, len(starting)),
+        "planned_completion": len(finishing),
+        "finished": finished,
+        "completion_rate": percent(finished, len(finishing)),
+    }
 
 
 def project_card(county_code: str, period: CockpitPeriod, table=None) -> ProjectCard:
     table = progress_table(county_code, period) if table is None else table
     groups = summarize(table, lambda project, _progress: project.category)
     total = groups[None]
-    rates = AnnualPlan.objects.filter(county_id=county_code, year=period.year).rates()
+    rates = plan_rates(table)
     categories = tuple(
         CategoryTotal(c.value, str(c.label), groups[c].count, groups[c].total_investment)
         for c in ProjectCategory
@@ -244,9 +303,11 @@ def monthly_investment(county_code: str, period: CockpitPeriod) -> tuple[MonthIn
     """Plans' month amounts (``AnnualPlan.month_amounts``) summed over the county's projects,
     against the monthly reports' investment, for every month of the period's year."""
     planned = [ZERO] * 12
-    for plan in AnnualPlan.objects.filter(county_id=county_code, year=period.year).only(
-        "planned_investment", "monthly_plan"
-    ):
+    library = in_library_by(Project.objects.filter(county_id=county_code), period.end)
+    plans = AnnualPlan.objects.filter(
+        county_id=county_code, year=period.year, project__in=library.values("pk")
+    )
+    for plan in plans.only("planned_investment", "monthly_plan"):
         for index, amount in enumerate(plan.month_amounts()):
             planned[index] += amount
     reported = dict(
@@ -489,9 +550,12 @@ def behind_projects(table) -> tuple[RedItem, ...]:
 
 
 def overdue_milestones(county_code: str, as_of: datetime.date) -> tuple[RedItem, ...]:
+    """Milestones due before ``as_of`` and not met by then, of projects in the library then."""
+    library = in_library_by(Project.objects.filter(county_id=county_code), as_of)
     milestones = (
-        Milestone.objects.filter(county_id=county_code)
-        .overdue(as_of)
+        Milestone.objects.filter(county_id=county_code, due_date__lt=as_of)
+        .filter(project__in=library.values("pk"))
+        .filter(Q(status=MilestoneStatus.SCHEDULED) | Q(met_on__gt=as_of))
         .select_related("project")
         .order_by("due_date")
     )
@@ -508,7 +572,11 @@ def overdue_milestones(county_code: str, as_of: datetime.date) -> tuple[RedItem,
 
 
 def owed_monthly_reports(county_code: str, period: CockpitPeriod) -> tuple[RedItem, ...]:
-    projects = Project.objects.filter(county_id=county_code)
+    """Reports owed for the period's last month by projects in the library by its end and not
+    terminated by then."""
+    projects = in_library_by(Project.objects.filter(county_id=county_code), period.end).exclude(
+        status_then=ProjectStatus.TERMINATED
+    )
     rules = ProjectSettings.for_county(county_code)
     rows, _late = owed_reports(projects, period.year, period.last_month, rules)
     return tuple(

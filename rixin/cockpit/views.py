@@ -237,16 +237,16 @@ def _city_series(result: comparison.Comparison, cities) -> list[dict]:
     for row in result.rows:
         by_city.setdefault(row.city_code, []).append(row)
     sums = [
-        ("project_count", _("项目数"), _("个"), lambda r: r.project_count, int),
+        ("project_count", _("项目数"), _("个"), lambda r: r.project_count or 0, int),
         (
             "project_investment",
             _("项目总投资"),
             _("亿元"),
-            lambda r: r.project_investment,
+            lambda r: r.project_investment or 0,
             yi_number,
         ),
         ("signed_amount", _("签约额"), _("亿元"), lambda r: r.signed_amount or 0, yi_number),
-        ("appeals", _("企业诉求"), _("件"), lambda r: r.appeals, int),
+        ("appeals", _("企业诉求"), _("件"), lambda r: r.appeals or 0, int),
     ]
     return [
         {

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rixin.audit.actions import audited_create, audited_update
+from rixin.money import published_places
 from rixin.regions.models import Division
 from rixin.spreadsheets.imports import parse_decimal
 
@@ -57,6 +58,7 @@ def save_observation(
             month=period.month,
             value=value,
             rate=rate,
+            rate_places=published_places(rate),
             source=source,
             status=status,
             is_illustrative=is_illustrative,
@@ -67,14 +69,17 @@ def save_observation(
 
 def _correct(current: Observation, value, rate, source, status, acting_user, reason) -> str:
     old_value, old_rate, old_status = current.value, current.rate, current.status
+    entered = [("value", value), ("rate", rate), ("source", source), ("status", status)]
+    if rate is not None:
+        entered.append(("rate_places", published_places(rate)))
     changes = {
         name: new
-        for name, new in (("value", value), ("rate", rate), ("source", source), ("status", status))
+        for name, new in entered
         if getattr(current, name) != new and not (name == "source" and not new)
     }
     if not changes:
         return "unchanged"
-    figures_changed = "value" in changes or "rate" in changes
+    figures_changed = bool({"value", "rate", "rate_places"} & changes.keys())
     audited_update(
         current,
         changes,

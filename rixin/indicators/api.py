@@ -76,9 +76,10 @@ class StandingOut(Schema):
     county: str
     indicator: str
     rate: Decimal | None
-    rank: int
+    rank: int | None  # the rank in the city, only when every county has published
     tied: bool
-    of: int
+    of: int  # counties that published the indicator
+    counties: int  # counties of the city
     previous_rank: int | None
     label: str
 
@@ -166,9 +167,10 @@ def list_rankings(request, city: str = "140700", period: str | None = None):
             county=county,
             indicator=codes[indicator_id],
             rate=table.observations[(county, indicator_id)].rate,
-            rank=s.rank,
+            rank=s.city_rank,
             tied=s.tied,
             of=s.of,
+            counties=s.counties,
             previous_rank=s.previous_rank,
             label=s.label,
         )

@@ -10,6 +10,8 @@ Rules, each tested in tests/test_brief_rules.py:
   (亿元) with up to the indicator's decimal places and no trailing zeros;
 - ",全市第一" … ",全市第十一" (",全市并列第二" for a tie) when the county is within the
   top ``top`` ranks of the city (settings.RIXIN_BRIEF_TOP_RANKS, 3 by default), nothing otherwise;
+  a rank of the city only when every county has published the indicator: otherwise
+  ",在已报送的n个县中第k" (nothing when the county alone has reported);
 - an indicator with neither value nor rate is left out; clauses joined with ";".
 The strings are written here in both languages rather than translated, so the brief's language
 is the one asked for, whatever the reader's interface language.
@@ -23,7 +25,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from rixin.money import plain
+from rixin.money import format_percent, plain
 
 from .periods import Period
 from .ranking import chinese_number, english_ordinal
@@ -55,10 +57,35 @@ class BriefLine:
     rate: Decimal | None = None
     rank: int | None = None
     tied: bool = False
+    reported: int | None = None  # counties that published the indicator (None: all of them)
+    counties: int | None = None  # counties of the city
+    rate_places: int | None = None  # the decimals the rate was published with (None: as is)
+
+    @property
+    def rate_text(self) -> str:
+        """The rate's size as published: 9.0 (not 9), 6.2; without a sign."""
+        if self.rate is None:
+            return ""
+        if self.rate_places is None:
+            return plain(abs(self.rate))
+        return format_percent(abs(self.rate), self.rate_places, fixed=True).removesuffix("%")
 
     @property
     def has_figures(self) -> bool:
         return self.value is not None or self.rate is not None
+
+    @property
+    def ranked_in_city(self) -> bool:
+        """Every county of the city has published: the rank is the city's."""
+        return self.reported is None or self.counties is None or self.reported >= self.counties
+
+    def stated_rank(self, top: int) -> int | None:
+        """The rank the brief may state: within ``top``, among at least two counties."""
+        if self.rank is None or self.rank > top:
+            return None
+        if not self.ranked_in_city and (self.reported or 0) < 2:
+            return None
+        return self.rank
 
 
 def default_top() -> int:
@@ -99,11 +126,12 @@ def compose_brief(
 # Chinese
 
 
-def _zh_growth(rate: Decimal, with_prefix: bool) -> str:
+def _zh_growth(line: BriefLine, with_prefix: bool) -> str:
+    rate = line.rate
     if rate == 0:
         return "与上年同期持平"
     verb = "增长" if rate > 0 else "下降"
-    return ("同比" if with_prefix else "") + verb + plain(abs(rate)) + "%"
+    return ("同比" if with_prefix else "") + verb + line.rate_text + "%"
 
 
 def _zh_clause(line: BriefLine, top: int) -> str:
@@ -112,11 +140,15 @@ def _zh_clause(line: BriefLine, top: int) -> str:
         verb = "达到" if line.unit == "元" else "完成"
         parts.append(f"{line.name}{verb}{plain(line.value, line.decimal_places)}{line.unit}")
         if line.rate is not None:
-            parts.append(_zh_growth(line.rate, with_prefix=True))
+            parts.append(_zh_growth(line, with_prefix=True))
     else:
-        parts.append(line.name + _zh_growth(line.rate, with_prefix=False))
-    if line.rank is not None and line.rank <= top:
-        parts.append(("全市并列第" if line.tied else "全市第") + chinese_number(line.rank))
+        parts.append(line.name + _zh_growth(line, with_prefix=False))
+    rank = line.stated_rank(top)
+    if rank is not None and line.ranked_in_city:
+        parts.append(("全市并列第" if line.tied else "全市第") + chinese_number(rank))
+    elif rank is not None:
+        place = "并列第" if line.tied else "第"
+        parts.append(f"在已报送的{line.reported}个县中{place}{chinese_number(rank)}")
     return ZH_COMMA.join(parts)
 
 
@@ -153,14 +185,18 @@ def _en_clause(line: BriefLine, top: int) -> str:
             text += (
                 ", unchanged year on year"
                 if rate == 0
-                else f", {'up' if rate > 0 else 'down'} {plain(abs(rate))}% year on year"
+                else f", {'up' if rate > 0 else 'down'} {line.rate_text}% year on year"
             )
     elif rate == 0:
         text = f"{name} was unchanged year on year"
     else:
-        text = f"{name} {'grew' if rate > 0 else 'fell'} {plain(abs(rate))}%"
-    if line.rank is not None and line.rank <= top:
-        text += f", {'tied for ' if line.tied else ''}{english_ordinal(line.rank)} in the city"
+        text = f"{name} {'grew' if rate > 0 else 'fell'} {line.rate_text}%"
+    rank = line.stated_rank(top)
+    tied = "tied for " if line.tied else ""
+    if rank is not None and line.ranked_in_city:
+        text += f", {tied}{english_ordinal(rank)} in the city"
+    elif rank is not None:
+        text += f", {tied}{english_ordinal(rank)} of the {line.reported} counties that reported"
     return text
 
 

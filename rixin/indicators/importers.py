@@ -4,11 +4,13 @@
 
 A county's statistics bureau imports its own row; a city statistician imports every county of
 the city at once. A figure already recorded for the same county, indicator and period is a
-correction (previewed and recorded as such).
+correction (previewed and recorded as such). A blank cell keeps what is recorded (a file with
+the rates alone leaves the values as they are); "清除" in a cell clears that figure.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -36,6 +38,31 @@ from .models import Indicator, Observation, check_figures
 from .periods import Period
 
 PERIOD, COUNTY_CODE, COUNTY_NAME = "统计期", "县(市、区)代码", "县(市、区)"
+# What a cell says to clear a recorded figure (a blank cell keeps it).
+CLEAR = "清除"
+COUNTY_CODE_LENGTH = 6
+
+
+class _Keep:
+    """A blank cell: the recorded figure stays as it is."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()
+
+
+def _is_blank(cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _is_clear(cell) -> bool:
+    return isinstance(cell, str) and unicodedata.normalize("NFKC", cell).strip() == CLEAR
+
+
+def _merged(entered, recorded):
+    return recorded if entered is KEEP else entered
 
 
 def value_header(indicator: Indicator) -> str:
@@ -96,7 +123,8 @@ def parse_figures(
 class CountyRow:
     period: Period
     county: str
-    figures: dict[int, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
+    # indicator → (value, rate): a Decimal, None (清除: clear it) or KEEP (blank: keep it)
+    figures: dict[int, tuple[Any, Any]] = field(default_factory=dict)
 
 
 def importer_indicators(user) -> list[Indicator]:
@@ -154,20 +182,41 @@ class ObservationImporter(Importer):
         except ValueError as exc:
             code = None
             errors.append((COUNTY_CODE, str(exc)))
-        if code is not None and code not in access.writable_county_codes(self.user):
+        if code is None:
+            pass
+        elif len(code) != COUNTY_CODE_LENGTH or not code.isdigit():
+            errors.append((COUNTY_CODE, _("“%(c)s”不是6位行政区划代码") % {"c": code[:20]}))
+        elif code not in access.writable_county_codes(self.user):
             errors.append((COUNTY_CODE, self._county_error(code)))
         row = CountyRow(period, code)
         for indicator in self.indicators:
             value_cell, rate_cell = values[f"v{indicator.pk}"], values[f"r{indicator.pk}"]
+            cells = (value_cell, rate_cell)
             try:
-                value, rate = parse_figures(indicator, value_cell, rate_cell)
+                value, rate = parse_figures(
+                    indicator, *(None if _is_clear(cell) else cell for cell in cells)
+                )
             except ValidationError as exc:
                 errors.extend(
                     (header, "; ".join(msgs)) for header, msgs in exc.message_dict.items()
                 )
                 continue
-            if value is not None or rate is not None:
-                row.figures[indicator.pk] = (value, rate)
+            value, rate = (
+                KEEP if _is_blank(cell) else figure
+                for cell, figure in zip(cells, (value, rate), strict=True)
+            )
+            if value is KEEP and rate is KEEP:
+                continue
+            if period is not None and not indicator.publishes_in(period):
+                errors.append(
+                    (
+                        rate_header(indicator),
+                        _("“%(name)s”按季度公布,%(period)s不是季末,不能导入")
+                        % {"name": indicator.name, "period": period.key},
+                    )
+                )
+                continue
+            row.figures[indicator.pk] = (value, rate)
         if errors:
             raise RowInvalid(errors)
         return row
@@ -191,10 +240,14 @@ class ObservationImporter(Importer):
         indicators = {i.pk: i for i in self.indicators}
         changes = []
         for number, row in rows:
-            for indicator_id, (value, rate) in row.figures.items():
+            for indicator_id, (entered_value, entered_rate) in row.figures.items():
                 current = existing.get((row.county, indicator_id, row.period))
                 indicator = indicators[indicator_id]
                 text = f"{row.county} {row.period.label()} {indicator.name}"
+                value = _merged(entered_value, current.value if current else None)
+                rate = _merged(entered_rate, current.rate if current else None)
+                if current is None and value is None and rate is None:
+                    continue  # only 清除 for a figure never recorded
                 if current is None:
                     kind = "create"
                 elif (current.value, current.rate) != (value, rate):

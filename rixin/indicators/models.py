@@ -11,11 +11,14 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from rixin.money import wan_to_yi, yi_to_wan
+from rixin.money import format_percent, wan_to_yi, yi_to_wan
 from rixin.regions.models import CountyOwned, CountyScopedQuerySet, Illustrative, Versioned
 
 from .choices import MONEY_UNITS, Frequency, ObservationStatus, RevisionKind, Unit
 from .periods import Period
+
+# Growth rates are published with one decimal (6.2%, 9.0%) unless they come with more.
+PUBLISHED_RATE_PLACES = 1
 
 RATE_MIN, RATE_MAX = Decimal(-100), Decimal(1000)
 
@@ -98,6 +101,10 @@ class Indicator(models.Model):
         """Money is stored in 万元; everything else in the unit it is published in."""
         return Unit.WAN if self.is_money else self.unit
 
+    def publishes_in(self, period: Period) -> bool:
+        """A quarterly indicator is published for the quarters' last months only."""
+        return self.frequency != Frequency.QUARTERLY or period.is_quarter_end
+
     def to_stored(self, number: Decimal) -> Decimal:
         """A number in the published unit → the stored number (亿元 → 万元)."""
         return yi_to_wan(number) if self.unit == Unit.YI else number
@@ -154,6 +161,11 @@ class Observation(CountyOwned, Illustrative, Versioned):
     rate = models.DecimalField(
         _("同比增速(%)"), max_digits=7, decimal_places=2, null=True, blank=True
     )
+    rate_places = models.PositiveSmallIntegerField(
+        _("增速小数位数"),
+        default=PUBLISHED_RATE_PLACES,
+        help_text=_("增速按公布时的小数位数显示(9.0%不写作9%)。"),
+    )
     source = models.CharField(_("来源"), max_length=200, blank=True)
     status = models.CharField(
         _("状态"),
@@ -182,6 +194,11 @@ class Observation(CountyOwned, Illustrative, Versioned):
         return Period(self.year, self.month)
 
     @property
+    def published_rate(self) -> str:
+        """The rate as published, with its decimals: "9.0%"; "—" when there is none."""
+        return format_percent(self.rate, self.rate_places, fixed=True)
+
+    @property
     def published_value(self) -> Decimal | None:
         """The value in the indicator's own unit (亿元 for GDP)."""
         return self.indicator.to_published(self.value)
@@ -193,7 +210,7 @@ class Observation(CountyOwned, Illustrative, Versioned):
         except (TypeError, ValueError) as exc:
             errors["month"] = str(exc)
         else:
-            if self.indicator.frequency == Frequency.QUARTERLY and not period.is_quarter_end:
+            if not self.indicator.publishes_in(period):
                 errors["month"] = _("“%(name)s”按季度公布,截至月份应为3、6、9或12月") % {
                     "name": self.indicator.name
                 }

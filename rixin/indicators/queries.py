@@ -50,12 +50,17 @@ class CityTable:
         return self.observations.get(key), self.standings.get(key)
 
     def top_three(self, county_code: str, top: int = 3) -> int:
-        """How many indicators the county ranks within the top ``top`` of the city."""
+        """How many indicators the county ranks within the top ``top`` of the city (only
+        indicators every county has published: no rank without the data)."""
         return sum(
             1
             for (code, _indicator), standing in self.standings.items()
-            if code == county_code and standing.rank <= top
+            if code == county_code and standing.complete and standing.rank <= top
         )
+
+    def missing(self, indicator_id: int) -> list[Division]:
+        """The counties of the city that have not published the indicator for the period."""
+        return [c for c in self.counties if (c.code, indicator_id) not in self.observations]
 
 
 def _standings(
@@ -110,7 +115,7 @@ def city_table(
         obs.indicator = by_id[obs.indicator_id]
         table.observations[(obs.county_id, obs.indicator_id)] = obs
     for key, (rank, tied, of) in _standings(current, by_id).items():
-        table.standings[key] = Standing(rank, tied, of, previous.get(key))
+        table.standings[key] = Standing(rank, tied, of, previous.get(key), len(counties))
     return table
 
 
@@ -152,6 +157,9 @@ class BoardRow:
             rate=self.rate,
             rank=self.standing.rank if self.standing else None,
             tied=self.standing.tied if self.standing else False,
+            reported=self.standing.of if self.standing else None,
+            counties=self.standing.counties if self.standing else None,
+            rate_places=self.observation.rate_places if self.observation else None,
         )
 
 

@@ -19,8 +19,14 @@ class Standing:
 
     rank: int
     tied: bool
-    of: int
+    of: int  # counties that published the indicator for the period
     previous_rank: int | None = None
+    counties: int | None = None  # counties of the city (None: not known, taken as ``of``)
+
+    @property
+    def complete(self) -> bool:
+        """Every county of the city has published the indicator: the rank is the city's."""
+        return self.counties is None or self.of >= self.counties
 
     @property
     def change(self) -> int | None:
@@ -28,9 +34,16 @@ class Standing:
         return None if self.previous_rank is None else self.previous_rank - self.rank
 
     @property
+    def city_rank(self) -> int | None:
+        """The rank in the city, only when every county has published (else None)."""
+        return self.rank if self.complete else None
+
+    @property
     def label(self) -> str:
-        """全市第一, 全市并列第二 …"""
-        return city_rank_text(self.rank, self.tied)
+        """全市第一, 全市并列第二 … when every county has published; else 已报 n/11."""
+        if self.complete:
+            return city_rank_text(self.rank, self.tied)
+        return reported_text(self.of, self.counties)
 
 
 def rank_rates(
@@ -61,6 +74,13 @@ def city_rank_text(rank: int, tied: bool = False) -> str:
     if (get_language() or "").startswith("en"):
         return ("tied " if tied else "") + english_ordinal(rank)
     return ("全市并列第" if tied else "全市第") + chinese_number(rank)
+
+
+def reported_text(reported: int, counties: int) -> str:
+    """已报 3/11 in Chinese; "3 of 11 reported" in the English interface."""
+    if (get_language() or "").startswith("en"):
+        return f"{reported} of {counties} reported"
+    return f"已报 {reported}/{counties}"
 
 
 def english_ordinal(n: int) -> str:

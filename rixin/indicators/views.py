@@ -124,7 +124,7 @@ def _matrix_rows(table, visible: list[str]) -> list[dict]:
 def _matrix_cell(table, county_code: str, indicator: Indicator) -> dict:
     observation, standing = table.cell(county_code, indicator.pk)
     css = ""
-    if standing is not None:
+    if standing is not None and standing.complete:
         if standing.rank <= 3:
             css = "table-success"
         elif standing.rank > standing.of - 3:

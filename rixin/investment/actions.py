@@ -28,15 +28,19 @@ from .access import check_writer as _check_writer
 from .access import enters_own_department_projects
 from .choices import PIPELINE, ReviewOpinion, Stage
 from .models import (
+    DEFAULT_LOST_REASONS,
+    OTHER_LOST_REASON,
     Activity,
     Agreement,
     AgreementParty,
     Lead,
     LeadStageChange,
+    LostReason,
     PipelineSettings,
     SigningEvent,
     Target,
     Team,
+    clean_credit_code,
 )
 
 # Settings, teams and targets
@@ -116,6 +120,7 @@ def set_target(
 def create_lead(*, acting_user, county: Division, at=None, **fields) -> Lead:
     """Register a lead in 线索; ``at`` dates a historical record (the demo loader)."""
     _check_writer(acting_user, county.code)
+    _clean_code(fields)
     if at is not None:
         fields.update(created=at, stage_since=at)
     fields.setdefault("stage", Stage.CLUE)
@@ -133,7 +138,18 @@ def update_lead(lead: Lead, changes: dict, *, acting_user, expected_version=None
     forbidden = {"stage", "stage_since", "review_opinion", "reviewer", "county"} & set(changes)
     if forbidden:
         raise ValidationError(_("阶段和研判意见请通过“推进阶段”和“研判”修改。"))
+    _clean_code(changes)
     return audited_update(lead, changes, acting_user=acting_user, expected_version=expected_version)
+
+
+def _clean_code(fields: dict) -> None:
+    """The credit code normalised and validated the same way for the form, the import and
+    the API (``clean_credit_code``)."""
+    if "credit_code" in fields:
+        try:
+            fields["credit_code"] = clean_credit_code(fields["credit_code"])
+        except ValidationError as exc:
+            raise ValidationError({"credit_code": exc.messages}) from exc
 
 
 @transaction.atomic
@@ -194,9 +210,13 @@ def _forward_refusal(lead: Lead, new: str) -> str:
 
 
 @transaction.atomic
-def move_lead(lead: Lead, new: str, *, acting_user, reason: str = "", at=None) -> Lead:
+def move_lead(
+    lead: Lead, new: str, *, acting_user, reason: str = "", lost_reason=None, at=None
+) -> Lead:
     """Move a lead to another stage under the stage rules; every move is a row.
-    ``at`` dates a historical move (the demo loader); otherwise it is now."""
+    ``at`` dates a historical move (the demo loader); otherwise it is now. 终止 takes a coded
+    ``lost_reason`` (a LostReason of the county, or its name); a reason in words alone is
+    coded "其他"."""
     _check_writer(acting_user, lead.county_id)
     lead = _locked(lead)
     if new not in Stage.values:
@@ -207,9 +227,8 @@ def move_lead(lead: Lead, new: str, *, acting_user, reason: str = "", at=None) -
     reason = (reason or "").strip()
     changes: dict = {"stage": new, "stage_since": at or timezone.now()}
     if new == Stage.TERMINATED:
-        if not reason:
-            raise ValidationError({"reason": _("终止线索须写明原因。")})
-        changes["termination_reason"] = reason
+        code = _lost_reason(lead.county_id, lost_reason, reason, acting_user)
+        changes.update(lost_reason=code, termination_reason=reason)
     if new == Stage.CLUE:  # back to the pool: it will be reviewed afresh
         changes.update(review_opinion="", review_note="", reviewer=None, reviewed_at=None)
     old = lead.stage
@@ -220,6 +239,76 @@ def move_lead(lead: Lead, new: str, *, acting_user, reason: str = "", at=None) -
         lead=lead, old=old, new=new, actor=acting_user, at=lead.stage_since, reason=reason
     )
     return lead
+
+
+def _lost_reason(county_code: str, chosen, reason: str, acting_user) -> LostReason:
+    """The coded reason of a termination; "其他" needs the reason in words."""
+    if chosen in (None, "") and not reason:
+        raise ValidationError({"reason": _("终止线索须选择或写明原因。")})
+    reasons = {r.name: r for r in _ensure_lost_reasons(county_code, acting_user)}
+    if chosen in (None, ""):
+        code = reasons[OTHER_LOST_REASON]
+    elif isinstance(chosen, LostReason):
+        code = chosen
+    else:
+        code = reasons.get(str(chosen)) or next(
+            (r for r in reasons.values() if str(r.pk) == str(chosen)), None
+        )
+    if code is None or code.county_id != county_code:
+        raise ValidationError({"lost_reason": _("请从本县的终止原因清单中选择。")})
+    if code.needs_text and not reason:
+        raise ValidationError({"reason": _("选择“其他”须写明具体原因。")})
+    return code
+
+
+def _ensure_lost_reasons(county_code: str, acting_user) -> list[LostReason]:
+    """The county's list of lost reasons; the default list the first time it is needed."""
+    existing = list(LostReason.objects.filter(county_id=county_code))
+    if existing:
+        return existing
+    names = (*DEFAULT_LOST_REASONS, OTHER_LOST_REASON)
+    return [
+        audited_create(
+            LostReason,
+            acting_user=acting_user,
+            county_id=county_code,
+            name=name,
+            order=order * 10,
+            needs_text=name == OTHER_LOST_REASON,
+        )
+        for order, name in enumerate(names, 1)
+    ]
+
+
+def lost_reason_choices(county_code: str) -> list[tuple[str, str]]:
+    """(value, label) for a form: the county's list, or the default one it will get."""
+    existing = LostReason.objects.filter(county_id=county_code)
+    if existing.exists():
+        return [(str(r.pk), r.name) for r in existing]
+    return [(name, name) for name in (*DEFAULT_LOST_REASONS, OTHER_LOST_REASON)]
+
+
+@transaction.atomic
+def add_lost_reason(
+    *, acting_user, county: Division, name: str, needs_text: bool = False
+) -> LostReason:
+    """Add a reason to the county's list (the 招商中心 or the county administrator)."""
+    _check_writer(acting_user, county.code)
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("请填写原因。")})
+    reasons = _ensure_lost_reasons(county.code, acting_user)
+    if any(r.name == name for r in reasons):
+        raise ValidationError({"name": _("本县的清单中已有该原因。")})
+    order = max((r.order for r in reasons), default=0) + 10
+    return audited_create(
+        LostReason,
+        acting_user=acting_user,
+        county=county,
+        name=name,
+        order=order,
+        needs_text=needs_text,
+    )
 
 
 def _locked(lead: Lead) -> Lead:

@@ -76,6 +76,7 @@ class LeadIn(Schema):
 class MoveIn(Schema):
     stage: str
     reason: str = ""
+    lost_reason: str = ""  # for 终止: a reason of the county's list (its name or id)
 
 
 class ReviewIn(Schema):
@@ -260,7 +261,13 @@ def create_lead(request, payload: LeadIn):
 def move_lead(request, pk: int, payload: MoveIn):
     _lead_writer(request)
     lead = get_object_or_404(Lead.objects.visible_to(request.auth), pk=pk)
-    return actions.move_lead(lead, payload.stage, acting_user=request.auth, reason=payload.reason)
+    return actions.move_lead(
+        lead,
+        payload.stage,
+        acting_user=request.auth,
+        reason=payload.reason,
+        lost_reason=payload.lost_reason or None,
+    )
 
 
 @router.post("/leads/{int:pk}/review", response=LeadOut)

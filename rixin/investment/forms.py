@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from rixin.forms import VersionedModelForm
 
+from .actions import lost_reason_choices
 from .choices import ReviewOpinion, Stage
-from .models import Activity, Agreement, Lead, SigningEvent, Target, Team
+from .models import Activity, Agreement, Lead, SigningEvent, Target, Team, clean_credit_code
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -41,6 +42,9 @@ class LeadForm(CountyChoicesMixin, VersionedModelForm):
             "team",
         ]
 
+    def clean_credit_code(self) -> str:
+        return clean_credit_code(self.cleaned_data.get("credit_code"))
+
 
 class ReviewForm(forms.Form):
     opinion = forms.ChoiceField(label=_("研判意见"), choices=ReviewOpinion.choices)
@@ -51,7 +55,17 @@ class ReviewForm(forms.Form):
 
 class MoveForm(forms.Form):
     stage = forms.ChoiceField(label=_("新阶段"), choices=Stage.choices)
+    lost_reason = forms.ChoiceField(label=_("终止原因"), required=False, choices=())
     reason = forms.CharField(label=_("说明"), required=False, max_length=500)
+
+    def __init__(self, *args, county_code: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lost_reason"].choices = [("", "—")] + lost_reason_choices(county_code)
+
+
+class LostReasonForm(forms.Form):
+    name = forms.CharField(label=_("原因"), max_length=40)
+    needs_text = forms.BooleanField(label=_("须填写说明"), required=False)
 
 
 class ActivityForm(CountyChoicesMixin, forms.ModelForm):

@@ -23,7 +23,7 @@ from rixin.spreadsheets.imports import (
 from . import actions
 from .access import writes_investment
 from .choices import LeadSource
-from .models import Agreement, Lead, Team
+from .models import Agreement, Lead, Team, clean_credit_code
 
 EDITABLE = [
     "source",
@@ -88,7 +88,7 @@ class LeadImporter(Importer):
 
         parsers = {
             "source": lambda v: parse_choice(v, LeadSource.choices),
-            "credit_code": lambda v: parse_text(v, field=_field("credit_code")).upper(),
+            "credit_code": lambda v: clean_credit_code(parse_text(v, field=_field("credit_code"))),
             "intended_investment": lambda v: _positive(v),
             "land_mu": lambda v: parse_decimal(v, unit="亩", minimum=0, field=_field("land_mu")),
             "building_sqm": lambda v: parse_decimal(

@@ -9,6 +9,7 @@ ordinary scope.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from decimal import Decimal
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rixin.directory.models import validate_credit_code
 from rixin.regions.models import CountyOwned, CountyScopedQuerySet, Illustrative, Versioned
 
 from .access import sees_leads
@@ -105,6 +107,39 @@ class Team(CountyOwned, Illustrative, Versioned):
         return self.name
 
 
+# The list a county starts with; its administrator and the centre may add to it.
+DEFAULT_LOST_REASONS = (
+    "投资方决策调整",
+    "选址或用地条件不满足",
+    "政策或要素条件未谈拢",
+    "被其他地区引走",
+    "资金不到位",
+)
+OTHER_LOST_REASON = "其他"
+
+
+class LostReason(CountyOwned):
+    """A coded reason a lead was lost (终止), from the county's own list; the "其他" entry asks
+    for the reason in words."""
+
+    name = models.CharField(_("原因"), max_length=40)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    needs_text = models.BooleanField(
+        _("须填写说明"), default=False, help_text=_("“其他”:终止时须写明具体原因。")
+    )
+
+    class Meta:
+        ordering = ["county", "order", "pk"]
+        verbose_name = _("线索终止原因")
+        verbose_name_plural = _("线索终止原因")
+        constraints = [
+            models.UniqueConstraint(fields=["county", "name"], name="lost_reason_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 def period_dates(year: int, period: str) -> tuple[datetime.date, datetime.date]:
     """First and last day of a target period."""
     if period == TargetPeriod.H1:
@@ -176,12 +211,24 @@ class LeadQuerySet(ConfidentialQuerySet):
         return self.exclude(stage__in=[Stage.TERMINATED, Stage.PRODUCING])
 
 
+def clean_credit_code(text) -> str:
+    """A unified social credit code as typed, pasted or imported (full-width characters,
+    spaces, lower case), NFKC-normalised and upper-cased, then checked by the directory's
+    validator (GB 32100, check digit included); "" stays "" (the code is optional)."""
+    code = unicodedata.normalize("NFKC", str(text or "")).replace(" ", "").strip().upper()
+    if code:
+        validate_credit_code(code)
+    return code
+
+
 class Lead(CountyOwned, Illustrative, Versioned):
     """A company's intention to invest, followed from first contact to a producing project."""
 
     source = models.CharField(_("线索来源"), max_length=20, choices=LeadSource.choices)
     company_name = models.CharField(_("企业名称"), max_length=120)
-    credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
+    credit_code = models.CharField(
+        _("统一社会信用代码"), max_length=18, blank=True, validators=[validate_credit_code]
+    )
     origin_city = models.CharField(_("来源城市"), max_length=40)
     origin_province = models.CharField(_("来源省份"), max_length=40, blank=True)
     project_name = models.CharField(_("意向项目"), max_length=120, blank=True)
@@ -237,7 +284,15 @@ class Lead(CountyOwned, Illustrative, Versioned):
         verbose_name=_("研判人"),
     )
     reviewed_at = models.DateTimeField(_("研判时间"), null=True, blank=True)
-    termination_reason = models.TextField(_("终止原因"), blank=True)
+    lost_reason = models.ForeignKey(
+        LostReason,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="leads",
+        verbose_name=_("终止原因"),
+    )
+    termination_reason = models.TextField(_("终止说明"), blank=True)
     created = models.DateTimeField(_("登记时间"), default=timezone.now)
 
     objects = LeadQuerySet.as_manager()

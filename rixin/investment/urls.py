@@ -33,4 +33,5 @@ urlpatterns = [
     path("investment/teams/new/", views.team_create, name="team_create"),
     path("investment/teams/<int:pk>/", views.team_detail, name="team_detail"),
     path("investment/targets/new/", views.target_create, name="target_create"),
+    path("investment/lost-reasons/", views.lost_reasons, name="lost_reasons"),
 ]

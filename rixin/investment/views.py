@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from .forms import (
     AgreementForm,
     EventForm,
     LeadForm,
+    LostReasonForm,
     MoveForm,
     ReviewForm,
     TargetForm,
@@ -36,6 +37,7 @@ from .models import (
     Agreement,
     AgreementParty,
     Lead,
+    LostReason,
     SigningEvent,
     Team,
 )
@@ -149,7 +151,7 @@ def lead_detail(request, pk):
             "lead": lead,
             "timeline": _timeline(lead),
             "review_form": ReviewForm(),
-            "move_form": MoveForm(),
+            "move_form": MoveForm(county_code=lead.county_id),
             "can_write": writes_investment(request.user),
             "can_review": reviews_leads(request.user) and lead.stage in (Stage.CLUE, Stage.REVIEW),
         },
@@ -182,7 +184,7 @@ def lead_review(request, pk):
 def lead_move(request, pk):
     """Move a lead; from the board (HTMX) the board is redrawn with the outcome."""
     lead = get_visible_or_404(Lead, request.user, pk=pk)
-    form = MoveForm(request.POST)
+    form = MoveForm(request.POST, county_code=lead.county_id)
     error = ""
     if not form.is_valid():
         error = _("请选择新阶段。")
@@ -193,6 +195,7 @@ def lead_move(request, pk):
                 form.cleaned_data["stage"],
                 acting_user=request.user,
                 reason=form.cleaned_data["reason"],
+                lost_reason=form.cleaned_data["lost_reason"] or None,
             )
         except ValidationError as exc:
             error = " ".join(exc.messages)
@@ -506,6 +509,28 @@ def team_create(request):
 
 
 @require(writes_investment)
+def lost_reasons(request):
+    """The county's coded list of reasons a lead is lost, and a form to add one."""
+    county = request.user.division
+    form = LostReasonForm(request.POST or None)
+    context = {
+        "reasons": LostReason.objects.filter(county=county).annotate(count=Count("leads")),
+        "defaults": actions.lost_reason_choices(county.code),
+    }
+    return form_page(
+        request,
+        form,
+        "investment/lost_reasons.html",
+        save=lambda f: actions.add_lost_reason(
+            acting_user=request.user, county=county, **f.cleaned_data
+        ),
+        success_message=_("已添加终止原因。"),
+        success_url=lambda _reason: reverse("investment:lost_reasons"),
+        context=context,
+    )
+
+
+@require(writes_investment)
 def target_create(request):
     form = TargetForm(request.POST or None, initial={"year": timezone.localdate().year})
     form.limit_to_county(request.user)
@@ -556,6 +581,7 @@ def kpi(request):
             "teams": teams,
             "funnel": funnel,
             "pipeline": kpis.weighted_pipeline(county),
+            "lost": kpis.lost_reasons(county),
             "by_city": by_city,
             "by_industry": by_industry,
             "chart": chart,

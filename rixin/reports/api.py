@@ -10,6 +10,7 @@ from .downloads import (
     county_for,
     download_url,
     file_response,
+    is_flash,
     kind_of,
     report_file,
 )
@@ -29,6 +30,7 @@ class PeriodOut(Schema):
     period: str
     label: str
     kind: str
+    flash: bool  # a month not yet over: a 快报
     files: list[FileOut]
 
 
@@ -66,6 +68,7 @@ def list_reports(request, county_code: str):
                 "period": period.key,
                 "label": period_label(period, get_language() or "zh"),
                 "kind": kind,
+                "flash": is_flash(period),
                 "files": files,
             }
         )

@@ -13,6 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -23,7 +24,7 @@ from rixin.indicators.models import Indicator
 from rixin.indicators.queries import brief_for
 from rixin.investment import kpis
 from rixin.investment.choices import TargetPeriod
-from rixin.money import PERCENT_PLACES, format_percent, plain, yi, yi_number
+from rixin.money import PERCENT_PLACES, YI_PER_BILLION, format_percent, plain, yi, yi_number
 from rixin.projects.choices import ProjectCategory, ProjectLevel
 from rixin.projects.models import MonthlyReport, Project, ProjectSettings
 from rixin.regions.models import Division
@@ -137,9 +138,8 @@ def indicator_section(county: Division, period: CockpitPeriod, facts, language: 
             [
                 [
                     names[card.code],
-                    plain(card.value) if card.value is not None else "—",
-                    _(card.unit) if card.value is not None else "",
-                    format_percent(card.rate, PERCENT_PLACES),
+                    *_value_and_unit(card, language),
+                    format_percent(card.rate, card.rate_places, fixed=True),
                     card.rank_label or "—",
                 ]
                 for card in cards
@@ -182,6 +182,16 @@ class Window(kpis.Period):
     def end(self) -> datetime.date:
         end = kpis.Period.end.fget(self)
         return min(end, self.through) if self.through else end
+
+
+def _value_and_unit(card, language: str) -> list[str]:
+    """The value in the unit its readers use: 亿元 in Chinese, billion yuan in English (never
+    "98.03 100 million yuan")."""
+    if card.value is None:
+        return ["—", ""]
+    if _en(language) and card.unit == "亿元":
+        return [plain(card.value / YI_PER_BILLION, 3, grouped=True), "billion yuan"]
+    return [plain(card.value, grouped=True), _(card.unit)]
 
 
 def investment_window(county_code: str, period: CockpitPeriod) -> Window:
@@ -264,15 +274,17 @@ def _key_projects(county_code: str, period: CockpitPeriod) -> list[tuple[Project
         .exclude(progress_text="")
         .values_list("project_id", flat=True)
     )
-    projects = (
-        Project.objects.filter(county_id=county_code).filter(pk__in=list(reporting))
-        | Project.objects.filter(county_id=county_code, is_key_one=True)
-        | Project.objects.filter(
-            county_id=county_code, level__in=[ProjectLevel.PROVINCIAL, ProjectLevel.CITY]
-        )
+    projects = Project.objects.filter(county_id=county_code).filter(
+        Q(pk__in=list(reporting))
+        | Q(is_key_one=True)
+        | Q(level__in=[ProjectLevel.PROVINCIAL, ProjectLevel.CITY])
     )
+    # Only projects in the library by the period's end, with the status they had then.
+    projects = figures.in_library_by(projects, period.end)
     rules = ProjectSettings.for_county(county_code)
-    table = projects.progress_table(period.year, period.last_month, rules, period.as_of())
+    table = figures.with_status_then(
+        projects.progress_table(period.year, period.last_month, rules, period.as_of())
+    )
     order = {ProjectLevel.PROVINCIAL: 0, ProjectLevel.CITY: 1}
     table.sort(
         key=lambda row: (
@@ -486,7 +498,9 @@ def build_report(county_code: str, period: CockpitPeriod | str, language: str = 
 def _illustrative_note(county_code: str, facts) -> str:
     """Said when invented demo rows are among the report's sources."""
     if any(card.is_illustrative for card in facts.indicators) or (
-        Project.objects.filter(county_id=county_code, is_illustrative=True).exists()
+        figures.in_library_by(
+            Project.objects.filter(county_id=county_code, is_illustrative=True), facts.period.end
+        ).exists()
     ):
         return _(
             "注:本报告所用数据中含演示用的示例数据(并非公开发布的事实);文章公布的数字按原文录入。"

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
+from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from rixin.accounts.access import county_or_404, require_actor
 from rixin.appeals.models import Appeal
@@ -49,32 +50,45 @@ def report_period(period_key: str, kind: str) -> CockpitPeriod:
     return period
 
 
-def _latest_month(county_code: str) -> tuple[int, int] | None:
-    """The latest month with figures of the county: reports, indicators or appeals."""
-    found = [MonthlyReport.objects.filter(county_id=county_code).latest_period()]
-    published = periods_with_data([county_code])
-    found.append((published[0].year, published[0].month) if published else None)
-    registered = Appeal.objects.filter(county_id=county_code).aggregate(m=Max("registered_at"))["m"]
-    found.append((registered.year, registered.month) if registered else None)
-    present = [f for f in found if f]
-    return max(present) if present else None
+def months_with_data(county_code: str) -> set[tuple[int, int]]:
+    """(year, month) of every month the county has figures for: monthly reports, published
+    indicators (cumulative to that month) or appeals registered in it (three queries)."""
+    months = set(
+        MonthlyReport.objects.filter(county_id=county_code)
+        .values_list("year", "month")
+        .distinct()
+        .order_by()
+    )
+    months |= {(p.year, p.month) for p in periods_with_data([county_code])}
+    registered = (
+        Appeal.objects.filter(county_id=county_code)
+        .annotate(month=TruncMonth("registered_at"))
+        .values_list("month", flat=True)
+        .distinct()
+        .order_by()
+    )
+    months |= {(day.year, day.month) for day in registered if day}
+    return months
+
+
+def is_flash(period: CockpitPeriod, today: datetime.date | None = None) -> bool:
+    """A month not yet over: its report is a 快报 (flash report), said as such."""
+    return period.end >= (today or timezone.localdate())
 
 
 def available_periods(county_code: str, today: datetime.date | None = None) -> list[CockpitPeriod]:
-    """Newest first: the months of the latest year with figures, up to the latest month, and
-    the half-years that have ended by then in that year and the year before."""
-    latest = _latest_month(county_code)
-    if latest is None:
-        return []
-    year, month = latest
-    halves = [
-        CockpitPeriod(y, HALF, n)
-        for y in (year, year - 1)
-        for n in (2, 1)
-        if (y, n * 6) <= (year, month)
+    """Newest first: every month the county has figures for and the half-years containing
+    such a month, when the period is over; the month under way only as a 快报 (``is_flash``)."""
+    today = today or timezone.localdate()
+    months = months_with_data(county_code)
+    periods = {CockpitPeriod(year, MONTH, month) for year, month in months}
+    periods |= {CockpitPeriod(year, HALF, 1 if month <= 6 else 2) for year, month in months}
+    offered = [
+        period
+        for period in periods
+        if period.end < today or (period.kind == MONTH and period.start <= today)
     ]
-    months = [CockpitPeriod(year, MONTH, m) for m in range(month, 0, -1)]
-    return sorted(halves + months, key=lambda p: (p.end, p.kind == MONTH), reverse=True)
+    return sorted(offered, key=lambda p: (p.end, p.kind == MONTH), reverse=True)
 
 
 def kind_of(period: CockpitPeriod) -> str:

@@ -11,6 +11,7 @@ from .downloads import (
     county_for,
     download_url,
     file_response,
+    is_flash,
     kind_of,
     report_file,
 )
@@ -35,6 +36,7 @@ def report_county(request, county_code):
             "period": period,
             "label": period_label(period, request.LANGUAGE_CODE),
             "kind": kind_of(period),
+            "flash": is_flash(period),
             "files": [
                 {
                     "format": fmt,

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rixin import money
@@ -13,13 +14,55 @@ register = template.Library()
 
 @register.filter
 def yi(wan, places=2):
-    """万元 → 亿元 text without the unit: {{ project.total_investment|yi }}亿元"""
-    return "" if wan == "" else money.yi(wan, int(places))
+    """万元 → 亿元 text without the unit, with thousands separators:
+    {{ project.total_investment|yi }}亿元"""
+    return "" if wan == "" else money.yi(wan, int(places), grouped=True)
 
 
 @register.filter
 def num(value, places=2):
-    return "" if value == "" else money.plain(value, int(places))
+    """A number for people, with thousands separators: 766400 → "766,400"."""
+    return "" if value == "" else money.plain(value, int(places), grouped=True)
+
+
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+@register.filter
+def amount_number(wan, places=2):
+    """The number of ``amount`` alone, for a large figure with its unit set apart:
+    {{ x|amount_number }} <small>{{ x|amount_unit }}</small>."""
+    return money.amount(None if wan == "" else wan, _english(), int(places)).rsplit(" ", 2)[0]
+
+
+@register.filter
+def amount_unit(_wan=None):
+    """The unit ``amount`` uses for the reader: 亿元, or billion yuan in English."""
+    return "billion yuan" if _english() else "亿元"
+
+
+@register.filter
+def in_unit(value, unit):
+    """A figure already in its published unit, with the unit: "98.03 亿元"; in the English
+    interface 亿元 figures read in billions: "9.803 billion yuan"."""
+    if value is None or value == "":
+        return money.MISSING
+    if unit == "亿元":
+        return money.amount(money.yi_to_wan(value), _english())
+    return f"{money.plain(value, grouped=True)} {unit}"
+
+
+@register.filter
+def published_pct(value, places=1):
+    """A rate with the decimals it was published with: 9 with 1 → "9.0%"."""
+    return money.format_percent(value, int(places), fixed=True)
+
+
+@register.filter
+def amount(wan, places=2):
+    """万元 → "76.64 亿元"; in the English interface "7.664 billion yuan"."""
+    return money.amount(None if wan == "" else wan, _english(), int(places))
 
 
 @register.filter

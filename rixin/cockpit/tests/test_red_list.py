@@ -16,6 +16,8 @@ from rixin.projects.tests import factories as projects
 
 pytestmark = pytest.mark.django_db
 H1 = CockpitPeriod.parse("2024H1")
+# Projects enter the library before the period they are read in.
+ENTERED = datetime.datetime(2024, 1, 5, 9, tzinfo=datetime.UTC)
 
 
 def test_an_agreement_not_started_after_n_months_is_listed(personas):
@@ -29,7 +31,9 @@ def test_an_agreement_not_started_after_n_months_is_listed(personas):
 
 
 def test_an_overdue_milestone_and_a_behind_project_are_listed(personas):
-    project = projects.project(personas.officer, name="滞后项目", status=ProjectStatus.NEW_START)
+    project = projects.project(
+        personas.officer, name="滞后项目", status=ProjectStatus.NEW_START, at=ENTERED
+    )
     project_actions.save_annual_plan(
         project, acting_user=personas.officer, year=2024, planned_investment=Decimal(1200)
     )

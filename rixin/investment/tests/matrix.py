@@ -126,6 +126,7 @@ ROUTES = [
     Route("investment:team_create", INVESTMENT_WRITERS),
     Route("investment:team_detail", OWN_READERS, objects=_team, denied=OTHER_404),
     Route("investment:target_create", INVESTMENT_WRITERS),
+    Route("investment:lost_reasons", INVESTMENT_WRITERS),
     Route("api:list_leads", LEAD_READERS, denied=OTHER_OFFICERS_404),
     Route(
         "api:get_lead",

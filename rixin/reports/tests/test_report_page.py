@@ -12,7 +12,7 @@ def test_the_page_lists_each_period_with_pdf_and_word(personas, client_for):
     response = client_for(personas.leader).get("/reports/140725/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "/reports/140725/2024H1/half.pdf" in page
+    assert "/reports/140725/2024H2/half.pdf" in page  # the half-year of July, now over
     assert "/reports/140725/2024-07/month.docx" in page
     assert "半年报告(期中答卷)" in page and 'id="report-progress"' in page
 

@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 
+from rixin.accounts.access import system_actor
 from rixin.cockpit.periods import CockpitPeriod
+from rixin.projects.actions import submit_monthly_report
 from rixin.reports.content import period_label
-from rixin.reports.downloads import available_periods
+from rixin.reports.downloads import available_periods, is_flash
 from rixin.testing import SHOUYANG
 
 from .demo import a_project_reporting
@@ -18,21 +20,27 @@ def test_a_county_without_figures_offers_nothing(personas):
     assert available_periods(SHOUYANG) == []
 
 
-def test_months_up_to_the_latest_report_and_the_ended_half_years(personas):
+def test_the_months_with_figures_and_their_half_years_once_they_are_over(personas):
+    project = a_project_reporting(2024, 7)
+    submit_monthly_report(project, acting_user=system_actor(), year=2024, month=3, investment=5)
+    keys = [p.key for p in available_periods(SHOUYANG, today=datetime.date(2026, 12, 1))]
+    assert keys == ["2024H2", "2024-07", "2024H1", "2024-03"]
+
+
+def test_the_month_under_way_is_offered_only_as_a_flash_report(personas):
     a_project_reporting(2024, 7)
-    keys = [p.key for p in available_periods(SHOUYANG)]
-    assert keys == [
-        "2024-07",
-        "2024-06",
-        "2024H1",
-        "2024-05",
-        "2024-04",
-        "2024-03",
-        "2024-02",
-        "2024-01",
-        "2023H2",
-        "2023H1",
-    ]
+    today = datetime.date(2024, 7, 15)
+    periods = available_periods(SHOUYANG, today=today)
+    assert [p.key for p in periods] == ["2024-07"]  # 2024H2 has not ended
+    assert is_flash(periods[0], today) and not is_flash(periods[0], datetime.date(2024, 8, 1))
+    assert available_periods(SHOUYANG, today=datetime.date(2024, 6, 30)) == []
+
+
+def test_the_page_marks_the_month_under_way_as_a_flash_report(personas, client_for):
+    today = datetime.date.today()
+    a_project_reporting(today.year, today.month)
+    page = client_for(personas.leader).get("/reports/140725/").content.decode()
+    assert 'data-testid="flash"' in page and "快报" in page
 
 
 def test_a_month_after_april_has_a_label_in_both_languages():
