@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "rixin.spreadsheets",
     "rixin.parks",
     "rixin.projects",
+    "rixin.maps",
     "rixin.investment",
     "rixin.indicators",
     "rixin.appeals",

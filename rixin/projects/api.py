@@ -250,6 +250,16 @@ def oc4ids(request, include_illustrative: bool = False):
         return 422, {"detail": str(exc)}
 
 
+@router.get("/geojson", url_name="project_geojson")
+def geojson(request):
+    """The filtered library as GeoJSON (the library's filters, plus ``county``, ``city`` and
+    ``crs=gcj02``); projects without a site under ``unlocated``. Built by rixin.maps."""
+    _reader(request)
+    from rixin.maps.geo import project_map
+
+    return project_map(request.auth, request.GET)
+
+
 @router.get("/{int:pk}", response=ProjectOut)
 def get_project(request, pk: int):
     _reader(request)
