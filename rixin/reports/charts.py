@@ -90,6 +90,7 @@ class _Canvas:
         self.low, self.high, self.step = _scale(values)
         self.left, self.right = MARGIN_LEFT, WIDTH - MARGIN_RIGHT
         self.top, self.bottom = MARGIN_TOP, HEIGHT - MARGIN_BOTTOM
+        self.label_boxes: list[tuple[float, float, float, float]] = []
         self.draw.text((WIDTH / 2, 40), title, fill=TEXT, font=font(40, True), anchor="mt")
         if unit:
             self.draw.text((self.left, self.top - 20), unit, fill=AXIS, font=font(26), anchor="lb")
@@ -130,6 +131,25 @@ class _Canvas:
                     anchor="mt",
                 )
 
+    def value_label(self, x: float, y: float, text: str, *, above: bool = True, room=None):
+        """Write a value label centred on ``x`` just above (or below) ``y``, shrunk to ``room``
+        pixels wide if given, and moved further out while it would overlap a label already
+        placed; its box is kept in ``label_boxes``."""
+        size = 24
+        while room and size > 14 and self.draw.textlength(text, font=font(size)) > room:
+            size -= 2
+        step = 1 if above else -1
+        anchor = "mb" if above else "mt"
+        y = y - 8 * step
+        while True:
+            box = self.draw.textbbox((x, y), text, font=font(size), anchor=anchor)
+            box = (box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2)
+            if not any(_overlap(box, other) for other in self.label_boxes):
+                break
+            y -= (box[3] - box[1]) * step
+        self.label_boxes.append(box)
+        self.draw.text((x, y), text, fill=TEXT, font=font(size), anchor=anchor)
+
     def legend(self, series: Sequence[Series]) -> None:
         if len(series) < 2:
             return
@@ -144,6 +164,10 @@ class _Canvas:
         buffer = BytesIO()
         self.image.save(buffer, format="PNG", optimize=True)
         return buffer.getvalue()
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _wrap(text: str, width: float, size: int, lines: int = 2) -> list[str]:
@@ -169,6 +193,13 @@ def bar_chart(
     title: str, categories: Sequence[str], series: Sequence[Series], unit: str = ""
 ) -> bytes:
     """Grouped vertical bars, each labelled with its value."""
+    return draw_bar_chart(title, categories, series, unit).png()
+
+
+def draw_bar_chart(
+    title: str, categories: Sequence[str], series: Sequence[Series], unit: str = ""
+) -> _Canvas:
+    """The bar chart's canvas, its value labels placed so that none overlaps another."""
     canvas = _Canvas(title, unit, categories, _present(series))
     groups = max(len(series), 1)
     for index in range(len(categories)):
@@ -184,22 +215,28 @@ def bar_chart(
                 [left, min(top, base), left + bar - 4, max(top, base)],
                 fill=COLORS[number % len(COLORS)],
             )
-            label_y = top - 8 if value >= 0 else top + 8
-            canvas.draw.text(
-                (left + (bar - 4) / 2, label_y),
+            canvas.value_label(
+                left + (bar - 4) / 2,
+                top,
                 _number(float(value)),
-                fill=TEXT,
-                font=font(24),
-                anchor="mb" if value >= 0 else "mt",
+                above=value >= 0,
+                room=bar + 2,
             )
     canvas.legend(series)
-    return canvas.png()
+    return canvas
 
 
 def line_chart(
     title: str, categories: Sequence[str], series: Sequence[Series], unit: str = ""
 ) -> bytes:
     """One line per series, a dot and its value at each point."""
+    return draw_line_chart(title, categories, series, unit).png()
+
+
+def draw_line_chart(
+    title: str, categories: Sequence[str], series: Sequence[Series], unit: str = ""
+) -> _Canvas:
+    """The line chart's canvas, its value labels placed so that none overlaps another."""
     canvas = _Canvas(title, unit, categories, _present(series))
     for number, item in enumerate(series):
         color = COLORS[number % len(COLORS)]
@@ -211,8 +248,13 @@ def line_chart(
             points.append((x + width / 2, canvas.y(float(value)), float(value)))
         if len(points) > 1:
             canvas.draw.line([(x, y) for x, y, _v in points], fill=color, width=5)
-        for x, y, value in points:
+        for x, y, _value in points:
             canvas.draw.ellipse([x - 9, y - 9, x + 9, y + 9], fill=color)
-            canvas.draw.text((x, y - 16), _number(value), fill=TEXT, font=font(24), anchor="mb")
+    for item in series:
+        for index, value in enumerate(item.values):
+            if value is not None:
+                x, width = canvas.slot(index)
+                y = canvas.y(float(value))
+                canvas.value_label(x + width / 2, y - 8, _number(float(value)), room=width - 4)
     canvas.legend(series)
-    return canvas.png()
+    return canvas

@@ -69,6 +69,7 @@ def test_demo_steps_run_in_their_declared_order_and_every_step_exists():
         "innovation",
         "indicators",
         "appeals",
+        "reports",
         "demo",
     ]
     assert all(callable(module.load) for _, module in discovery.demo_steps())

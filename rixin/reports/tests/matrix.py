@@ -22,6 +22,7 @@ def _api_file(p):
 
 ROUTES = [
     Route("report_index", READERS),
+    Route("report_frame_settings", frozenset({"county_admin"})),
     Route("report_county", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
     Route("report_download", SHOUYANG_READERS, objects=_file, denied=OTHER_404),
     Route("api:list_reports", SHOUYANG_READERS, objects=_county, denied=OTHER_404),

@@ -2,12 +2,18 @@
 
 manage.py make_report --county 140725 --period 2024H1 --format pdf
 manage.py make_report --city 140700 --period 2024-07 --format both --output reports/
+manage.py make_report --county 140725 --period 2024H1 --format docx --official
+
+--draft (the default) writes the internal draft, marked 草稿; --official issues the report in
+the county's 公文 frame (its 发文字号 taken, or the one it was given) and writes that.
 """
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -17,6 +23,7 @@ from rixin.regions.models import Division
 
 from ...content import KINDS, build_report, file_name
 from ...downloads import record_report_export
+from ...frame import DRAFT, official
 from ...render import FORMATS, render
 
 
@@ -32,6 +39,16 @@ class Command(BaseCommand):
         parser.add_argument("--language", choices=["zh", "en"], default="zh")
         parser.add_argument(
             "--output", "-o", default=".", help="folder to write to (default: here)"
+        )
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument(
+            "--official", action="store_true", help="the 公文 form, with its 发文字号"
+        )
+        mode.add_argument(
+            "--draft", action="store_true", help="the internal draft, marked 草稿 (default)"
+        )
+        parser.add_argument(
+            "--date", type=datetime.date.fromisoformat, help="成文日期 (YYYY-MM-DD) of --official"
         )
 
     def handle(self, *args, **options):
@@ -53,14 +70,21 @@ class Command(BaseCommand):
         for county in bar:
             bar.set_postfix_str(county.name)
             report = build_report(county.code, period, language)
+            frame = self._frame(county, period, actor, options) if options["official"] else DRAFT
             for fmt in formats:
                 path = folder / file_name(county, period, fmt, language)
-                content = render(report, fmt)
+                content = render(report, fmt, frame)
                 path.write_bytes(content)
                 record_report_export(actor, county, period, fmt, language, content, path.name)
                 written.append(path)
         for path in written:
             self.stdout.write(str(path))
+
+    def _frame(self, county: Division, period: CockpitPeriod, actor, options):
+        try:
+            return official(county.code, period, acting_user=actor, dated=options["date"])
+        except ValidationError as error:
+            raise CommandError(f"{county.name}: {' '.join(error.messages)}") from None
 
     def _period(self, text: str) -> CockpitPeriod:
         try:
