@@ -10,6 +10,8 @@ the app's ``AppConfig`` declares it:
 - ``api_prefix`` (str): the path of its router under ``/api/v1/`` (default: the label).
 - ``url_prefixes`` (dict): extra URL confs under a prefix, e.g.
   ``{"open311/v2/": "rixin.appeals.open311"}``.
+- ``project_panel`` (template, "dotted.path" of a function (project, user) -> context): a
+  panel the app adds to the project page (approvals, funds, park capacities).
 - ``demo_module`` and ``demo_order``: the app's step of ``load_demo`` and its place (later
   steps use what earlier ones created); ``demo_later``: further steps as (order, module).
 """
@@ -69,3 +71,19 @@ def demo_steps() -> list[tuple[str, ModuleType]]:
             steps.append((order, module.rsplit(".", 1)[-1], module))
     steps.sort(key=lambda step: step[0])
     return [(name, import_module(module)) for _order, name, module in steps]
+
+
+def project_panels(project, request) -> list[str]:
+    """The panels other apps add to a project's page, rendered for ``request.user``, in
+    ``nav_order``."""
+    from django.template.loader import render_to_string
+    from django.utils.module_loading import import_string
+
+    panels = []
+    for config in sorted(rixin_apps(), key=lambda c: getattr(c, "nav_order", LAST)):
+        declared = getattr(config, "project_panel", None)
+        if declared:
+            template, context_function = declared
+            context = import_string(context_function)(project, request.user)
+            panels.append(render_to_string(template, context, request=request))
+    return panels

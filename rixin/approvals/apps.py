@@ -9,3 +9,4 @@ class ApprovalsConfig(AppConfig):
     nav_order = 45
     demo_module = "rixin.demo.approvals"
     demo_order = 45  # after the projects it opens cases for
+    project_panel = ("approvals/_project_panel.html", "rixin.approvals.views.case_panel_context")

@@ -8,3 +8,4 @@ class FundsConfig(AppConfig):
     nav_order = 48  # rixin.discovery: place of nav.ENTRIES in the menu
     demo_module = "rixin.demo.funds"
     demo_order = 55  # after the projects and enterprises it allocates to
+    project_panel = ("funds/_project_panel.html", "rixin.funds.views.project_panel_context")

@@ -10,3 +10,7 @@ class ParksConfig(AppConfig):
     demo_order = 30  # load_demo runs the steps in this order
     # The capacities the demo projects declare, once the projects exist.
     demo_later = [(42, "rixin.demo.park_capacities")]
+    project_panel = (
+        "parks/_project_capacity_panel.html",
+        "rixin.parks.views.project_panel_context",
+    )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rixin import discovery
 from rixin.accounts.access import get_visible_or_404, require
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction
@@ -177,6 +178,7 @@ def project_detail(request, pk):
         "today": datetime.date.today(),
         "status_form": StatusForm(),
         "photo_form": PhotoForm(),
+        "panels": discovery.project_panels(project, request),
     }
     return render(request, "projects/project_detail.html", context)
 
