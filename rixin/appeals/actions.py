@@ -25,9 +25,12 @@ from rixin.regions.models import Division
 from rixin.uploads import clean_image
 
 from . import access
+from . import announce as events
+from .announce import announce
 from .choices import (
     APPEAL_CHANNELS,
     COMPLAINT_CHANNELS,
+    COORDINATOR_KINDS,
     WITH_DEPARTMENT,
     AppealKind,
     AssignmentRole,
@@ -170,6 +173,23 @@ def _end_assignments(
 
 def _now(at: datetime.datetime | None) -> datetime.datetime:
     return at or timezone.now()
+
+
+def _desk(county_code: str) -> list[Department]:
+    """The county's desk (工商联, 营商环境局): who hears of a 退单 or an extension request."""
+    return list(Department.objects.filter(county_id=county_code, kind__in=COORDINATOR_KINDS))
+
+
+def _working_departments(appeal: Appeal) -> list[Department]:
+    """The departments the appeal is dispatched to now."""
+    return [a.department for a in appeal.assignments.active().select_related("department")]
+
+
+def _contact(appeal: Appeal) -> list:
+    """Who hears of an answer: the enterprise, or the complainant's phone."""
+    if appeal.enterprise_id:
+        return [appeal.enterprise]
+    return [appeal.complainant_phone] if appeal.complainant_phone else []
 
 
 def _number_prefix(county_code: str, month: datetime.date) -> str:
@@ -422,6 +442,26 @@ def _check_departments(appeal: Appeal, lead: Department, co: Sequence[Department
                 raise ValidationError({"co_departments": message % {"name": department.name}})
 
 
+def deadline_days_within_policy(county_code: str, days: int | None) -> int:
+    """The working days a dispatcher gives (派单, 改派, 重办, 延期): the county's default
+    when none is given, refused outside 1 to the county's maximum."""
+    policy = AppealPolicy.for_county(county_code)
+    if days is None:
+        return policy.default_deadline_days
+    if not 1 <= days <= policy.max_deadline_days:
+        raise ValidationError(
+            {
+                "deadline_days": _("办理时限须为 1 至 %(max)s 个工作日。")
+                % {"max": policy.max_deadline_days}
+            }
+        )
+    return days
+
+
+def _deadline_from(when: datetime.datetime, days: int, county_code: str) -> datetime.date:
+    return add_working_days(timezone.localtime(when).date(), days, county_code)
+
+
 @transaction.atomic
 @_locked
 def dispatch_appeal(
@@ -431,10 +471,12 @@ def dispatch_appeal(
     lead: Department,
     co: Sequence[Department] = (),
     note: str = "",
+    deadline_days: int | None = None,
     at: datetime.datetime | None = None,
 ) -> Appeal:
     """派单 (or 改派, when it had been dispatched or returned): the department's clock starts;
-    the deadline counts the category's working days."""
+    the deadline counts the working days the dispatcher gives, within the county's policy
+    (its default when none is given)."""
     access.check_desk(acting_user, appeal.county_id)
     _require_status(
         appeal,
@@ -443,12 +485,11 @@ def dispatch_appeal(
     )
     _check_departments(appeal, lead, co)
     note = check_text({"note": note})["note"]
+    days = deadline_days_within_policy(appeal.county_id, deadline_days)
     when = _now(at)
     step = Step.DISPATCH if appeal.status == Status.REGISTERED else Step.REASSIGN
     _end_assignments(appeal, acting_user=acting_user, at=when)
-    deadline = add_working_days(
-        timezone.localtime(when).date(), appeal.category.deadline_days, appeal.county_id
-    )
+    deadline = _deadline_from(when, days, appeal.county_id)
     for department, role in [(lead, AssignmentRole.LEAD), *[(d, AssignmentRole.CO) for d in co]]:
         _dispatch_to(appeal, department, role, acting_user=acting_user, at=when, deadline=deadline)
     names = "、".join(d.name for d in co)
@@ -463,6 +504,14 @@ def dispatch_appeal(
         or (_("主办:%(lead)s") % {"lead": lead.name})
         + (_(";协办:%(co)s") % {"co": names} if co else ""),
         department=lead,
+    )
+    announce(
+        events.DISPATCHED if step == Step.DISPATCH else events.REASSIGNED,
+        appeal,
+        recipients=[lead, *co],
+        acting_user=acting_user,
+        at=when,
+        details={"deadline": deadline},
     )
     return appeal
 
@@ -537,6 +586,13 @@ def return_appeal(
         department=assignment.department,
         for_enterprise=False,
     )
+    announce(
+        events.RETURNED,
+        appeal,
+        recipients=_desk(appeal.county_id),
+        acting_user=acting_user,
+        at=when,
+    )
     return appeal
 
 
@@ -576,6 +632,13 @@ def answer_appeal(
             changes=answer,
             note=texts["answer_solution"],
             department=assignment.department,
+        )
+        announce(
+            events.AWAITING_MARK,
+            target,
+            recipients=_contact(target),
+            acting_user=acting_user,
+            at=when,
         )
     return appeal
 
@@ -630,16 +693,21 @@ def mark_answer(
 @transaction.atomic
 @_locked
 def reopen_appeal(
-    appeal: Appeal, note: str, *, acting_user: User, at: datetime.datetime | None = None
+    appeal: Appeal,
+    note: str,
+    *,
+    acting_user: User,
+    deadline_days: int | None = None,
+    at: datetime.datetime | None = None,
 ) -> Appeal:
-    """重办: back to the lead department with the supervisor's note, with a fresh deadline."""
+    """重办: back to the lead department with the supervisor's note and its own new deadline
+    (the working days the desk gives, within the county's policy)."""
     access.check_desk(acting_user, appeal.county_id)
     _require_status(appeal, [Status.UNSATISFIED], _("重办"))
     note = check_text({"note": note}, required=("note",))["note"]
+    days = deadline_days_within_policy(appeal.county_id, deadline_days)
     when = _now(at)
-    deadline = add_working_days(
-        timezone.localtime(when).date(), appeal.category.deadline_days, appeal.county_id
-    )
+    deadline = _deadline_from(when, days, appeal.county_id)
     _end_assignments(appeal, acting_user=acting_user, at=when)
     _dispatch_to(
         appeal,
@@ -743,14 +811,22 @@ def escalate_appeal(
     if appeal.status == Status.CLOSED:
         raise ValidationError(_("诉求已办结,无需督办。"))
     note = check_text({"note": note}, required=("note",))["note"]
+    when = _now(at)
     _step(
         appeal,
         Step.ESCALATE,
         acting_user=acting_user,
-        at=_now(at),
+        at=when,
         changes={"is_escalated": True},
         note=note,
         department=appeal.lead_department,
+    )
+    announce(
+        events.ESCALATED,
+        appeal,
+        recipients=_working_departments(appeal) or _desk(appeal.county_id),
+        acting_user=acting_user,
+        at=when,
     )
     return appeal
 
@@ -780,16 +856,26 @@ def publish_appeal(
 
 
 def remind_assignment(assignment: Assignment, *, acting_user: User, at: datetime.datetime) -> None:
-    _clock_step(assignment, Step.REMIND, "reminded_at", acting_user=acting_user, at=at)
+    _clock_step(
+        assignment, Step.REMIND, "reminded_at", events.REMINDER, acting_user=acting_user, at=at
+    )
 
 
 def flag_overdue(assignment: Assignment, *, acting_user: User, at: datetime.datetime) -> None:
-    _clock_step(assignment, Step.OVERDUE, "overdue_at", acting_user=acting_user, at=at)
+    _clock_step(
+        assignment, Step.OVERDUE, "overdue_at", events.OVERDUE, acting_user=acting_user, at=at
+    )
 
 
 @transaction.atomic
 def _clock_step(
-    assignment: Assignment, step: str, mark: str, *, acting_user: User, at: datetime.datetime
+    assignment: Assignment,
+    step: str,
+    mark: str,
+    event: str,
+    *,
+    acting_user: User,
+    at: datetime.datetime,
 ) -> None:
     """A step the clock takes on a dispatch: mark it (so it happens once) and write the row."""
     access.check_clock(acting_user)
@@ -803,6 +889,14 @@ def _clock_step(
         department=assignment.department,
         note=_("办理时限 %(d)s") % {"d": assignment.deadline.isoformat()},
         for_enterprise=False,
+    )
+    announce(
+        event,
+        assignment.appeal,
+        recipients=[assignment.department],
+        acting_user=acting_user,
+        at=at,
+        details={"deadline": assignment.deadline},
     )
 
 

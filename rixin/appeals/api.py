@@ -100,6 +100,7 @@ class StepIn(Schema):
     comment: _text("mark_comment") = ""
     master: Id | None = None
     is_public: bool = False
+    deadline_days: int | None = None
 
 
 class ScorecardOut(Schema):

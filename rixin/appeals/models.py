@@ -31,8 +31,19 @@ from .validation import TEXT_LIMITS
 
 
 class AppealPolicy(CountyOwned):
-    """A county's settings for the appeal loop: closing unmarked answers and scorecard weights."""
+    """A county's settings for the appeal loop: the working days a dispatcher may give,
+    closing unmarked answers and scorecard weights."""
 
+    default_deadline_days = models.PositiveSmallIntegerField(
+        _("默认办理时限(工作日)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    max_deadline_days = models.PositiveSmallIntegerField(
+        _("办理时限上限(工作日)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
     unmarked_close_days = models.PositiveSmallIntegerField(
         _("答复后未评价自动办结(工作日)"),
         default=5,
@@ -58,6 +69,10 @@ class AppealPolicy(CountyOwned):
     def clean(self) -> None:
         if not self.weights_total:
             raise ValidationError(_("综合得分的权重之和不能为零。"))
+        if self.default_deadline_days > self.max_deadline_days:
+            raise ValidationError(
+                {"default_deadline_days": _("默认办理时限不能超过办理时限上限。")}
+            )
 
     @property
     def weights(self) -> dict[str, int]:

@@ -14,7 +14,15 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from . import access, actions
-from .forms import AnswerForm, DispatchForm, MarkForm, MergeForm, NoteForm, PublishForm
+from .forms import (
+    AnswerForm,
+    DispatchForm,
+    MarkForm,
+    MergeForm,
+    NoteForm,
+    PublishForm,
+    ReopenForm,
+)
 from .models import Appeal
 
 
@@ -38,7 +46,12 @@ def accept(appeal: Appeal, data: dict, *, acting_user) -> None:
 
 def dispatch(appeal: Appeal, data: dict, *, acting_user) -> None:
     actions.dispatch_appeal(
-        appeal, acting_user=acting_user, lead=data["lead"], co=list(data["co"]), note=data["note"]
+        appeal,
+        acting_user=acting_user,
+        lead=data["lead"],
+        co=list(data["co"]),
+        note=data["note"],
+        deadline_days=data.get("deadline_days"),
     )
 
 
@@ -77,7 +90,9 @@ def mark(appeal: Appeal, data: dict, *, acting_user) -> None:
 
 
 def reopen(appeal: Appeal, data: dict, *, acting_user) -> None:
-    actions.reopen_appeal(appeal, data["note"], acting_user=acting_user)
+    actions.reopen_appeal(
+        appeal, data["note"], acting_user=acting_user, deadline_days=data.get("deadline_days")
+    )
 
 
 def conclude(appeal: Appeal, data: dict, *, acting_user) -> None:
@@ -126,7 +141,7 @@ STEPS: dict[str, StepService] = {
     "answer": StepService(_plain(AnswerForm), answer),
     "return": StepService(_plain(NoteForm), return_),
     "mark": StepService(_plain(MarkForm), mark),
-    "reopen": StepService(_plain(NoteForm), reopen),
+    "reopen": StepService(_plain(ReopenForm), reopen),
     "conclude": StepService(_plain(NoteForm), conclude),
     "merge": StepService(_merge_form, merge),
     "escalate": StepService(_plain(NoteForm), escalate),

@@ -170,6 +170,7 @@ def appeal_detail(request, pk):
         "answer_form": AnswerForm(initial={"done_on": timezone.localdate()}),
         "mark_form": MarkForm(),
         "merge_candidates": _merge_candidates(appeal) if "merge" in offered else [],
+        "policy": AppealPolicy.for_county(appeal.county_id),
         "today": timezone.localdate(),
     }
     return render(request, "appeals/appeal_detail.html", context)
