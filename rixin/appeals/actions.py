@@ -35,6 +35,7 @@ from .choices import (
     AppealKind,
     AssignmentRole,
     Channel,
+    ExtensionDecision,
     PaperStatus,
     Resolution,
     Satisfaction,
@@ -48,6 +49,7 @@ from .models import (
     Assignment,
     Attachment,
     Category,
+    Extension,
     Paper,
     Transition,
 )
@@ -641,6 +643,123 @@ def answer_appeal(
             at=when,
         )
     return appeal
+
+
+# ---------------------------------------------------------------- 延期
+
+
+def pending_extension(appeal: Appeal) -> Extension | None:
+    """The appeal's extension request still waiting for 营商环境局."""
+    return appeal.extensions.filter(decision=ExtensionDecision.PENDING).first()
+
+
+@transaction.atomic
+@_locked
+def request_extension(
+    appeal: Appeal,
+    days: int | None,
+    reason: str,
+    *,
+    acting_user: User,
+    at: datetime.datetime | None = None,
+) -> Extension:
+    """延期: the lead department asks for ``days`` more working days, with a reason;
+    营商环境局 decides. The deadline does not move until it is granted."""
+    _require_status(appeal, WITH_DEPARTMENT, _("申请延期"))
+    assignment = access.department_assignment(acting_user, appeal, lead_only=True)
+    reason = check_text({"reason": reason}, required=("reason",))["reason"]
+    if days is None:
+        raise ValidationError({"deadline_days": _("请填写延长的工作日数。")})
+    days = deadline_days_within_policy(appeal.county_id, days)
+    if pending_extension(appeal) is not None:
+        raise ValidationError(_("已有一项延期申请待审批。"))
+    when = _now(at)
+    extension = audited_create(
+        Extension,
+        acting_user=acting_user,
+        appeal=appeal,
+        assignment=assignment,
+        department=assignment.department,
+        days=days,
+        reason=reason,
+        requested_by=acting_user,
+        requested_at=when,
+        old_deadline=appeal.deadline,
+    )
+    _step(
+        appeal,
+        Step.EXTENSION_REQUEST,
+        acting_user=acting_user,
+        at=when,
+        note=_("申请延期 %(n)s 个工作日:%(reason)s") % {"n": days, "reason": reason},
+        department=assignment.department,
+        for_enterprise=False,
+    )
+    return extension
+
+
+@transaction.atomic
+@_locked
+def decide_extension(
+    appeal: Appeal,
+    *,
+    granted: bool,
+    note: str = "",
+    acting_user: User,
+    at: datetime.datetime | None = None,
+) -> Extension:
+    """营商环境局 grants or refuses the pending extension. On grant the appeal's deadline and
+    its active dispatches' move by the days asked, counted from the old deadline, and the
+    clock may remind and flag the new deadline again."""
+    access.check_extension_decider(acting_user, appeal.county_id)
+    extension = pending_extension(appeal)
+    if extension is None:
+        raise ValidationError(_("没有待审批的延期申请。"))
+    note = check_text({"note": note})["note"]
+    when = _now(at)
+    changes = {
+        "decision": ExtensionDecision.GRANTED if granted else ExtensionDecision.REFUSED,
+        "decided_by": acting_user,
+        "decided_at": when,
+        "decision_note": note,
+    }
+    if granted:
+        changes["new_deadline"] = add_working_days(
+            extension.old_deadline, extension.days, appeal.county_id
+        )
+    audited_update(extension, changes, acting_user=acting_user, action=AuditAction.TRANSITION)
+    if granted:
+        for assignment in appeal.assignments.active():
+            _mark_assignment(
+                assignment,
+                {"deadline": extension.new_deadline, "reminded_at": None, "overdue_at": None},
+                acting_user=acting_user,
+            )
+        text = _("同意延期 %(n)s 个工作日,办理时限延至 %(d)s") % {
+            "n": extension.days,
+            "d": extension.new_deadline.isoformat(),
+        }
+    else:
+        text = _("不同意延期,办理时限仍为 %(d)s") % {"d": extension.old_deadline.isoformat()}
+    _step(
+        appeal,
+        Step.EXTENSION_GRANT if granted else Step.EXTENSION_REFUSE,
+        acting_user=acting_user,
+        at=when,
+        changes={"deadline": extension.new_deadline} if granted else None,
+        note=f"{text}{':' + note if note else ''}",
+        department=extension.department,
+        for_enterprise=granted,
+    )
+    announce(
+        events.EXTENSION_DECIDED,
+        appeal,
+        recipients=[extension.department],
+        acting_user=acting_user,
+        at=when,
+        details={"granted": granted, "deadline": appeal.deadline},
+    )
+    return extension
 
 
 # ---------------------------------------------------------------- marking

@@ -114,6 +114,7 @@ class ScorecardOut(Schema):
     mean_days_to_acknowledge: float | None
     mean_days_to_answer: float | None
     reopen_rate: float | None
+    extensions: int
     score: float | None
 
 
@@ -236,6 +237,7 @@ def get_scorecards(request, start: datetime.date | None = None, end: datetime.da
             "department": c.department.name,
             "rank": c.rank,
             "dispatched": c.dispatched,
+            "extensions": c.extensions,
             "score": c.score,
             **{
                 k: getattr(c, k)

@@ -72,6 +72,9 @@ class Step(models.TextChoices):
     REMIND = "remind", _("到期提醒")
     OVERDUE = "overdue", _("超期")
     PUBLISH = "publish", _("设置公开")
+    EXTENSION_REQUEST = "ext_request", _("申请延期")
+    EXTENSION_GRANT = "ext_grant", _("同意延期")
+    EXTENSION_REFUSE = "ext_refuse", _("不同意延期")
 
 
 class Satisfaction(models.TextChoices):
@@ -95,6 +98,12 @@ class AssignmentRole(models.TextChoices):
     CO = "co", _("协办")
 
 
+class ExtensionDecision(models.TextChoices):
+    PENDING = "pending", _("待审批")
+    GRANTED = "granted", _("同意")
+    REFUSED = "refused", _("不同意")
+
+
 class PaperStatus(models.TextChoices):
     COLLECTING = "collecting", _("收集中")
     ISSUED = "issued", _("已出卷")
@@ -102,3 +111,5 @@ class PaperStatus(models.TextChoices):
 
 # The two kinds of department that run the desk (受理, 派单, 改派, 并单, 出卷).
 COORDINATOR_KINDS = frozenset({"gongshanglian", "yingshang"})
+# The department that grants or refuses an extension (延期): 营商环境局.
+EXTENSION_DECIDER_KIND = "yingshang"

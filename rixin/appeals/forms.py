@@ -153,6 +153,12 @@ class ReopenForm(NoteForm):
     deadline_days = forms.IntegerField(label=_("办理时限(工作日)"), required=False)
 
 
+class ExtensionForm(NoteForm):
+    """延期: how many more working days, and why."""
+
+    deadline_days = forms.IntegerField(label=_("延长(工作日)"), required=False)
+
+
 class AnswerForm(forms.Form):
     solution = forms.CharField(
         label=_("解决方案"),

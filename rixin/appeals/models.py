@@ -21,6 +21,7 @@ from .choices import (
     AppealKind,
     AssignmentRole,
     Channel,
+    ExtensionDecision,
     PaperStatus,
     Resolution,
     Satisfaction,
@@ -455,6 +456,64 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.appeal_id} {self.get_step_display()}"
+
+
+class Extension(models.Model):
+    """A department's request for more working days (延期) and 营商环境局's decision; the
+    deadline moves only when it is granted."""
+
+    appeal = models.ForeignKey(
+        Appeal, on_delete=models.CASCADE, related_name="extensions", verbose_name=_("诉求")
+    )
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="extensions", verbose_name=_("派单")
+    )
+    department = models.ForeignKey(
+        "directory.Department",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("申请部门"),
+    )
+    days = models.PositiveSmallIntegerField(_("延长(工作日)"))
+    reason = models.TextField(_("延期理由"), max_length=TEXT_LIMITS["note"])
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("申请人"),
+    )
+    requested_at = models.DateTimeField(_("申请时间"))
+    old_deadline = models.DateField(_("原办理时限"))
+    decision = models.CharField(
+        _("审批结果"),
+        max_length=10,
+        choices=ExtensionDecision.choices,
+        default=ExtensionDecision.PENDING,
+    )
+    new_deadline = models.DateField(_("新办理时限"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("审批人"),
+    )
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
+    decision_note = models.TextField(_("审批意见"), max_length=TEXT_LIMITS["note"], blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        verbose_name = _("延期申请")
+        verbose_name_plural = _("延期申请")
+
+    def __str__(self) -> str:
+        return f"{self.appeal.number} +{self.days}"
+
+    @property
+    def county_id(self) -> str:
+        """The appeal's county (for the audit record)."""
+        return self.appeal.county_id
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

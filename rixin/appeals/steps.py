@@ -17,6 +17,7 @@ from . import access, actions
 from .forms import (
     AnswerForm,
     DispatchForm,
+    ExtensionForm,
     MarkForm,
     MergeForm,
     NoteForm,
@@ -111,6 +112,20 @@ def publish(appeal: Appeal, data: dict, *, acting_user) -> None:
     actions.publish_appeal(appeal, data["is_public"], acting_user=acting_user)
 
 
+def extend(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.request_extension(
+        appeal, data.get("deadline_days"), data["note"], acting_user=acting_user
+    )
+
+
+def grant_extension(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.decide_extension(appeal, granted=True, note=data["note"], acting_user=acting_user)
+
+
+def refuse_extension(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.decide_extension(appeal, granted=False, note=data["note"], acting_user=acting_user)
+
+
 def _dispatch_form(data, appeal: Appeal, user) -> forms.Form:
     return DispatchForm(data, appeal=appeal)
 
@@ -146,6 +161,9 @@ STEPS: dict[str, StepService] = {
     "merge": StepService(_merge_form, merge),
     "escalate": StepService(_plain(NoteForm), escalate),
     "publish": StepService(_plain(PublishForm), publish),
+    "extend": StepService(_plain(ExtensionForm), extend),
+    "grant_extension": StepService(_plain(NoteForm), grant_extension),
+    "refuse_extension": StepService(_plain(NoteForm), refuse_extension),
 }
 
 

@@ -154,7 +154,8 @@ def appeal_detail(request, pk):
     transitions = visible_transitions(
         user, appeal.transitions.select_related("actor", "department")
     )
-    offered = available_steps(user, appeal, assignments)
+    extension = actions.pending_extension(appeal)
+    offered = available_steps(user, appeal, assignments, extension)
     context = {
         "appeal": appeal,
         "requester": appeal.requester_for(user),
@@ -171,6 +172,7 @@ def appeal_detail(request, pk):
         "mark_form": MarkForm(),
         "merge_candidates": _merge_candidates(appeal) if "merge" in offered else [],
         "policy": AppealPolicy.for_county(appeal.county_id),
+        "extension": extension,
         "today": timezone.localdate(),
     }
     return render(request, "appeals/appeal_detail.html", context)
