@@ -29,6 +29,7 @@ from .choices import (
     Step,
 )
 from .validation import TEXT_LIMITS
+from .workdays import working_days_between
 
 
 class AppealPolicy(CountyOwned):
@@ -365,6 +366,17 @@ class Appeal(CountyOwned, Illustrative, Versioned):
         """``overdue_q`` for this row, without a query (lists show a badge per row)."""
         today = today or timezone.localdate()
         return bool(self.deadline and self.status in OVERDUE_STATUSES and self.deadline < today)
+
+    def countdown(self, today: datetime.date | None = None) -> tuple[str, int] | None:
+        """While the clock runs (the statuses of ``is_overdue``): ``("left", n)`` working days
+        to the deadline (0: due today) or ``("overdue", n)`` working days past it, on the
+        county's calendar; None when no clock runs."""
+        if not self.deadline or self.status not in OVERDUE_STATUSES:
+            return None
+        today = today or timezone.localdate()
+        if self.deadline >= today:
+            return "left", working_days_between(today, self.deadline, self.county_id)
+        return "overdue", working_days_between(self.deadline, today, self.county_id)
 
 
 class AssignmentQuerySet(models.QuerySet):
