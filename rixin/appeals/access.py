@@ -32,6 +32,7 @@ from .choices import (
     COORDINATOR_KINDS,
     DESK_OPEN,
     EXTENSION_DECIDER_KIND,
+    FEDERATION_KIND,
     WITH_DEPARTMENT,
     AssignmentRole,
     Status,
@@ -179,6 +180,11 @@ def decides_extensions(user) -> bool:
     return is_coordinator(user) and user.department_kind == EXTENSION_DECIDER_KIND
 
 
+def is_federation(user) -> bool:
+    """工商联 officers send marking links and record marks taken by phone (回访)."""
+    return is_coordinator(user) and user.department_kind == FEDERATION_KIND
+
+
 def _department_steps(user, appeal, assignments, extension) -> set[str]:
     mine = [a for a in assignments if a.department_id == user.department_id and a.ended_at is None]
     if not mine or appeal.status not in WITH_DEPARTMENT:
@@ -208,6 +214,8 @@ def available_steps(user, appeal, assignments, extension=None) -> set[str]:
         steps |= _desk_steps(appeal)
         if extension is not None and decides_extensions(user):
             steps |= {"grant_extension", "refuse_extension"}
+        if is_federation(user) and appeal.status == Status.ANSWERED and appeal.marked_at is None:
+            steps |= {"mark_link", "callback"}
     if user.role == Role.OFFICER and own_county:
         steps |= _department_steps(user, appeal, assignments, extension)
     if user.role == Role.LEADER and own_county and appeal.status != Status.CLOSED:
@@ -274,6 +282,13 @@ def check_extension_decider(user, county_code: str) -> None:
     require_actor(user)
     if not (is_system(user) or (decides_extensions(user) and user.county_code == county_code)):
         raise PermissionDenied(_("只有本县营商环境局可以审批延期。"))
+
+
+def check_federation(user, county_code: str) -> None:
+    """工商联 of ``county_code`` (or the system actor)."""
+    require_actor(user)
+    if not (is_system(user) or (is_federation(user) and user.county_code == county_code)):
+        raise PermissionDenied(_("只有本县工商联可以办理此环节。"))
 
 
 def check_escalates(user, appeal) -> None:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime
 import functools
+import secrets
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rixin.accounts.access import system_actor
 from rixin.audit.actions import audited_create, audited_update, record_event, snapshot
 from rixin.audit.models import AuditAction
 from rixin.directory.models import Department, Enterprise
@@ -31,11 +34,13 @@ from .choices import (
     APPEAL_CHANNELS,
     COMPLAINT_CHANNELS,
     COORDINATOR_KINDS,
+    MARKING_LINK_WORKING_DAYS,
     WITH_DEPARTMENT,
     AppealKind,
     AssignmentRole,
     Channel,
     ExtensionDecision,
+    MarkSource,
     PaperStatus,
     Resolution,
     Satisfaction,
@@ -50,6 +55,7 @@ from .models import (
     Attachment,
     Category,
     Extension,
+    MarkingLink,
     Paper,
     Transition,
 )
@@ -778,6 +784,31 @@ def mark_answer(
 ) -> Appeal:
     """阅卷: the enterprise marks the answer. 不满意 sends it to the desk for 重办."""
     access.check_marks(acting_user, appeal)
+    return _record_mark(
+        appeal,
+        acting_user=acting_user,
+        satisfaction=satisfaction,
+        resolution=resolution,
+        comment=comment,
+        source=MarkSource.ACCOUNT,
+        at=at,
+    )
+
+
+def _record_mark(
+    appeal: Appeal,
+    *,
+    acting_user: User,
+    satisfaction: str,
+    resolution: str,
+    comment: str,
+    source: str,
+    at: datetime.datetime | None,
+    step: str = Step.MARK,
+    changes: dict | None = None,
+    prefix: str = "",
+) -> Appeal:
+    """The mark, however it came (the enterprise's account, a marking link, 回访)."""
     if appeal.marked_at is not None:
         raise ValidationError(_("此答复已评价,不能重复评价。"))
     _require_status(appeal, [Status.ANSWERED], _("评价"))
@@ -789,24 +820,162 @@ def mark_answer(
     when = _now(at)
     unhappy = satisfaction == Satisfaction.UNSATISFIED
     changes = {
+        **(changes or {}),
         "satisfaction": satisfaction,
         "resolution": resolution,
         "mark_comment": comment,
         "marked_at": when,
+        "mark_source": source,
     }
     if not unhappy:
         changes["closed_at"] = when
     label = f"{Satisfaction(satisfaction).label} · {Resolution(resolution).label}"
     _step(
         appeal,
-        Step.MARK,
+        step,
         acting_user=acting_user,
         at=when,
         status=Status.UNSATISFIED if unhappy else Status.CLOSED,
         changes=changes,
-        note=f"{label}{':' + comment if comment else ''}",
+        note=f"{prefix}{label}{':' + comment if comment else ''}",
     )
     return appeal
+
+
+def _contact_address(appeal: Appeal) -> str:
+    if appeal.enterprise_id:
+        return appeal.enterprise.contact_phone
+    return appeal.complainant_phone
+
+
+@transaction.atomic
+@_locked
+def issue_marking_link(
+    appeal: Appeal, *, acting_user: User, at: datetime.datetime | None = None
+) -> str:
+    """工商联 sends the appeal's contact a one-time link to mark the answer without an
+    account; it expires after 15 working days. Returns the link's path (its token is kept
+    only as a hash); the notice that carries it goes through ``announce``."""
+    access.check_federation(acting_user, appeal.county_id)
+    _require_status(appeal, [Status.ANSWERED], _("发送评价链接"))
+    contact = _contact_address(appeal)
+    if not contact:
+        raise ValidationError(_("该诉求没有联系人电话,无法发送评价链接,请改为回访。"))
+    when = _now(at)
+    token = secrets.token_urlsafe(32)
+    expires_on = add_working_days(
+        timezone.localtime(when).date(), MARKING_LINK_WORKING_DAYS, appeal.county_id
+    )
+    audited_create(
+        MarkingLink,
+        acting_user=acting_user,
+        appeal=appeal,
+        token_hash=MarkingLink.hash_token(token),
+        sent_to=contact,
+        created_by=acting_user,
+        created_at=when,
+        expires_on=expires_on,
+    )
+    _step(
+        appeal,
+        Step.MARK_LINK,
+        acting_user=acting_user,
+        at=when,
+        note=_("评价链接已发送至 %(to)s,有效期至 %(d)s")
+        % {"to": contact, "d": expires_on.isoformat()},
+        for_enterprise=False,
+    )
+    path = reverse("appeal_mark_link", args=[token])
+    announce(
+        events.MARKING_LINK,
+        appeal,
+        recipients=[contact],
+        acting_user=acting_user,
+        at=when,
+        details={"path": path, "expires_on": expires_on},
+    )
+    return path
+
+
+@transaction.atomic
+def mark_by_link(
+    token: str,
+    *,
+    satisfaction: str,
+    resolution: str,
+    comment: str = "",
+    at: datetime.datetime | None = None,
+) -> Appeal:
+    """The contact marks the answer through a marking link. The token is the credential:
+    the system actor records the mark on the contact's behalf, once (the link is used up)."""
+    link = MarkingLink.objects.for_token(token).select_for_update().select_related("appeal").first()
+    when = _now(at)
+    if link is None or not link.is_open(timezone.localtime(when).date()):
+        raise ValidationError(_("评价链接无效或已失效。"))
+    actor = system_actor()
+    appeal = link.appeal
+    appeal.refresh_from_db(from_queryset=Appeal.objects.select_for_update())
+    _record_mark(
+        appeal,
+        acting_user=actor,
+        satisfaction=satisfaction,
+        resolution=resolution,
+        comment=comment,
+        source=MarkSource.LINK,
+        at=when,
+        prefix=_("(经评价链接)"),
+    )
+    _mark_link_used(link, when, acting_user=actor)
+    return appeal
+
+
+def _mark_link_used(link: MarkingLink, when: datetime.datetime, *, acting_user: User) -> None:
+    updated = MarkingLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=when)
+    if not updated:
+        raise ValidationError(_("评价链接无效或已失效。"))
+    record_event(
+        AuditAction.UPDATE,
+        acting_user=acting_user,
+        obj=link,
+        before={"used_at": None},
+        after={"used_at": when.isoformat()},
+    )
+
+
+@transaction.atomic
+@_locked
+def record_callback(
+    appeal: Appeal,
+    *,
+    acting_user: User,
+    called_by: str,
+    called_at: datetime.datetime,
+    satisfaction: str,
+    resolution: str,
+    comment: str = "",
+    at: datetime.datetime | None = None,
+) -> Appeal:
+    """回访: 工商联 records the mark the enterprise gave by phone: who called, when, the
+    verdict. It counts as a mark, and apart as a 回访 in the scorecards."""
+    access.check_federation(acting_user, appeal.county_id)
+    called_by = check_text({"answer_post": called_by}, required=("answer_post",))["answer_post"]
+    if called_at is None:
+        raise ValidationError({"called_at": _("请填写回访时间。")})
+    if appeal.answered_at is not None and called_at < appeal.answered_at:
+        raise ValidationError({"called_at": _("回访时间不能早于答复时间。")})
+    return _record_mark(
+        appeal,
+        acting_user=acting_user,
+        satisfaction=satisfaction,
+        resolution=resolution,
+        comment=comment,
+        source=MarkSource.PHONE,
+        at=at,
+        step=Step.CALLBACK,
+        changes={"callback_by": called_by, "callback_at": called_at},
+        prefix=_("%(who)s于 %(when)s 电话回访:")
+        % {"who": called_by, "when": timezone.localtime(called_at).strftime("%Y-%m-%d %H:%M")},
+    )
 
 
 @transaction.atomic
@@ -852,6 +1021,9 @@ def reopen_appeal(
             "resolution": "",
             "mark_comment": "",
             "marked_at": None,
+            "mark_source": "",
+            "callback_by": "",
+            "callback_at": None,
             "answered_at": None,
         },
     )

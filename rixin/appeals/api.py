@@ -101,6 +101,8 @@ class StepIn(Schema):
     master: Id | None = None
     is_public: bool = False
     deadline_days: int | None = None
+    called_by: _text("answer_post") = ""
+    called_at: datetime.datetime | None = None
 
 
 class ScorecardOut(Schema):
@@ -115,6 +117,7 @@ class ScorecardOut(Schema):
     mean_days_to_answer: float | None
     reopen_rate: float | None
     extensions: int
+    callbacks: int
     score: float | None
 
 
@@ -238,6 +241,7 @@ def get_scorecards(request, start: datetime.date | None = None, end: datetime.da
             "rank": c.rank,
             "dispatched": c.dispatched,
             "extensions": c.extensions,
+            "callbacks": c.callbacks,
             "score": c.score,
             **{
                 k: getattr(c, k)

@@ -75,6 +75,8 @@ class Step(models.TextChoices):
     EXTENSION_REQUEST = "ext_request", _("申请延期")
     EXTENSION_GRANT = "ext_grant", _("同意延期")
     EXTENSION_REFUSE = "ext_refuse", _("不同意延期")
+    MARK_LINK = "mark_link", _("发送评价链接")
+    CALLBACK = "callback", _("回访")
 
 
 class Satisfaction(models.TextChoices):
@@ -82,6 +84,14 @@ class Satisfaction(models.TextChoices):
     BASICALLY = "basic", _("基本满意")
     UNSATISFIED = "unsatisfied", _("不满意")
     UNRATED = "unrated", _("未评价")
+
+
+class MarkSource(models.TextChoices):
+    """How a mark reached Rixin."""
+
+    ACCOUNT = "account", _("企业账号")
+    LINK = "link", _("评价链接")
+    PHONE = "phone", _("回访")
 
 
 SATISFIED_MARKS = frozenset({Satisfaction.SATISFIED, Satisfaction.BASICALLY})
@@ -113,3 +123,7 @@ class PaperStatus(models.TextChoices):
 COORDINATOR_KINDS = frozenset({"gongshanglian", "yingshang"})
 # The department that grants or refuses an extension (延期): 营商环境局.
 EXTENSION_DECIDER_KIND = "yingshang"
+# The department that sends marking links and records marks taken by phone (回访): 工商联.
+FEDERATION_KIND = "gongshanglian"
+# A marking link opens the marking page for this many working days.
+MARKING_LINK_WORKING_DAYS = 15

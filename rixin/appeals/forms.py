@@ -189,6 +189,15 @@ class MarkForm(forms.Form):
     )
 
 
+class CallbackForm(MarkForm):
+    """回访: the mark the enterprise gave by phone, who called and when."""
+
+    called_by = forms.CharField(label=_("回访人"), max_length=TEXT_LIMITS["answer_post"])
+    called_at = forms.DateTimeField(
+        label=_("回访时间"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+
 class MergeForm(forms.Form):
     master = forms.ModelChoiceField(label=_("并入主诉求"), queryset=Appeal.objects.all())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ from .choices import (
     AssignmentRole,
     Channel,
     ExtensionDecision,
+    MarkSource,
     PaperStatus,
     Resolution,
     Satisfaction,
@@ -318,6 +320,11 @@ class Appeal(CountyOwned, Illustrative, Versioned):
         _("评价意见"), max_length=TEXT_LIMITS["mark_comment"], blank=True
     )
     marked_at = models.DateTimeField(_("阅卷时间"), null=True, blank=True)
+    mark_source = models.CharField(
+        _("评价方式"), max_length=10, choices=MarkSource.choices, blank=True
+    )
+    callback_by = models.CharField(_("回访人"), max_length=TEXT_LIMITS["answer_post"], blank=True)
+    callback_at = models.DateTimeField(_("回访时间"), null=True, blank=True)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     reopen_count = models.PositiveSmallIntegerField(_("重办次数"), default=0)
     is_escalated = models.BooleanField(_("领导督办"), default=False)
@@ -526,6 +533,60 @@ class Extension(models.Model):
     def county_id(self) -> str:
         """The appeal's county (for the audit record)."""
         return self.appeal.county_id
+
+
+class MarkingLinkQuerySet(models.QuerySet):
+    def for_token(self, token: str):
+        """The link whose token is ``token`` (only its hash is stored)."""
+        return self.filter(token_hash=MarkingLink.hash_token(token))
+
+
+class MarkingLink(models.Model):
+    """A one-time link for the appeal's contact to mark the answer without an account. Only
+    the token's hash is kept; ``used_at`` makes it one-time."""
+
+    appeal = models.ForeignKey(
+        Appeal, on_delete=models.CASCADE, related_name="marking_links", verbose_name=_("诉求")
+    )
+    token_hash = models.CharField(_("令牌摘要"), max_length=64, unique=True)
+    sent_to = models.CharField(_("发送至"), max_length=TEXT_LIMITS["complainant_phone"])
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("生成人"),
+    )
+    created_at = models.DateTimeField(_("生成时间"))
+    expires_on = models.DateField(_("有效期至"))
+    used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
+
+    objects = MarkingLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("评价链接")
+        verbose_name_plural = _("评价链接")
+
+    def __str__(self) -> str:
+        return f"{self.appeal.number} → {self.sent_to}"
+
+    @property
+    def county_id(self) -> str:
+        """The appeal's county (for the audit record)."""
+        return self.appeal.county_id
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    def is_open(self, today: datetime.date) -> bool:
+        """Unused, not expired, and the answer still waits for its mark."""
+        return (
+            self.used_at is None
+            and today <= self.expires_on
+            and self.appeal.status == Status.ANSWERED
+            and self.appeal.marked_at is None
+        )
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

@@ -23,6 +23,7 @@ from .choices import (
     AppealKind,
     AssignmentRole,
     ExtensionDecision,
+    MarkSource,
     Resolution,
     Satisfaction,
     Status,
@@ -122,6 +123,7 @@ class Scorecard:
     resolved: int = 0
     satisfied: int = 0
     extensions: int = 0
+    callbacks: int = 0
     ack_days: list[int] = field(default_factory=list)
     answer_days: list[int] = field(default_factory=list)
     score: Decimal | None = None
@@ -199,6 +201,7 @@ class Scorecard:
             self.reopened += appeal.reopen_count > 0
         if is_marked(appeal):
             self.marked += 1
+            self.callbacks += appeal.mark_source == MarkSource.PHONE
             self.resolved += appeal.resolution == Resolution.RESOLVED
             self.satisfied += appeal.satisfaction in SATISFIED_MARKS
 

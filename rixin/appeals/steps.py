@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from . import access, actions
 from .forms import (
     AnswerForm,
+    CallbackForm,
     DispatchForm,
     ExtensionForm,
     MarkForm,
@@ -126,6 +128,23 @@ def refuse_extension(appeal: Appeal, data: dict, *, acting_user) -> None:
     actions.decide_extension(appeal, granted=False, note=data["note"], acting_user=acting_user)
 
 
+def mark_link(appeal: Appeal, data: dict, *, acting_user) -> str:
+    path = actions.issue_marking_link(appeal, acting_user=acting_user)
+    return _("评价链接已生成并发送(仅显示这一次):%(path)s") % {"path": path}
+
+
+def callback(appeal: Appeal, data: dict, *, acting_user) -> None:
+    actions.record_callback(
+        appeal,
+        acting_user=acting_user,
+        called_by=data["called_by"],
+        called_at=data["called_at"],
+        satisfaction=data["satisfaction"],
+        resolution=data["resolution"],
+        comment=data["comment"],
+    )
+
+
 def _dispatch_form(data, appeal: Appeal, user) -> forms.Form:
     return DispatchForm(data, appeal=appeal)
 
@@ -162,6 +181,8 @@ STEPS: dict[str, StepService] = {
     "escalate": StepService(_plain(NoteForm), escalate),
     "publish": StepService(_plain(PublishForm), publish),
     "extend": StepService(_plain(ExtensionForm), extend),
+    "mark_link": StepService(None, mark_link),
+    "callback": StepService(_plain(CallbackForm), callback),
     "grant_extension": StepService(_plain(NoteForm), grant_extension),
     "refuse_extension": StepService(_plain(NoteForm), refuse_extension),
 }
@@ -175,11 +196,12 @@ def step_service(name: str) -> StepService:
     return service
 
 
-def take_step(appeal: Appeal, name: str, data: Mapping, *, acting_user) -> None:
-    """Clean ``data`` (a form post or an API payload) with the step's form and take it."""
+def take_step(appeal: Appeal, name: str, data: Mapping, *, acting_user) -> str | None:
+    """Clean ``data`` (a form post or an API payload) with the step's form and take it;
+    what the step says happened, if it says so."""
     service = step_service(name)
     values = cleaned(service.form(data, appeal, acting_user)) if service.form else {}
-    service.run(appeal, values, acting_user=acting_user)
+    return service.run(appeal, values, acting_user=acting_user)
 
 
 def open_appeal(user, data: dict) -> Appeal:
