@@ -140,6 +140,11 @@ def visible_transitions(user, transitions):
     return transitions
 
 
+def shows_internal_notes_to(user) -> bool:
+    """The internal part of a step (the dispatch note) is for staff, never the enterprise."""
+    return not user.is_enterprise_user
+
+
 def inbox_assignments(user, assignments):
     """The desk's inbox holds the county's waiting dispatches; a department's, its own."""
     assignments = assignments.filter(appeal__county_id=user.county_code)

@@ -100,10 +100,12 @@ def _step(
     status: str | None = None,
     changes: dict | None = None,
     note: str = "",
+    internal_note: str = "",
     department: Department | None = None,
     for_enterprise: bool = True,
 ) -> Transition:
-    """Change the appeal and write the Transition row (old, new, actor, time, note)."""
+    """Change the appeal and write the Transition row (old, new, actor, time, note; the
+    internal note is for staff only)."""
     old = appeal.status
     new = status or old
     audited_update(
@@ -122,6 +124,7 @@ def _step(
         department=department,
         at=at,
         note=note,
+        internal_note=internal_note,
         for_enterprise=for_enterprise,
     )
 
@@ -508,9 +511,11 @@ def dispatch_appeal(
         at=when,
         status=Status.DISPATCHED,
         changes={"lead_department": lead, "deadline": deadline},
-        note=note
-        or (_("主办:%(lead)s") % {"lead": lead.name})
-        + (_(";协办:%(co)s") % {"co": names} if co else ""),
+        note=(_("主办:%(lead)s") % {"lead": lead.name})
+        + (_(";协办:%(co)s") % {"co": names} if co else "")
+        + (_(";办理时限 %(d)s") % {"d": deadline.isoformat()}),
+        # The dispatcher's note is for the departments, not the enterprise.
+        internal_note=note,
         department=lead,
     )
     announce(

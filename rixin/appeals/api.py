@@ -21,6 +21,7 @@ from .access import (
     reads_appeals,
     reads_own_county_scorecards,
     registers_for_county,
+    shows_internal_notes_to,
     visible_transitions,
 )
 from .models import Appeal, Category
@@ -69,6 +70,7 @@ class TransitionOut(Schema):
     department: str | None
     at: datetime.datetime
     note: str
+    internal_note: str
 
 
 class AppealIn(Schema):
@@ -178,6 +180,7 @@ def list_appeal_transitions(request, pk: int):
             "department": t.department.name if t.department_id else None,
             "at": t.at,
             "note": t.note,
+            "internal_note": t.internal_note if shows_internal_notes_to(request.auth) else "",
         }
         for t in rows
     ]

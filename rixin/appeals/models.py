@@ -466,6 +466,12 @@ class Transition(models.Model):
     )
     at = models.DateTimeField(_("时间"), default=timezone.now)
     note = models.TextField(_("说明"), max_length=TEXT_LIMITS["note"], blank=True)
+    internal_note = models.TextField(
+        _("内部说明"),
+        max_length=TEXT_LIMITS["note"],
+        blank=True,
+        help_text=_("派单说明等,企业看不到"),
+    )
     for_enterprise = models.BooleanField(_("企业可见"), default=True)
 
     class Meta:

@@ -113,11 +113,16 @@ def appeal_inbox(request):
                 ],
             ).select_related(*LIST_RELATED)
         )
+    overdue = [a for a in waiting if a.appeal.is_overdue(today)]
+    # A new dispatch waits to be taken (待签收) before it counts among the ones in hand.
+    to_acknowledge = [a for a in waiting if a.acknowledged_at is None and a not in overdue]
+    in_hand = [a for a in waiting if a.acknowledged_at is not None]
     context = {
-        "overdue": [a for a in waiting if a.appeal.is_overdue(today)],
-        "due_today": [a for a in waiting if a.deadline == today],
-        "due_soon": [a for a in waiting if today < a.deadline <= soon],
-        "later": [a for a in waiting if a.deadline > soon],
+        "overdue": overdue,
+        "to_acknowledge": to_acknowledge,
+        "due_today": [a for a in in_hand if a.deadline == today],
+        "due_soon": [a for a in in_hand if today < a.deadline <= soon],
+        "later": [a for a in in_hand if a.deadline > soon],
         "queue": queue,
         "today": today,
         "is_desk": is_coordinator(user),
@@ -203,7 +208,7 @@ def appeal_step(request, pk, step):
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
     else:
-        messages.success(request, said or _("已保存。"))
+        messages.success(request, said)
     return redirect("appeal_detail", pk=pk)
 
 
