@@ -165,6 +165,7 @@ ROUTES = [
     _step_route("escalate", frozenset({"leader"}), data={"note": "请加快"}),
     _step_route("return", frozenset({"officer"}), data={"note": "非本部门职责"}),
     _step_route("publish", DESK, data={"is_public": "on"}),
+    _step_route("extend", frozenset({"officer"}), data={"deadline_days": "3", "note": "材料未齐"}),
     Route(
         "appeal_attachment",
         (APPEAL_READERS - OTHER_COUNTY) - UNASSIGNED,
