@@ -28,7 +28,15 @@ from rixin.accounts.access import (
 )
 from rixin.accounts.roles import Role
 
-from .choices import COORDINATOR_KINDS, DESK_OPEN, WITH_DEPARTMENT, AssignmentRole, Status
+from .choices import (
+    COORDINATOR_KINDS,
+    DESK_OPEN,
+    EXTENSION_DECIDER_KIND,
+    FEDERATION_KIND,
+    WITH_DEPARTMENT,
+    AssignmentRole,
+    Status,
+)
 
 # ---------------------------------------------------------------- predicates for pages and nav
 
@@ -132,6 +140,11 @@ def visible_transitions(user, transitions):
     return transitions
 
 
+def shows_internal_notes_to(user) -> bool:
+    """The internal part of a step (the dispatch note) is for staff, never the enterprise."""
+    return not user.is_enterprise_user
+
+
 def inbox_assignments(user, assignments):
     """The desk's inbox holds the county's waiting dispatches; a department's, its own."""
     assignments = assignments.filter(appeal__county_id=user.county_code)
@@ -167,7 +180,17 @@ def _desk_steps(appeal) -> set[str]:
     return steps
 
 
-def _department_steps(user, appeal, assignments) -> set[str]:
+def decides_extensions(user) -> bool:
+    """营商环境局 officers grant or refuse extensions (延期)."""
+    return is_coordinator(user) and user.department_kind == EXTENSION_DECIDER_KIND
+
+
+def is_federation(user) -> bool:
+    """工商联 officers send marking links and record marks taken by phone (回访)."""
+    return is_coordinator(user) and user.department_kind == FEDERATION_KIND
+
+
+def _department_steps(user, appeal, assignments, extension) -> set[str]:
     mine = [a for a in assignments if a.department_id == user.department_id and a.ended_at is None]
     if not mine or appeal.status not in WITH_DEPARTMENT:
         return set()
@@ -177,6 +200,8 @@ def _department_steps(user, appeal, assignments) -> set[str]:
         steps.add("acknowledge")
     if lead:
         steps.add("return")
+        if extension is None:
+            steps.add("extend")
     if appeal.status == Status.IN_PROGRESS:
         steps.add("progress")
         if lead and assignment.acknowledged_at is not None:
@@ -184,15 +209,20 @@ def _department_steps(user, appeal, assignments) -> set[str]:
     return steps
 
 
-def available_steps(user, appeal, assignments) -> set[str]:
+def available_steps(user, appeal, assignments, extension=None) -> set[str]:
     """Which steps ``user`` may take on ``appeal`` now: the forms the appeal page shows.
-    The actions remain the authority (``check_*`` below)."""
+    ``extension`` is the appeal's pending extension request, if any. The actions remain the
+    authority (``check_*`` below)."""
     steps: set[str] = set()
     own_county = user.county_code == appeal.county_id
     if is_coordinator(user) and own_county:
         steps |= _desk_steps(appeal)
+        if extension is not None and decides_extensions(user):
+            steps |= {"grant_extension", "refuse_extension"}
+        if is_federation(user) and appeal.status == Status.ANSWERED and appeal.marked_at is None:
+            steps |= {"mark_link", "callback"}
     if user.role == Role.OFFICER and own_county:
-        steps |= _department_steps(user, appeal, assignments)
+        steps |= _department_steps(user, appeal, assignments, extension)
     if user.role == Role.LEADER and own_county and appeal.status != Status.CLOSED:
         steps.add("escalate")
     if (
@@ -250,6 +280,20 @@ def check_marks(user, appeal) -> None:
         and user.enterprise_id == appeal.enterprise_id
     ):
         raise PermissionDenied(_("只能评价本企业的诉求。"))
+
+
+def check_extension_decider(user, county_code: str) -> None:
+    """营商环境局 of ``county_code`` (or the system actor)."""
+    require_actor(user)
+    if not (is_system(user) or (decides_extensions(user) and user.county_code == county_code)):
+        raise PermissionDenied(_("只有本县营商环境局可以审批延期。"))
+
+
+def check_federation(user, county_code: str) -> None:
+    """工商联 of ``county_code`` (or the system actor)."""
+    require_actor(user)
+    if not (is_system(user) or (is_federation(user) and user.county_code == county_code)):
+        raise PermissionDenied(_("只有本县工商联可以办理此环节。"))
 
 
 def check_escalates(user, appeal) -> None:

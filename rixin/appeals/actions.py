@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime
 import functools
+import secrets
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rixin.accounts.access import system_actor
 from rixin.audit.actions import audited_create, audited_update, record_event, snapshot
 from rixin.audit.models import AuditAction
 from rixin.directory.models import Department, Enterprise
@@ -25,13 +28,19 @@ from rixin.regions.models import Division
 from rixin.uploads import clean_image
 
 from . import access
+from . import announce as events
+from .announce import announce
 from .choices import (
     APPEAL_CHANNELS,
     COMPLAINT_CHANNELS,
+    COORDINATOR_KINDS,
+    MARKING_LINK_WORKING_DAYS,
     WITH_DEPARTMENT,
     AppealKind,
     AssignmentRole,
     Channel,
+    ExtensionDecision,
+    MarkSource,
     PaperStatus,
     Resolution,
     Satisfaction,
@@ -45,6 +54,8 @@ from .models import (
     Assignment,
     Attachment,
     Category,
+    Extension,
+    MarkingLink,
     Paper,
     Transition,
 )
@@ -89,10 +100,12 @@ def _step(
     status: str | None = None,
     changes: dict | None = None,
     note: str = "",
+    internal_note: str = "",
     department: Department | None = None,
     for_enterprise: bool = True,
 ) -> Transition:
-    """Change the appeal and write the Transition row (old, new, actor, time, note)."""
+    """Change the appeal and write the Transition row (old, new, actor, time, note; the
+    internal note is for staff only)."""
     old = appeal.status
     new = status or old
     audited_update(
@@ -111,6 +124,7 @@ def _step(
         department=department,
         at=at,
         note=note,
+        internal_note=internal_note,
         for_enterprise=for_enterprise,
     )
 
@@ -170,6 +184,23 @@ def _end_assignments(
 
 def _now(at: datetime.datetime | None) -> datetime.datetime:
     return at or timezone.now()
+
+
+def _desk(county_code: str) -> list[Department]:
+    """The county's desk (工商联, 营商环境局): who hears of a 退单 or an extension request."""
+    return list(Department.objects.filter(county_id=county_code, kind__in=COORDINATOR_KINDS))
+
+
+def _working_departments(appeal: Appeal) -> list[Department]:
+    """The departments the appeal is dispatched to now."""
+    return [a.department for a in appeal.assignments.active().select_related("department")]
+
+
+def _contact(appeal: Appeal) -> list:
+    """Who hears of an answer: the enterprise, or the complainant's phone."""
+    if appeal.enterprise_id:
+        return [appeal.enterprise]
+    return [appeal.complainant_phone] if appeal.complainant_phone else []
 
 
 def _number_prefix(county_code: str, month: datetime.date) -> str:
@@ -422,6 +453,26 @@ def _check_departments(appeal: Appeal, lead: Department, co: Sequence[Department
                 raise ValidationError({"co_departments": message % {"name": department.name}})
 
 
+def deadline_days_within_policy(county_code: str, days: int | None) -> int:
+    """The working days a dispatcher gives (派单, 改派, 重办, 延期): the county's default
+    when none is given, refused outside 1 to the county's maximum."""
+    policy = AppealPolicy.for_county(county_code)
+    if days is None:
+        return policy.default_deadline_days
+    if not 1 <= days <= policy.max_deadline_days:
+        raise ValidationError(
+            {
+                "deadline_days": _("办理时限须为 1 至 %(max)s 个工作日。")
+                % {"max": policy.max_deadline_days}
+            }
+        )
+    return days
+
+
+def _deadline_from(when: datetime.datetime, days: int, county_code: str) -> datetime.date:
+    return add_working_days(timezone.localtime(when).date(), days, county_code)
+
+
 @transaction.atomic
 @_locked
 def dispatch_appeal(
@@ -431,10 +482,12 @@ def dispatch_appeal(
     lead: Department,
     co: Sequence[Department] = (),
     note: str = "",
+    deadline_days: int | None = None,
     at: datetime.datetime | None = None,
 ) -> Appeal:
     """派单 (or 改派, when it had been dispatched or returned): the department's clock starts;
-    the deadline counts the category's working days."""
+    the deadline counts the working days the dispatcher gives, within the county's policy
+    (its default when none is given)."""
     access.check_desk(acting_user, appeal.county_id)
     _require_status(
         appeal,
@@ -443,12 +496,11 @@ def dispatch_appeal(
     )
     _check_departments(appeal, lead, co)
     note = check_text({"note": note})["note"]
+    days = deadline_days_within_policy(appeal.county_id, deadline_days)
     when = _now(at)
     step = Step.DISPATCH if appeal.status == Status.REGISTERED else Step.REASSIGN
     _end_assignments(appeal, acting_user=acting_user, at=when)
-    deadline = add_working_days(
-        timezone.localtime(when).date(), appeal.category.deadline_days, appeal.county_id
-    )
+    deadline = _deadline_from(when, days, appeal.county_id)
     for department, role in [(lead, AssignmentRole.LEAD), *[(d, AssignmentRole.CO) for d in co]]:
         _dispatch_to(appeal, department, role, acting_user=acting_user, at=when, deadline=deadline)
     names = "、".join(d.name for d in co)
@@ -459,10 +511,20 @@ def dispatch_appeal(
         at=when,
         status=Status.DISPATCHED,
         changes={"lead_department": lead, "deadline": deadline},
-        note=note
-        or (_("主办:%(lead)s") % {"lead": lead.name})
-        + (_(";协办:%(co)s") % {"co": names} if co else ""),
+        note=(_("主办:%(lead)s") % {"lead": lead.name})
+        + (_(";协办:%(co)s") % {"co": names} if co else "")
+        + (_(";办理时限 %(d)s") % {"d": deadline.isoformat()}),
+        # The dispatcher's note is for the departments, not the enterprise.
+        internal_note=note,
         department=lead,
+    )
+    announce(
+        events.DISPATCHED if step == Step.DISPATCH else events.REASSIGNED,
+        appeal,
+        recipients=[lead, *co],
+        acting_user=acting_user,
+        at=when,
+        details={"deadline": deadline},
     )
     return appeal
 
@@ -537,6 +599,13 @@ def return_appeal(
         department=assignment.department,
         for_enterprise=False,
     )
+    announce(
+        events.RETURNED,
+        appeal,
+        recipients=_desk(appeal.county_id),
+        acting_user=acting_user,
+        at=when,
+    )
     return appeal
 
 
@@ -577,7 +646,131 @@ def answer_appeal(
             note=texts["answer_solution"],
             department=assignment.department,
         )
+        announce(
+            events.AWAITING_MARK,
+            target,
+            recipients=_contact(target),
+            acting_user=acting_user,
+            at=when,
+        )
     return appeal
+
+
+# ---------------------------------------------------------------- 延期
+
+
+def pending_extension(appeal: Appeal) -> Extension | None:
+    """The appeal's extension request still waiting for 营商环境局."""
+    return appeal.extensions.filter(decision=ExtensionDecision.PENDING).first()
+
+
+@transaction.atomic
+@_locked
+def request_extension(
+    appeal: Appeal,
+    days: int | None,
+    reason: str,
+    *,
+    acting_user: User,
+    at: datetime.datetime | None = None,
+) -> Extension:
+    """延期: the lead department asks for ``days`` more working days, with a reason;
+    营商环境局 decides. The deadline does not move until it is granted."""
+    _require_status(appeal, WITH_DEPARTMENT, _("申请延期"))
+    assignment = access.department_assignment(acting_user, appeal, lead_only=True)
+    reason = check_text({"reason": reason}, required=("reason",))["reason"]
+    if days is None:
+        raise ValidationError({"deadline_days": _("请填写延长的工作日数。")})
+    days = deadline_days_within_policy(appeal.county_id, days)
+    if pending_extension(appeal) is not None:
+        raise ValidationError(_("已有一项延期申请待审批。"))
+    when = _now(at)
+    extension = audited_create(
+        Extension,
+        acting_user=acting_user,
+        appeal=appeal,
+        assignment=assignment,
+        department=assignment.department,
+        days=days,
+        reason=reason,
+        requested_by=acting_user,
+        requested_at=when,
+        old_deadline=appeal.deadline,
+    )
+    _step(
+        appeal,
+        Step.EXTENSION_REQUEST,
+        acting_user=acting_user,
+        at=when,
+        note=_("申请延期 %(n)s 个工作日:%(reason)s") % {"n": days, "reason": reason},
+        department=assignment.department,
+        for_enterprise=False,
+    )
+    return extension
+
+
+@transaction.atomic
+@_locked
+def decide_extension(
+    appeal: Appeal,
+    *,
+    granted: bool,
+    note: str = "",
+    acting_user: User,
+    at: datetime.datetime | None = None,
+) -> Extension:
+    """营商环境局 grants or refuses the pending extension. On grant the appeal's deadline and
+    its active dispatches' move by the days asked, counted from the old deadline, and the
+    clock may remind and flag the new deadline again."""
+    access.check_extension_decider(acting_user, appeal.county_id)
+    extension = pending_extension(appeal)
+    if extension is None:
+        raise ValidationError(_("没有待审批的延期申请。"))
+    note = check_text({"note": note})["note"]
+    when = _now(at)
+    changes = {
+        "decision": ExtensionDecision.GRANTED if granted else ExtensionDecision.REFUSED,
+        "decided_by": acting_user,
+        "decided_at": when,
+        "decision_note": note,
+    }
+    if granted:
+        changes["new_deadline"] = add_working_days(
+            extension.old_deadline, extension.days, appeal.county_id
+        )
+    audited_update(extension, changes, acting_user=acting_user, action=AuditAction.TRANSITION)
+    if granted:
+        for assignment in appeal.assignments.active():
+            _mark_assignment(
+                assignment,
+                {"deadline": extension.new_deadline, "reminded_at": None, "overdue_at": None},
+                acting_user=acting_user,
+            )
+        text = _("同意延期 %(n)s 个工作日,办理时限延至 %(d)s") % {
+            "n": extension.days,
+            "d": extension.new_deadline.isoformat(),
+        }
+    else:
+        text = _("不同意延期,办理时限仍为 %(d)s") % {"d": extension.old_deadline.isoformat()}
+    _step(
+        appeal,
+        Step.EXTENSION_GRANT if granted else Step.EXTENSION_REFUSE,
+        acting_user=acting_user,
+        at=when,
+        changes={"deadline": extension.new_deadline} if granted else None,
+        note=f"{text}{':' + note if note else ''}",
+        department=extension.department,
+        for_enterprise=granted,
+    )
+    announce(
+        events.EXTENSION_DECIDED,
+        appeal,
+        recipients=[extension.department],
+        acting_user=acting_user,
+        at=when,
+        details={"granted": granted, "deadline": appeal.deadline},
+    )
+    return extension
 
 
 # ---------------------------------------------------------------- marking
@@ -596,6 +789,31 @@ def mark_answer(
 ) -> Appeal:
     """阅卷: the enterprise marks the answer. 不满意 sends it to the desk for 重办."""
     access.check_marks(acting_user, appeal)
+    return _record_mark(
+        appeal,
+        acting_user=acting_user,
+        satisfaction=satisfaction,
+        resolution=resolution,
+        comment=comment,
+        source=MarkSource.ACCOUNT,
+        at=at,
+    )
+
+
+def _record_mark(
+    appeal: Appeal,
+    *,
+    acting_user: User,
+    satisfaction: str,
+    resolution: str,
+    comment: str,
+    source: str,
+    at: datetime.datetime | None,
+    step: str = Step.MARK,
+    changes: dict | None = None,
+    prefix: str = "",
+) -> Appeal:
+    """The mark, however it came (the enterprise's account, a marking link, 回访)."""
     if appeal.marked_at is not None:
         raise ValidationError(_("此答复已评价,不能重复评价。"))
     _require_status(appeal, [Status.ANSWERED], _("评价"))
@@ -607,39 +825,182 @@ def mark_answer(
     when = _now(at)
     unhappy = satisfaction == Satisfaction.UNSATISFIED
     changes = {
+        **(changes or {}),
         "satisfaction": satisfaction,
         "resolution": resolution,
         "mark_comment": comment,
         "marked_at": when,
+        "mark_source": source,
     }
     if not unhappy:
         changes["closed_at"] = when
     label = f"{Satisfaction(satisfaction).label} · {Resolution(resolution).label}"
     _step(
         appeal,
-        Step.MARK,
+        step,
         acting_user=acting_user,
         at=when,
         status=Status.UNSATISFIED if unhappy else Status.CLOSED,
         changes=changes,
-        note=f"{label}{':' + comment if comment else ''}",
+        note=f"{prefix}{label}{':' + comment if comment else ''}",
     )
     return appeal
+
+
+def _contact_address(appeal: Appeal) -> str:
+    if appeal.enterprise_id:
+        return appeal.enterprise.contact_phone
+    return appeal.complainant_phone
+
+
+@transaction.atomic
+@_locked
+def issue_marking_link(
+    appeal: Appeal, *, acting_user: User, at: datetime.datetime | None = None
+) -> str:
+    """工商联 sends the appeal's contact a one-time link to mark the answer without an
+    account; it expires after 15 working days. Returns the link's path (its token is kept
+    only as a hash); the notice that carries it goes through ``announce``."""
+    access.check_federation(acting_user, appeal.county_id)
+    _require_status(appeal, [Status.ANSWERED], _("发送评价链接"))
+    contact = _contact_address(appeal)
+    if not contact:
+        raise ValidationError(_("该诉求没有联系人电话,无法发送评价链接,请改为回访。"))
+    when = _now(at)
+    token = secrets.token_urlsafe(32)
+    expires_on = add_working_days(
+        timezone.localtime(when).date(), MARKING_LINK_WORKING_DAYS, appeal.county_id
+    )
+    audited_create(
+        MarkingLink,
+        acting_user=acting_user,
+        appeal=appeal,
+        token_hash=MarkingLink.hash_token(token),
+        sent_to=contact,
+        created_by=acting_user,
+        created_at=when,
+        expires_on=expires_on,
+    )
+    _step(
+        appeal,
+        Step.MARK_LINK,
+        acting_user=acting_user,
+        at=when,
+        note=_("评价链接已发送至 %(to)s,有效期至 %(d)s")
+        % {"to": contact, "d": expires_on.isoformat()},
+        for_enterprise=False,
+    )
+    path = reverse("appeal_mark_link", args=[token])
+    announce(
+        events.MARKING_LINK,
+        appeal,
+        recipients=[contact],
+        acting_user=acting_user,
+        at=when,
+        details={"path": path, "expires_on": expires_on},
+    )
+    return path
+
+
+@transaction.atomic
+def mark_by_link(
+    token: str,
+    *,
+    satisfaction: str,
+    resolution: str,
+    comment: str = "",
+    at: datetime.datetime | None = None,
+) -> Appeal:
+    """The contact marks the answer through a marking link. The token is the credential:
+    the system actor records the mark on the contact's behalf, once (the link is used up)."""
+    link = MarkingLink.objects.for_token(token).select_for_update().select_related("appeal").first()
+    when = _now(at)
+    if link is None or not link.is_open(timezone.localtime(when).date()):
+        raise ValidationError(_("评价链接无效或已失效。"))
+    actor = system_actor()
+    appeal = link.appeal
+    appeal.refresh_from_db(from_queryset=Appeal.objects.select_for_update())
+    _record_mark(
+        appeal,
+        acting_user=actor,
+        satisfaction=satisfaction,
+        resolution=resolution,
+        comment=comment,
+        source=MarkSource.LINK,
+        at=when,
+        prefix=_("(经评价链接)"),
+    )
+    _mark_link_used(link, when, acting_user=actor)
+    return appeal
+
+
+def _mark_link_used(link: MarkingLink, when: datetime.datetime, *, acting_user: User) -> None:
+    updated = MarkingLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=when)
+    if not updated:
+        raise ValidationError(_("评价链接无效或已失效。"))
+    record_event(
+        AuditAction.UPDATE,
+        acting_user=acting_user,
+        obj=link,
+        before={"used_at": None},
+        after={"used_at": when.isoformat()},
+    )
+
+
+@transaction.atomic
+@_locked
+def record_callback(
+    appeal: Appeal,
+    *,
+    acting_user: User,
+    called_by: str,
+    called_at: datetime.datetime,
+    satisfaction: str,
+    resolution: str,
+    comment: str = "",
+    at: datetime.datetime | None = None,
+) -> Appeal:
+    """回访: 工商联 records the mark the enterprise gave by phone: who called, when, the
+    verdict. It counts as a mark, and apart as a 回访 in the scorecards."""
+    access.check_federation(acting_user, appeal.county_id)
+    called_by = check_text({"answer_post": called_by}, required=("answer_post",))["answer_post"]
+    if called_at is None:
+        raise ValidationError({"called_at": _("请填写回访时间。")})
+    if appeal.answered_at is not None and called_at < appeal.answered_at:
+        raise ValidationError({"called_at": _("回访时间不能早于答复时间。")})
+    return _record_mark(
+        appeal,
+        acting_user=acting_user,
+        satisfaction=satisfaction,
+        resolution=resolution,
+        comment=comment,
+        source=MarkSource.PHONE,
+        at=at,
+        step=Step.CALLBACK,
+        changes={"callback_by": called_by, "callback_at": called_at},
+        prefix=_("%(who)s于 %(when)s 电话回访:")
+        % {"who": called_by, "when": timezone.localtime(called_at).strftime("%Y-%m-%d %H:%M")},
+    )
 
 
 @transaction.atomic
 @_locked
 def reopen_appeal(
-    appeal: Appeal, note: str, *, acting_user: User, at: datetime.datetime | None = None
+    appeal: Appeal,
+    note: str,
+    *,
+    acting_user: User,
+    deadline_days: int | None = None,
+    at: datetime.datetime | None = None,
 ) -> Appeal:
-    """重办: back to the lead department with the supervisor's note, with a fresh deadline."""
+    """重办: back to the lead department with the supervisor's note and its own new deadline
+    (the working days the desk gives, within the county's policy)."""
     access.check_desk(acting_user, appeal.county_id)
     _require_status(appeal, [Status.UNSATISFIED], _("重办"))
     note = check_text({"note": note}, required=("note",))["note"]
+    days = deadline_days_within_policy(appeal.county_id, deadline_days)
     when = _now(at)
-    deadline = add_working_days(
-        timezone.localtime(when).date(), appeal.category.deadline_days, appeal.county_id
-    )
+    deadline = _deadline_from(when, days, appeal.county_id)
     _end_assignments(appeal, acting_user=acting_user, at=when)
     _dispatch_to(
         appeal,
@@ -665,6 +1026,9 @@ def reopen_appeal(
             "resolution": "",
             "mark_comment": "",
             "marked_at": None,
+            "mark_source": "",
+            "callback_by": "",
+            "callback_at": None,
             "answered_at": None,
         },
     )
@@ -743,14 +1107,22 @@ def escalate_appeal(
     if appeal.status == Status.CLOSED:
         raise ValidationError(_("诉求已办结,无需督办。"))
     note = check_text({"note": note}, required=("note",))["note"]
+    when = _now(at)
     _step(
         appeal,
         Step.ESCALATE,
         acting_user=acting_user,
-        at=_now(at),
+        at=when,
         changes={"is_escalated": True},
         note=note,
         department=appeal.lead_department,
+    )
+    announce(
+        events.ESCALATED,
+        appeal,
+        recipients=_working_departments(appeal) or _desk(appeal.county_id),
+        acting_user=acting_user,
+        at=when,
     )
     return appeal
 
@@ -780,16 +1152,26 @@ def publish_appeal(
 
 
 def remind_assignment(assignment: Assignment, *, acting_user: User, at: datetime.datetime) -> None:
-    _clock_step(assignment, Step.REMIND, "reminded_at", acting_user=acting_user, at=at)
+    _clock_step(
+        assignment, Step.REMIND, "reminded_at", events.REMINDER, acting_user=acting_user, at=at
+    )
 
 
 def flag_overdue(assignment: Assignment, *, acting_user: User, at: datetime.datetime) -> None:
-    _clock_step(assignment, Step.OVERDUE, "overdue_at", acting_user=acting_user, at=at)
+    _clock_step(
+        assignment, Step.OVERDUE, "overdue_at", events.OVERDUE, acting_user=acting_user, at=at
+    )
 
 
 @transaction.atomic
 def _clock_step(
-    assignment: Assignment, step: str, mark: str, *, acting_user: User, at: datetime.datetime
+    assignment: Assignment,
+    step: str,
+    mark: str,
+    event: str,
+    *,
+    acting_user: User,
+    at: datetime.datetime,
 ) -> None:
     """A step the clock takes on a dispatch: mark it (so it happens once) and write the row."""
     access.check_clock(acting_user)
@@ -803,6 +1185,14 @@ def _clock_step(
         department=assignment.department,
         note=_("办理时限 %(d)s") % {"d": assignment.deadline.isoformat()},
         for_enterprise=False,
+    )
+    announce(
+        event,
+        assignment.appeal,
+        recipients=[assignment.department],
+        acting_user=acting_user,
+        at=at,
+        details={"deadline": assignment.deadline},
     )
 
 

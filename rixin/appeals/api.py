@@ -21,6 +21,7 @@ from .access import (
     reads_appeals,
     reads_own_county_scorecards,
     registers_for_county,
+    shows_internal_notes_to,
     visible_transitions,
 )
 from .models import Appeal, Category
@@ -69,6 +70,7 @@ class TransitionOut(Schema):
     department: str | None
     at: datetime.datetime
     note: str
+    internal_note: str
 
 
 class AppealIn(Schema):
@@ -100,6 +102,9 @@ class StepIn(Schema):
     comment: _text("mark_comment") = ""
     master: Id | None = None
     is_public: bool = False
+    deadline_days: int | None = None
+    called_by: _text("answer_post") = ""
+    called_at: datetime.datetime | None = None
 
 
 class ScorecardOut(Schema):
@@ -113,6 +118,8 @@ class ScorecardOut(Schema):
     mean_days_to_acknowledge: float | None
     mean_days_to_answer: float | None
     reopen_rate: float | None
+    extensions: int
+    callbacks: int
     score: float | None
 
 
@@ -173,6 +180,7 @@ def list_appeal_transitions(request, pk: int):
             "department": t.department.name if t.department_id else None,
             "at": t.at,
             "note": t.note,
+            "internal_note": t.internal_note if shows_internal_notes_to(request.auth) else "",
         }
         for t in rows
     ]
@@ -235,6 +243,8 @@ def get_scorecards(request, start: datetime.date | None = None, end: datetime.da
             "department": c.department.name,
             "rank": c.rank,
             "dispatched": c.dispatched,
+            "extensions": c.extensions,
+            "callbacks": c.callbacks,
             "score": c.score,
             **{
                 k: getattr(c, k)

@@ -72,6 +72,11 @@ class Step(models.TextChoices):
     REMIND = "remind", _("到期提醒")
     OVERDUE = "overdue", _("超期")
     PUBLISH = "publish", _("设置公开")
+    EXTENSION_REQUEST = "ext_request", _("申请延期")
+    EXTENSION_GRANT = "ext_grant", _("同意延期")
+    EXTENSION_REFUSE = "ext_refuse", _("不同意延期")
+    MARK_LINK = "mark_link", _("发送评价链接")
+    CALLBACK = "callback", _("回访")
 
 
 class Satisfaction(models.TextChoices):
@@ -79,6 +84,14 @@ class Satisfaction(models.TextChoices):
     BASICALLY = "basic", _("基本满意")
     UNSATISFIED = "unsatisfied", _("不满意")
     UNRATED = "unrated", _("未评价")
+
+
+class MarkSource(models.TextChoices):
+    """How a mark reached Rixin."""
+
+    ACCOUNT = "account", _("企业账号")
+    LINK = "link", _("评价链接")
+    PHONE = "phone", _("回访")
 
 
 SATISFIED_MARKS = frozenset({Satisfaction.SATISFIED, Satisfaction.BASICALLY})
@@ -95,6 +108,12 @@ class AssignmentRole(models.TextChoices):
     CO = "co", _("协办")
 
 
+class ExtensionDecision(models.TextChoices):
+    PENDING = "pending", _("待审批")
+    GRANTED = "granted", _("同意")
+    REFUSED = "refused", _("不同意")
+
+
 class PaperStatus(models.TextChoices):
     COLLECTING = "collecting", _("收集中")
     ISSUED = "issued", _("已出卷")
@@ -102,3 +121,9 @@ class PaperStatus(models.TextChoices):
 
 # The two kinds of department that run the desk (受理, 派单, 改派, 并单, 出卷).
 COORDINATOR_KINDS = frozenset({"gongshanglian", "yingshang"})
+# The department that grants or refuses an extension (延期): 营商环境局.
+EXTENSION_DECIDER_KIND = "yingshang"
+# The department that sends marking links and records marks taken by phone (回访): 工商联.
+FEDERATION_KIND = "gongshanglian"
+# A marking link opens the marking page for this many working days.
+MARKING_LINK_WORKING_DAYS = 15

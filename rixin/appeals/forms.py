@@ -123,9 +123,13 @@ class DispatchForm(forms.Form):
         label=_("协办部门"), queryset=Department.objects.none(), required=False
     )
     note = forms.CharField(label=_("派单说明"), required=False, max_length=TEXT_LIMITS["note"])
+    deadline_days = forms.IntegerField(label=_("办理时限(工作日)"), required=False)
 
     def __init__(self, *args, appeal: Appeal, **kwargs):
         super().__init__(*args, **kwargs)
+        # The bounds are the county's policy; the action checks them and names them.
+        self.policy = AppealPolicy.for_county(appeal.county_id)
+        self.initial.setdefault("deadline_days", self.policy.default_deadline_days)
         # Any department may be posted; the action refuses another county's with its message.
         self.fields["lead"].queryset = Department.objects.all()
         self.fields["co"].queryset = Department.objects.all()
@@ -141,6 +145,18 @@ class NoteForm(forms.Form):
         required=False,
     )
     internal = forms.BooleanField(label=_("仅内部可见"), required=False)
+
+
+class ReopenForm(NoteForm):
+    """重办: the supervisor's note and the new deadline's working days."""
+
+    deadline_days = forms.IntegerField(label=_("办理时限(工作日)"), required=False)
+
+
+class ExtensionForm(NoteForm):
+    """延期: how many more working days, and why."""
+
+    deadline_days = forms.IntegerField(label=_("延长(工作日)"), required=False)
 
 
 class AnswerForm(forms.Form):
@@ -170,6 +186,15 @@ class MarkForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=TEXT_LIMITS["mark_comment"],
         required=False,
+    )
+
+
+class CallbackForm(MarkForm):
+    """回访: the mark the enterprise gave by phone, who called and when."""
+
+    called_by = forms.CharField(label=_("回访人"), max_length=TEXT_LIMITS["answer_post"])
+    called_at = forms.DateTimeField(
+        label=_("回访时间"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
 
 
@@ -240,6 +265,8 @@ class PolicyForm(ActionErrorsMixin, forms.ModelForm):
     class Meta:
         model = AppealPolicy
         fields = [
+            "default_deadline_days",
+            "max_deadline_days",
             "unmarked_close_days",
             "reminder_days",
             "weight_response",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +22,8 @@ from .choices import (
     AppealKind,
     AssignmentRole,
     Channel,
+    ExtensionDecision,
+    MarkSource,
     PaperStatus,
     Resolution,
     Satisfaction,
@@ -28,11 +31,23 @@ from .choices import (
     Step,
 )
 from .validation import TEXT_LIMITS
+from .workdays import working_days_between
 
 
 class AppealPolicy(CountyOwned):
-    """A county's settings for the appeal loop: closing unmarked answers and scorecard weights."""
+    """A county's settings for the appeal loop: the working days a dispatcher may give,
+    closing unmarked answers and scorecard weights."""
 
+    default_deadline_days = models.PositiveSmallIntegerField(
+        _("默认办理时限(工作日)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    max_deadline_days = models.PositiveSmallIntegerField(
+        _("办理时限上限(工作日)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
     unmarked_close_days = models.PositiveSmallIntegerField(
         _("答复后未评价自动办结(工作日)"),
         default=5,
@@ -58,6 +73,10 @@ class AppealPolicy(CountyOwned):
     def clean(self) -> None:
         if not self.weights_total:
             raise ValidationError(_("综合得分的权重之和不能为零。"))
+        if self.default_deadline_days > self.max_deadline_days:
+            raise ValidationError(
+                {"default_deadline_days": _("默认办理时限不能超过办理时限上限。")}
+            )
 
     @property
     def weights(self) -> dict[str, int]:
@@ -301,6 +320,11 @@ class Appeal(CountyOwned, Illustrative, Versioned):
         _("评价意见"), max_length=TEXT_LIMITS["mark_comment"], blank=True
     )
     marked_at = models.DateTimeField(_("阅卷时间"), null=True, blank=True)
+    mark_source = models.CharField(
+        _("评价方式"), max_length=10, choices=MarkSource.choices, blank=True
+    )
+    callback_by = models.CharField(_("回访人"), max_length=TEXT_LIMITS["answer_post"], blank=True)
+    callback_at = models.DateTimeField(_("回访时间"), null=True, blank=True)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     reopen_count = models.PositiveSmallIntegerField(_("重办次数"), default=0)
     is_escalated = models.BooleanField(_("领导督办"), default=False)
@@ -349,6 +373,17 @@ class Appeal(CountyOwned, Illustrative, Versioned):
         """``overdue_q`` for this row, without a query (lists show a badge per row)."""
         today = today or timezone.localdate()
         return bool(self.deadline and self.status in OVERDUE_STATUSES and self.deadline < today)
+
+    def countdown(self, today: datetime.date | None = None) -> tuple[str, int] | None:
+        """While the clock runs (the statuses of ``is_overdue``): ``("left", n)`` working days
+        to the deadline (0: due today) or ``("overdue", n)`` working days past it, on the
+        county's calendar; None when no clock runs."""
+        if not self.deadline or self.status not in OVERDUE_STATUSES:
+            return None
+        today = today or timezone.localdate()
+        if self.deadline >= today:
+            return "left", working_days_between(today, self.deadline, self.county_id)
+        return "overdue", working_days_between(self.deadline, today, self.county_id)
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -431,6 +466,12 @@ class Transition(models.Model):
     )
     at = models.DateTimeField(_("时间"), default=timezone.now)
     note = models.TextField(_("说明"), max_length=TEXT_LIMITS["note"], blank=True)
+    internal_note = models.TextField(
+        _("内部说明"),
+        max_length=TEXT_LIMITS["note"],
+        blank=True,
+        help_text=_("派单说明等,企业看不到"),
+    )
     for_enterprise = models.BooleanField(_("企业可见"), default=True)
 
     class Meta:
@@ -440,6 +481,118 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.appeal_id} {self.get_step_display()}"
+
+
+class Extension(models.Model):
+    """A department's request for more working days (延期) and 营商环境局's decision; the
+    deadline moves only when it is granted."""
+
+    appeal = models.ForeignKey(
+        Appeal, on_delete=models.CASCADE, related_name="extensions", verbose_name=_("诉求")
+    )
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="extensions", verbose_name=_("派单")
+    )
+    department = models.ForeignKey(
+        "directory.Department",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("申请部门"),
+    )
+    days = models.PositiveSmallIntegerField(_("延长(工作日)"))
+    reason = models.TextField(_("延期理由"), max_length=TEXT_LIMITS["note"])
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("申请人"),
+    )
+    requested_at = models.DateTimeField(_("申请时间"))
+    old_deadline = models.DateField(_("原办理时限"))
+    decision = models.CharField(
+        _("审批结果"),
+        max_length=10,
+        choices=ExtensionDecision.choices,
+        default=ExtensionDecision.PENDING,
+    )
+    new_deadline = models.DateField(_("新办理时限"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("审批人"),
+    )
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
+    decision_note = models.TextField(_("审批意见"), max_length=TEXT_LIMITS["note"], blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        verbose_name = _("延期申请")
+        verbose_name_plural = _("延期申请")
+
+    def __str__(self) -> str:
+        return f"{self.appeal.number} +{self.days}"
+
+    @property
+    def county_id(self) -> str:
+        """The appeal's county (for the audit record)."""
+        return self.appeal.county_id
+
+
+class MarkingLinkQuerySet(models.QuerySet):
+    def for_token(self, token: str):
+        """The link whose token is ``token`` (only its hash is stored)."""
+        return self.filter(token_hash=MarkingLink.hash_token(token))
+
+
+class MarkingLink(models.Model):
+    """A one-time link for the appeal's contact to mark the answer without an account. Only
+    the token's hash is kept; ``used_at`` makes it one-time."""
+
+    appeal = models.ForeignKey(
+        Appeal, on_delete=models.CASCADE, related_name="marking_links", verbose_name=_("诉求")
+    )
+    token_hash = models.CharField(_("令牌摘要"), max_length=64, unique=True)
+    sent_to = models.CharField(_("发送至"), max_length=TEXT_LIMITS["complainant_phone"])
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("生成人"),
+    )
+    created_at = models.DateTimeField(_("生成时间"))
+    expires_on = models.DateField(_("有效期至"))
+    used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
+
+    objects = MarkingLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("评价链接")
+        verbose_name_plural = _("评价链接")
+
+    def __str__(self) -> str:
+        return f"{self.appeal.number} → {self.sent_to}"
+
+    @property
+    def county_id(self) -> str:
+        """The appeal's county (for the audit record)."""
+        return self.appeal.county_id
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    def is_open(self, today: datetime.date) -> bool:
+        """Unused, not expired, and the answer still waits for its mark."""
+        return (
+            self.used_at is None
+            and today <= self.expires_on
+            and self.appeal.status == Status.ANSWERED
+            and self.appeal.marked_at is None
+        )
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

@@ -3,7 +3,8 @@
 A department is measured on its lead dispatches (派单, 主办) of the appeals in question:
 a dispatch it returned (退单) or that was taken from it unanswered (改派, 并单) does not
 count for or against it. Marks (阅卷) count for the appeal's lead department; 未评价
-(closed unmarked) is not a mark.
+(closed unmarked) is not a mark. Extensions (延期) granted on a department's lead
+dispatches are counted for it, and so are the marks taken by phone (回访), apart.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ from django.utils import timezone
 
 from rixin.money import percent
 
-from .choices import SATISFIED_MARKS, AppealKind, AssignmentRole, Resolution, Satisfaction, Status
+from .choices import (
+    SATISFIED_MARKS,
+    AppealKind,
+    AssignmentRole,
+    ExtensionDecision,
+    MarkSource,
+    Resolution,
+    Satisfaction,
+    Status,
+)
 from .models import Appeal, AppealPolicy, Assignment, overdue_q
 from .workdays import working_days_between
 
@@ -112,6 +122,8 @@ class Scorecard:
     marked: int = 0
     resolved: int = 0
     satisfied: int = 0
+    extensions: int = 0
+    callbacks: int = 0
     ack_days: list[int] = field(default_factory=list)
     answer_days: list[int] = field(default_factory=list)
     score: Decimal | None = None
@@ -165,6 +177,8 @@ class Scorecard:
         }
 
     def add_assignment(self, assignment: Assignment, as_of: datetime.date) -> None:
+        # 延期 granted on this dispatch (annotated by ``department_scorecards``).
+        self.extensions += getattr(assignment, "extensions_granted", 0)
         if assignment.returned_at is not None:
             self.returned += 1
         if not counts_for_department(assignment):
@@ -187,6 +201,7 @@ class Scorecard:
             self.reopened += appeal.reopen_count > 0
         if is_marked(appeal):
             self.marked += 1
+            self.callbacks += appeal.mark_source == MarkSource.PHONE
             self.resolved += appeal.resolution == Resolution.RESOLVED
             self.satisfied += appeal.satisfaction in SATISFIED_MARKS
 
@@ -214,9 +229,15 @@ def department_scorecards(
     def card(department) -> Scorecard:
         return cards.setdefault(department.pk, Scorecard(department))
 
-    lead = Assignment.objects.filter(
-        appeal__in=appeals.values("pk"), role=AssignmentRole.LEAD
-    ).select_related("department")
+    lead = (
+        Assignment.objects.filter(appeal__in=appeals.values("pk"), role=AssignmentRole.LEAD)
+        .select_related("department")
+        .annotate(
+            extensions_granted=Count(
+                "extensions", filter=Q(extensions__decision=ExtensionDecision.GRANTED)
+            )
+        )
+    )
     for assignment in lead:
         card(assignment.department).add_assignment(assignment, as_of)
     for appeal in (

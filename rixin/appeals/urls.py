@@ -8,6 +8,7 @@ urlpatterns = [
     path("appeals/new/", views.appeal_create, name="appeal_create"),
     path("appeals/export.xlsx", views.appeal_export, name="appeal_export"),
     path("appeals/<int:pk>/", views.appeal_detail, name="appeal_detail"),
+    path("appeals/mark/<str:token>/", views.mark_by_link, name="appeal_mark_link"),
     path("appeals/<int:pk>/<slug:step>/", views.appeal_step, name="appeal_step"),
     path("appeals/attachments/<int:pk>/", views.attachment_download, name="appeal_attachment"),
     path("appeals/papers/", views.paper_list, name="paper_list"),

@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max
@@ -45,7 +46,7 @@ from .forms import (
     RegisterForm,
     SubmitForm,
 )
-from .models import Appeal, AppealPolicy, Attachment, Category, Paper
+from .models import Appeal, AppealPolicy, Attachment, Category, MarkingLink, Paper
 
 LIST_RELATED = ("county", "enterprise", "category", "lead_department")
 
@@ -112,11 +113,16 @@ def appeal_inbox(request):
                 ],
             ).select_related(*LIST_RELATED)
         )
+    overdue = [a for a in waiting if a.appeal.is_overdue(today)]
+    # A new dispatch waits to be taken (待签收) before it counts among the ones in hand.
+    to_acknowledge = [a for a in waiting if a.acknowledged_at is None and a not in overdue]
+    in_hand = [a for a in waiting if a.acknowledged_at is not None]
     context = {
-        "overdue": [a for a in waiting if a.appeal.is_overdue(today)],
-        "due_today": [a for a in waiting if a.deadline == today],
-        "due_soon": [a for a in waiting if today < a.deadline <= soon],
-        "later": [a for a in waiting if a.deadline > soon],
+        "overdue": overdue,
+        "to_acknowledge": to_acknowledge,
+        "due_today": [a for a in in_hand if a.deadline == today],
+        "due_soon": [a for a in in_hand if today < a.deadline <= soon],
+        "later": [a for a in in_hand if a.deadline > soon],
         "queue": queue,
         "today": today,
         "is_desk": is_coordinator(user),
@@ -154,7 +160,8 @@ def appeal_detail(request, pk):
     transitions = visible_transitions(
         user, appeal.transitions.select_related("actor", "department")
     )
-    offered = available_steps(user, appeal, assignments)
+    extension = actions.pending_extension(appeal)
+    offered = available_steps(user, appeal, assignments, extension)
     context = {
         "appeal": appeal,
         "requester": appeal.requester_for(user),
@@ -170,6 +177,8 @@ def appeal_detail(request, pk):
         "answer_form": AnswerForm(initial={"done_on": timezone.localdate()}),
         "mark_form": MarkForm(),
         "merge_candidates": _merge_candidates(appeal) if "merge" in offered else [],
+        "policy": AppealPolicy.for_county(appeal.county_id),
+        "extension": extension,
         "today": timezone.localdate(),
     }
     return render(request, "appeals/appeal_detail.html", context)
@@ -195,12 +204,36 @@ def appeal_step(request, pk, step):
     steps.step_service(step)
     appeal = get_visible_or_404(Appeal, request.user, pk=pk)
     try:
-        steps.take_step(appeal, step, request.POST, acting_user=request.user)
+        said = steps.take_step(appeal, step, request.POST, acting_user=request.user)
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
     else:
-        messages.success(request, _("已保存。"))
+        messages.success(request, said)
     return redirect("appeal_detail", pk=pk)
+
+
+@login_not_required
+def mark_by_link(request, token):
+    """The marking page a contact opens from the one-time link, without an account: 404 for
+    a token that never existed, 410 for one used, expired, or whose answer is marked."""
+    link = MarkingLink.objects.for_token(token).select_related("appeal", "appeal__county").first()
+    if link is None:
+        raise Http404
+    if not link.is_open(timezone.localdate()):
+        return render(request, "appeals/mark_link_gone.html", status=410)
+    form = MarkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.mark_by_link(token, **_mark_values(form.cleaned_data))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return render(request, "appeals/mark_link_done.html", {"appeal": link.appeal})
+    return render(request, "appeals/mark_link.html", {"appeal": link.appeal, "form": form})
+
+
+def _mark_values(data: dict) -> dict:
+    return {k: data[k] for k in ("satisfaction", "resolution", "comment")}
 
 
 @require(reads_appeals)

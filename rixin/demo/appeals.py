@@ -91,8 +91,15 @@ def _register(
     )
 
 
+def _days(appeal: Appeal) -> int:
+    """The working days the demo's dispatcher gives: the catalogue's value for the category."""
+    return appeal.category.deadline_days
+
+
 def _handle(actor, appeal, lead, dispatched, acknowledged, answered=None, solution="", post=""):
-    actions.dispatch_appeal(appeal, acting_user=actor, lead=lead, at=dispatched)
+    actions.dispatch_appeal(
+        appeal, acting_user=actor, lead=lead, deadline_days=_days(appeal), at=dispatched
+    )
     actions.acknowledge_appeal(appeal, acting_user=actor, at=acknowledged)
     if answered:
         actions.answer_appeal(
@@ -250,7 +257,11 @@ def load(stdout=None) -> dict[str, int]:
     )
     _mark(actor, moxa, "unsatisfied", "unresolved", "2024-07-26", "仍未说明缺哪些材料。")
     actions.reopen_appeal(
-        moxa, "请列出所缺材料清单,并上门指导。", acting_user=actor, at=at("2024-07-29")
+        moxa,
+        "请列出所缺材料清单,并上门指导。",
+        acting_user=actor,
+        deadline_days=_days(moxa),
+        at=at("2024-07-29"),
     )
     actions.acknowledge_appeal(moxa, acting_user=actor, at=at("2024-07-29", 14))
     actions.add_progress(moxa, "已上门核对材料。", acting_user=actor, at=at("2024-08-02"))
@@ -266,7 +277,11 @@ def load(stdout=None) -> dict[str, int]:
 
     # 政策兑现: acknowledged, never answered: overdue.
     actions.dispatch_appeal(
-        lierkang, acting_user=actor, lead=dept[K.DEVELOPMENT_REFORM], at=at("2024-07-08")
+        lierkang,
+        acting_user=actor,
+        lead=dept[K.DEVELOPMENT_REFORM],
+        deadline_days=_days(lierkang),
+        at=at("2024-07-08"),
     )
     actions.acknowledge_appeal(lierkang, acting_user=actor, at=at("2024-07-10"))
     actions.add_progress(
@@ -281,7 +296,11 @@ def load(stdout=None) -> dict[str, int]:
 
     # 道路: 交通运输局 returns it (乡镇道路), the desk reassigns to the township.
     actions.dispatch_appeal(
-        buckwheat, acting_user=actor, lead=dept[K.TRANSPORT], at=at("2024-07-08")
+        buckwheat,
+        acting_user=actor,
+        lead=dept[K.TRANSPORT],
+        deadline_days=_days(buckwheat),
+        at=at("2024-07-08"),
     )
     actions.return_appeal(
         buckwheat, "该路段为乡道,属平头镇管养。", acting_user=actor, at=at("2024-07-09")
@@ -300,7 +319,11 @@ def load(stdout=None) -> dict[str, int]:
 
     # 307 国道路口: two appeals merged into one; both enterprises mark the answer.
     actions.dispatch_appeal(
-        road_group, acting_user=actor, lead=dept[K.TRANSPORT], at=at("2024-07-08")
+        road_group,
+        acting_user=actor,
+        lead=dept[K.TRANSPORT],
+        deadline_days=_days(road_group),
+        at=at("2024-07-08"),
     )
     actions.merge_appeal(grain, road_group, acting_user=actor, at=at("2024-07-08", 11))
     actions.acknowledge_appeal(road_group, acting_user=actor, at=at("2024-07-08", 16))
@@ -385,7 +408,13 @@ def _complaints(actor, county, categories, dept) -> int:
             is_illustrative=True,
             at=at(day, 11),
         )
-        actions.dispatch_appeal(complaint, acting_user=actor, lead=handler, at=at(day, 14))
+        actions.dispatch_appeal(
+            complaint,
+            acting_user=actor,
+            lead=handler,
+            deadline_days=_days(complaint),
+            at=at(day, 14),
+        )
         actions.acknowledge_appeal(complaint, acting_user=actor, at=at(day, 16))
     waiting = Appeal.objects.get(county=county, title=rows[1][1])
     actions.flag_overdue(

@@ -13,6 +13,7 @@ from rixin.accounts.access import system_actor
 from rixin.appeals import actions
 from rixin.appeals.choices import AppealKind, Channel
 from rixin.appeals.models import Attachment
+from rixin.directory.actions import update_enterprise
 from rixin.testing import SHOUYANG, YUCI, division, make_department, make_user
 from rixin.urlmatrix import EVERYONE, OTHER_COUNTY, READERS, SHOUYANG_STAFF, Route
 
@@ -104,6 +105,18 @@ def _public_appeal(personas):
     return {"request_id": own.number}, None
 
 
+def _marking_link(personas):
+    """A valid one-time link of an answered Shouyang appeal: whoever holds it opens the page
+    (a GET does not use it up)."""
+    actor = system_actor()
+    update_enterprise(personas.enterprise, {"contact_phone": "13900000000"}, acting_user=actor)
+    appeal = _appeal_in(personas, SHOUYANG)
+    actions.acknowledge_appeal(appeal, acting_user=actor)
+    actions.answer_appeal(appeal, acting_user=actor, solution="已协调增容", post="发改局能源股")
+    path = actions.issue_marking_link(appeal, acting_user=actor)
+    return {"token": path.rstrip("/").rsplit("/", 1)[-1]}, None
+
+
 def _catalogue(personas):
     category(personas)
     return {}, None
@@ -152,12 +165,16 @@ ROUTES = [
     _step_route("escalate", frozenset({"leader"}), data={"note": "请加快"}),
     _step_route("return", frozenset({"officer"}), data={"note": "非本部门职责"}),
     _step_route("publish", DESK, data={"is_public": "on"}),
+    _step_route("extend", frozenset({"officer"}), data={"deadline_days": "3", "note": "材料未齐"}),
     Route(
         "appeal_attachment",
         (APPEAL_READERS - OTHER_COUNTY) - UNASSIGNED,
         objects=_attachment,
         denied=HIDDEN,
     ),
+    # The marking link: no login; a valid token opens it for anyone (anonymous included, see
+    # test_marking_link.py, with 404 for an unknown token and 410 for a used or expired one).
+    Route("appeal_mark_link", EVERYONE, public=True, objects=_marking_link),
     Route("paper_list", READERS),
     Route("paper_issue", DESK, method="post", data={"month": "2024-07"}),
     Route("paper_detail", COUNTY_READERS, objects=_paper, denied=OTHER_404),

@@ -204,7 +204,10 @@ def test_the_api_dispatches_through_the_step_service(personas, client):
     )
     assert response.status_code == 201, response.content
     assert response.json()["status"] == Status.DISPATCHED
-    assert Transition.objects.filter(appeal=appeal, step="dispatch", note="请办理").exists()
+    # The dispatcher's note is internal: the departments read it, the enterprise does not.
+    assert Transition.objects.filter(
+        appeal=appeal, step="dispatch", internal_note="请办理"
+    ).exists()
 
 
 def test_the_api_refuses_a_step_without_its_required_field(personas, client):

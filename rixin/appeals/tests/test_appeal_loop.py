@@ -25,6 +25,7 @@ def test_an_appeal_goes_around_the_whole_loop_and_each_step_is_a_row(personas):
         acting_user=personas.yingshang,
         lead=personas.officer.department,
         co=[personas.transport.department],
+        deadline_days=5,
         at=moment("2024-07-02", 11),
     )
     assert appeal.deadline == datetime.date(2024, 7, 9)
