@@ -2,10 +2,13 @@
 
 Every notice-worthy step of an appeal calls ``announce`` from inside its action's
 transaction: 派单, 改派, 退单, the deadline reminder, overdue, 督办, an answer waiting for
-the enterprise's mark, an extension decided, and a marking link to send. For now it records
-nothing beyond what the step's Transition row already records; once the notice outbox
-(``rixin.notices.notify``) is merged, this function hands each event to it, in the same
-transaction, so a notice is written if and only if its step is.
+the enterprise's mark, an extension decided, and a marking link to send. It hands each event
+to the notice outbox (``rixin.notices.actions.notify``) in the same transaction, so a notice
+is written if and only if its step is, and the ``deliver_notices`` worker sends it after the
+commit. Departments and enterprises are reached through their active accounts. A contact
+that is only a phone number or an e-mail address (a complainant without an account, the
+marking link) has no inbox: the outbox addresses accounts, and the link is shown to the
+工商联 to pass on.
 """
 
 from __future__ import annotations
@@ -13,6 +16,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from rixin.notices.choices import Event
 
 if TYPE_CHECKING:
     from rixin.accounts.models import User
@@ -29,6 +38,18 @@ ESCALATED = "appeal.escalated"
 AWAITING_MARK = "appeal.awaiting_mark"
 EXTENSION_DECIDED = "appeal.extension_decided"
 MARKING_LINK = "appeal.marking_link"
+
+# The outbox's event for each appeal event that reaches people's inboxes.
+OUTBOX_EVENTS = {
+    DISPATCHED: Event.DISPATCH,
+    REASSIGNED: Event.REASSIGN,
+    RETURNED: Event.RETURN,
+    REMINDER: Event.DEADLINE_REMINDER,
+    OVERDUE: Event.OVERDUE,
+    ESCALATED: Event.ESCALATE,
+    AWAITING_MARK: Event.ANSWER_TO_MARK,
+    EXTENSION_DECIDED: Event.EXTENSION_DECIDED,
+}
 
 EVENTS = frozenset(
     {
@@ -58,6 +79,45 @@ def announce(
     enterprise, or a contact's phone number or e-mail address), as ``acting_user`` at
     ``at``. ``details`` carries what the notice needs beyond the appeal (a marking link,
     the new deadline). This is the single place where appeal events reach the notice
-    outbox; until it is connected to ``rixin.notices.notify`` it only checks its input."""
+    outbox."""
     if event not in EVENTS:
         raise ValueError(f"unknown appeal event {event!r}")
+    if event not in OUTBOX_EVENTS:
+        return
+    from rixin.notices.actions import notify
+
+    people = _accounts(recipients)
+    if not people:
+        return
+    label = OUTBOX_EVENTS[event].label
+    deadline = (details or {}).get("deadline")
+    body = _("办理时限:%(d)s") % {"d": deadline} if deadline else ""
+    if event == EXTENSION_DECIDED:
+        body = (_("同意延期。") if (details or {}).get("granted") else _("不同意延期。")) + body
+    notify(
+        OUTBOX_EVENTS[event],
+        recipients=people,
+        title=f"{label}:{appeal.number} {appeal.title}",
+        body=body,
+        link=reverse("appeal_detail", args=[appeal.pk]),
+        county=appeal.county_id,
+        acting_user=acting_user,
+    )
+
+
+def _accounts(recipients: Sequence) -> list[User]:
+    """The active accounts behind the recipients: a department's officers, an enterprise's
+    users, a user itself; bare phone numbers and addresses have no account."""
+    from rixin.accounts.models import User
+    from rixin.directory.models import Department, Enterprise
+
+    users = [r for r in recipients if isinstance(r, User)]
+    departments = [r.pk for r in recipients if isinstance(r, Department)]
+    enterprises = [r.pk for r in recipients if isinstance(r, Enterprise)]
+    if departments or enterprises:
+        users += list(
+            User.objects.filter(is_active=True).filter(
+                Q(department_id__in=departments) | Q(enterprise_id__in=enterprises)
+            )
+        )
+    return list({u.pk: u for u in users}.values())

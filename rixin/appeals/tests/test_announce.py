@@ -88,3 +88,34 @@ def test_an_unknown_event_is_refused(personas):
             acting_user=system_actor(),
             at=moment("2024-07-01"),
         )
+
+
+def test_a_dispatch_puts_a_notice_in_the_departments_inboxes_and_the_outbox(personas):
+    from rixin.notices.choices import Event
+    from rixin.notices.models import Notice
+
+    appeal = registered(personas)
+    actions.dispatch_appeal(
+        appeal, acting_user=personas.gongshanglian, lead=personas.officer.department
+    )
+    notice = Notice.objects.get(recipient=personas.officer)
+    assert notice.event == Event.DISPATCH
+    assert appeal.number in notice.title
+    assert notice.link == f"/appeals/{appeal.pk}/"
+    assert not Notice.objects.filter(recipient=personas.tongji).exists()
+
+
+def test_a_rolled_back_step_leaves_no_notice(personas):
+    from django.core.exceptions import ValidationError
+
+    from rixin.notices.models import Notice
+
+    appeal = registered(personas)
+    with pytest.raises(ValidationError):
+        actions.dispatch_appeal(
+            appeal,
+            acting_user=personas.gongshanglian,
+            lead=personas.officer.department,
+            deadline_days=999,
+        )
+    assert not Notice.objects.exists()
