@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -271,7 +272,7 @@ def return_report(report: MonthlyReport, *, acting_user, reason: str) -> Monthly
         raise ValidationError({"review_note": _("退回报告须说明原因。")})
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("只能退回待审核的报告。"))
-    return audited_update(
+    returned = audited_update(
         report,
         {
             "status": ReportStatus.RETURNED,
@@ -282,6 +283,27 @@ def return_report(report: MonthlyReport, *, acting_user, reason: str) -> Monthly
         acting_user=acting_user,
         action=AuditAction.TRANSITION,
         message=reason,
+    )
+    _announce_returned(returned, reason, acting_user)
+    return returned
+
+
+def _announce_returned(report: MonthlyReport, reason: str, acting_user) -> None:
+    """The department that submitted a returned report hears of it through the outbox."""
+    from rixin.notices.actions import notify
+    from rixin.notices.choices import Event
+
+    project = report.project
+    notify(
+        Event.REPORT_RETURNED,
+        recipients=[u for u in (report.submitted_by,) if u is not None]
+        or list(project.department.users.filter(is_active=True)),
+        title=_("月报退回:%(project)s %(year)s年%(month)s月")
+        % {"project": project.name, "year": report.year, "month": report.month},
+        body=reason,
+        link=reverse("project_detail", args=[project.pk]),
+        county=report.county_id,
+        acting_user=acting_user,
     )
 
 

@@ -80,3 +80,16 @@ def test_report_due_date_is_the_configured_day_of_next_month():
     rules = ProjectSettings(county_id="140725")
     assert rules.report_due_date(2024, 6) == datetime.date(2024, 7, 5)
     assert rules.report_due_date(2024, 12) == datetime.date(2025, 1, 5)
+
+
+def test_a_returned_report_reaches_the_officer_who_submitted_it(personas):
+    from rixin.notices.choices import Event
+    from rixin.notices.models import Notice
+
+    item = project(personas.transport)
+    submitted = report(personas.transport, item, 3, "10")
+    actions.return_report(submitted, acting_user=personas.officer, reason="照片不清晰")
+    notice = Notice.objects.get(event=Event.REPORT_RETURNED)
+    assert notice.recipient == personas.transport
+    assert notice.body == "照片不清晰"
+    assert notice.link == f"/projects/{item.pk}/"
