@@ -51,3 +51,16 @@ def test_the_province_view_lays_out_its_117_counties(personas, client_for):
     assert len({(t["x"], t["y"]) for t in tiles}) == 117  # one tile each
     assert {t["code"] for t in tiles} == {r.code for r in response.context["result"].rows}
     assert len(response.context["cities"]) == 11  # the table keeps each county's city
+
+
+def test_the_county_cockpit_shows_the_project_map_and_the_city_view_its_map_tab(
+    personas, client_for
+):
+    county = client_for(personas.leader).get(reverse("cockpit") + "?period=2024H1")
+    assert 'data-testid="cockpit-map"' in county.content.decode()
+    assert county.context["map_panel"]["county"].code == "140725"
+    city = client_for(personas.city_viewer).get(
+        reverse("city_cockpit", kwargs={"code": "140700"}) + "?period=2024H1"
+    )
+    assert 'data-testid="city-map"' in city.content.decode()
+    assert city.context["map_tab"]["city"].code == "140700"
