@@ -12,6 +12,9 @@ the app's ``AppConfig`` declares it:
   ``{"open311/v2/": "rixin.appeals.open311"}``.
 - ``project_panel`` (template, "dotted.path" of a function (project, user) -> context): a
   panel the app adds to the project page (approvals, funds, park capacities).
+- ``cockpit_card`` (template, "dotted.path" of a function (county_code, period) -> context,
+  ``period`` a ``rixin.cockpit.periods.CockpitPeriod``): a card the app adds to the county
+  cockpit (approvals, funds, parks, innovation).
 - ``demo_module`` and ``demo_order``: the app's step of ``load_demo`` and its place (later
   steps use what earlier ones created); ``demo_later``: further steps as (order, module).
 """
@@ -87,3 +90,21 @@ def project_panels(project, request) -> list[str]:
             context = import_string(context_function)(project, request.user)
             panels.append(render_to_string(template, context, request=request))
     return panels
+
+
+def cockpit_cards(county_code: str, period, request) -> list[str]:
+    """The cards other apps add to a county's cockpit for ``period`` (a ``CockpitPeriod``),
+    rendered for ``request.user``, in ``nav_order``. Each template gets its function's
+    context as ``card``."""
+    from django.template.loader import render_to_string
+    from django.utils.module_loading import import_string
+
+    cards = []
+    for config in sorted(rixin_apps(), key=lambda c: getattr(c, "nav_order", LAST)):
+        declared = getattr(config, "cockpit_card", None)
+        if declared:
+            template, context_function = declared
+            card = import_string(context_function)(county_code, period)
+            context = {"card": card, "county_code": county_code, "period": period}
+            cards.append(render_to_string(template, context, request=request))
+    return cards

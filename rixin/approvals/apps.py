@@ -10,3 +10,4 @@ class ApprovalsConfig(AppConfig):
     demo_module = "rixin.demo.approvals"
     demo_order = 45  # after the projects it opens cases for
     project_panel = ("approvals/_project_panel.html", "rixin.approvals.views.case_panel_context")
+    cockpit_card = ("approvals/_cockpit_card.html", "rixin.approvals.figures.cockpit_card_for")

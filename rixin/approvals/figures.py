@@ -407,3 +407,13 @@ def timeline(case: Case, case_stages, items: list[CaseItem], today: datetime.dat
                 }
             )
     return {"rows": rows, "today": offset(today)}
+
+
+def cockpit_card_for(county_code: str, period) -> dict:
+    """The cockpit's approvals card for a ``CockpitPeriod``: as it stood at the period's end
+    (``rixin.discovery.cockpit_cards``)."""
+    card = cockpit_card(county_code, period.end)
+    card["is_illustrative"] = Case.objects.filter(
+        county_id=county_code, opened_on__lte=period.end, is_illustrative=True
+    ).exists()
+    return card

@@ -10,7 +10,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from rixin.accounts.access import city_or_404, county_or_404, reads_county_data, require
+from rixin.discovery import cockpit_cards
 from rixin.investment.kpis import busiest_county
+from rixin.maps.context import city_tab_context, cockpit_panel_context
 from rixin.money import yi_number
 from rixin.regions.models import Division, DivisionLevel
 
@@ -71,6 +73,8 @@ def cockpit(request, county: str | None = None):
         "counties": _county_choices(user),
         "city_link": links.city_url(division.parent_id, period) if compares_counties(user) else "",
         "charts": charts,
+        "module_cards": cockpit_cards(division.code, period, request),
+        "map_panel": cockpit_panel_context(user, division, period.year, period.last_month),
         "has_data": {
             "investment": any(charts["planned"]) or any(charts["actual"]),
             "ranks": bool(charts["ranks"]["names"]),
@@ -210,56 +214,32 @@ def city(request, code: str):
     context = _comparison_context(request, division, codes)
     result = context["result"]
     places = [(r.code, r.name, context["cockpit_links"][r.code]) for r in result.rows]
-    context |= {"division": division, "tiles": _tiles(division.code, places), "level": "city"}
+    period = context["period"]
+    context |= {
+        "division": division,
+        "tiles": _tiles(division.code, places),
+        "level": "city",
+        "map_tab": city_tab_context(request.user, division, period.year, period.last_month),
+    }
     return render(request, "cockpit/comparison.html", context)
 
 
 @require(compares_cities)
 def province(request, code: str):
+    """Every county of the province on one map, laid out by their centroids; the table keeps
+    each county's city."""
     division, codes = province_or_404(request.user, code)
     context = _comparison_context(request, division, codes)
-    period = context["period"]
+    result = context["result"]
+    places = [(r.code, r.name, context["cockpit_links"][r.code]) for r in result.rows]
     cities = Division.objects.filter(parent=division, level=DivisionLevel.CITY).order_by("code")
-    places = [(c.code, c.name, links.city_url(c.code, period)) for c in cities]
     context |= {
         "division": division,
         "tiles": _tiles(division.code, places),
-        "series": _city_series(context["result"], cities),
         "level": "province",
         "cities": cities,
     }
     return render(request, "cockpit/comparison.html", context)
-
-
-def _city_series(result: comparison.Comparison, cities) -> list[dict]:
-    """The province map colours each city by a sum over its counties (rates are not summed)."""
-    by_city: dict[str, list] = {}
-    for row in result.rows:
-        by_city.setdefault(row.city_code, []).append(row)
-    sums = [
-        ("project_count", _("项目数"), _("个"), lambda r: r.project_count or 0, int),
-        (
-            "project_investment",
-            _("项目总投资"),
-            _("亿元"),
-            lambda r: r.project_investment or 0,
-            yi_number,
-        ),
-        ("signed_amount", _("签约额"), _("亿元"), lambda r: r.signed_amount or 0, yi_number),
-        ("appeals", _("企业诉求"), _("件"), lambda r: r.appeals or 0, int),
-    ]
-    return [
-        {
-            "key": key,
-            "label": str(label),
-            "unit": str(unit),
-            "values": {
-                c.code: shown(sum(value(r) for r in by_city[c.code])) if c.code in by_city else None
-                for c in cities
-            },
-        }
-        for key, label, unit, value, shown in sums
-    ]
 
 
 @require(compares_counties)

@@ -9,3 +9,4 @@ class FundsConfig(AppConfig):
     demo_module = "rixin.demo.funds"
     demo_order = 55  # after the projects and enterprises it allocates to
     project_panel = ("funds/_project_panel.html", "rixin.funds.views.project_panel_context")
+    cockpit_card = ("funds/_cockpit_card.html", "rixin.funds.figures.cockpit_card_for")

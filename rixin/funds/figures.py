@@ -211,3 +211,9 @@ def cockpit_card(county_code: str, year: int) -> dict:
         ],
         "is_illustrative": any(p.is_illustrative for p in programmes),
     }
+
+
+def cockpit_card_for(county_code: str, period) -> dict:
+    """The cockpit's funds card for a ``CockpitPeriod``: the programmes of the period's year
+    (``rixin.discovery.cockpit_cards``)."""
+    return cockpit_card(county_code, period.year)

@@ -8,3 +8,4 @@ class InnovationConfig(AppConfig):
     nav_order = 49  # rixin.discovery: place of nav.ENTRIES in the menu
     demo_module = "rixin.demo.innovation"
     demo_order = 57  # after funds, whose enterprises it reuses
+    cockpit_card = ("innovation/_cockpit_card.html", "rixin.innovation.figures.cockpit_card_for")

@@ -238,3 +238,15 @@ def cockpit_card(county_code: str, year: int) -> dict:
             recertification_due(HighTechCertificate.objects.filter(county_id=county_code), day)
         ),
     }
+
+
+def cockpit_card_for(county_code: str, period) -> dict:
+    """The cockpit's innovation card for a ``CockpitPeriod``: the period's year
+    (``rixin.discovery.cockpit_cards``)."""
+    card = cockpit_card(county_code, period.year)
+    flags = [  # one query each, whatever the data
+        model.objects.filter(county_id=county_code, is_illustrative=True).exists()
+        for model in (CooperationAgreement, HighTechCertificate, Mine)
+    ]
+    card["is_illustrative"] = any(flags)
+    return card

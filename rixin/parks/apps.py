@@ -14,3 +14,4 @@ class ParksConfig(AppConfig):
         "parks/_project_capacity_panel.html",
         "rixin.parks.views.project_panel_context",
     )
+    cockpit_card = ("parks/_cockpit_card.html", "rixin.parks.figures.cockpit_card_for")

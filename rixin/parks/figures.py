@@ -174,3 +174,9 @@ def report_paragraph(county_code: str, start: datetime.date, end: datetime.date)
             "v": yi(invested),
         }
     return text
+
+
+def cockpit_card_for(county_code: str, period) -> dict:
+    """The cockpit's parks card for a ``CockpitPeriod``: as of the period's end, or today if
+    that is earlier (``rixin.discovery.cockpit_cards``)."""
+    return cockpit_card(county_code, period.as_of())

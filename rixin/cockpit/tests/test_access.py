@@ -57,7 +57,7 @@ def test_the_province_viewer_compares_the_provinces_counties(personas, client_fo
     response = client.get(reverse("province_cockpit", kwargs={"code": "140000"}))
     assert response.status_code == 200
     assert len(response.context["result"].rows) == 117  # Shanxi's county-level units
-    assert len(response.context["tiles"]) == 11  # the eleven cities
+    assert len(response.context["tiles"]) == 117  # every county, by its centroid
     assert client.get(reverse("province_cockpit", kwargs={"code": "110000"})).status_code == 404
 
 

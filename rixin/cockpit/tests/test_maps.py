@@ -1,6 +1,7 @@
 """The tile maps are laid out from the divisions' centroids."""
 
 import pytest
+from django.urls import reverse
 
 from rixin.cockpit import maps
 from rixin.regions.models import Division
@@ -39,3 +40,27 @@ def test_a_division_without_a_centroid_goes_below_the_map():
 
 def test_one_division_alone_takes_the_first_tile():
     assert maps.tiles("140700", ["140725"]) == {"140725": (0, 0)}
+
+
+def test_the_province_view_lays_out_its_117_counties(personas, client_for):
+    client = client_for(personas.province_viewer)
+    response = client.get(reverse("province_cockpit", kwargs={"code": "140000"}))
+    assert response.status_code == 200
+    tiles = response.context["tiles"]
+    assert len(tiles) == 117
+    assert len({(t["x"], t["y"]) for t in tiles}) == 117  # one tile each
+    assert {t["code"] for t in tiles} == {r.code for r in response.context["result"].rows}
+    assert len(response.context["cities"]) == 11  # the table keeps each county's city
+
+
+def test_the_county_cockpit_shows_the_project_map_and_the_city_view_its_map_tab(
+    personas, client_for
+):
+    county = client_for(personas.leader).get(reverse("cockpit") + "?period=2024H1")
+    assert 'data-testid="cockpit-map"' in county.content.decode()
+    assert county.context["map_panel"]["county"].code == "140725"
+    city = client_for(personas.city_viewer).get(
+        reverse("city_cockpit", kwargs={"code": "140700"}) + "?period=2024H1"
+    )
+    assert 'data-testid="city-map"' in city.content.decode()
+    assert city.context["map_tab"]["city"].code == "140700"
