@@ -13,6 +13,7 @@ from rixin.accounts.access import city_or_404, county_or_404, reads_county_data,
 from rixin.discovery import cockpit_cards
 from rixin.investment.kpis import busiest_county
 from rixin.maps.context import city_tab_context, cockpit_panel_context
+from rixin.maps.geo import allow_tiles
 from rixin.money import yi_number
 from rixin.regions.models import Division, DivisionLevel
 
@@ -82,7 +83,9 @@ def cockpit(request, county: str | None = None):
             "departments": bool(departments),
         },
     }
-    return render(request, "cockpit/county.html", context)
+    return allow_tiles(
+        render(request, "cockpit/county.html", context), context["map_panel"]["map_config"]
+    )
 
 
 def _county_choices(user) -> list[Division]:

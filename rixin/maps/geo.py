@@ -320,3 +320,30 @@ def project_map(user, params, *, crs: str | None = None) -> dict:
         "features": features,
         "unlocated": unlocated,
     }
+
+
+def tile_sources(*configs: dict) -> list[str]:
+    """The origins a page's basemap loads its tiles from, as Content-Security-Policy sources
+    (``img-src``): ``https://t{s}.tianditu.gov.cn/...`` → ``https://*.tianditu.gov.cn``."""
+    from urllib.parse import urlsplit
+
+    sources = set()
+    for config in configs:
+        for url in (config.get("tiles"), config.get("labels")):
+            if not url:
+                continue
+            parts = urlsplit(url.replace("{s}", "SUBDOMAIN"))
+            host = parts.netloc
+            if "SUBDOMAIN" in host:
+                host = "*." + host.split(".", 1)[1] if "." in host else host
+            sources.add(f"{parts.scheme}://{host}")
+    return sorted(sources)
+
+
+def allow_tiles(response, *configs: dict):
+    """Let the page's basemap tiles through the Content-Security-Policy (django-csp reads
+    ``_csp_update``); the policy stays closed to every other image origin."""
+    sources = tile_sources(*configs)
+    if sources:
+        response._csp_update = {"img-src": sources}
+    return response

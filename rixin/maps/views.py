@@ -17,7 +17,7 @@ from . import access, actions
 from .appeal_layers import appeal_density, public_requests
 from .context import map_context
 from .forms import MapSettingsForm
-from .geo import check_location, for_tiles
+from .geo import allow_tiles, check_location, for_tiles
 from .models import MapSettings
 
 
@@ -37,7 +37,7 @@ def project_map(request):
     )
     if access.sees_appeal_density(user):
         context["categories"] = Category.objects.visible_to(user).filter(county_id=user.county_code)
-    return render(request, "maps/project_map.html", context)
+    return allow_tiles(render(request, "maps/project_map.html", context), context["map_config"])
 
 
 @require(access.administers_basemap)

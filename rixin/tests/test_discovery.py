@@ -39,6 +39,7 @@ def test_the_menu_keeps_its_order_declared_on_the_app_configs():
         "todo",
         "cockpit",
         "projects",
+        "maps",
         "parks",
         "investment",
         "indicators",
