@@ -75,7 +75,10 @@ today = timezone.localdate()
 path = "{path}"
 rows = [MonthlyReportImporter.header()]
 for project in Project.objects.filter(county_id=code, name__startswith="示例规模项目"):
-    rows.append([project.pk, "", "", "", today.year, today.month, 12, 50, "按计划推进", "", ""])
+    row = dict.fromkeys(rows[0], "")
+    row.update({{"项目ID": project.pk, "年度": today.year, "月份": today.month}})
+    row.update({{"本月完成投资(万元)": 12, "形象进度(%)": 50, "形象进度说明": "按计划推进"}})
+    rows.append(list(row.values()))
 with open(path, "wb") as fh:
     fh.write(xlsx_bytes(rows))
 
