@@ -1,6 +1,7 @@
 """The library as an OC4IDS 0.9.5 project package (Open Contracting for Infrastructure
-Data Standards): status, type, sector, budget, period, parties, locations, milestones and
-monthly financial and physical progress as metrics."""
+Data Standards): status, type, sector, budget, period, parties, locations, milestones (the
+library's own, and one of type "approval" per decided item of the project's 并联审批 cases,
+from ``rixin.approvals.figures``) and monthly financial and physical progress as metrics."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rixin.approvals import figures as approval_figures
+from rixin.approvals.choices import DECIDED
+from rixin.approvals.models import CaseItem
 from rixin.money import yuan
 
 from .choices import OC4IDS_MILESTONE_TYPE, OC4IDS_STATUS, ProjectCategory
@@ -103,7 +107,33 @@ def _metrics(reports: list[MonthlyReport]) -> list[dict]:
     return metrics
 
 
-def project_record(project: Project, prefix: str) -> dict:
+def _approval_milestones(queryset, projects: list[Project]) -> dict[int, list[dict]]:
+    """The approval milestones of each project that has a decided item (one query to find
+    them, then the approvals module's own for each), with its dates as OC4IDS date-times."""
+    deciding = set(
+        CaseItem.objects.filter(case__project__in=queryset.values("pk"), status__in=DECIDED)
+        .values_list("case__project_id", flat=True)
+        .distinct()
+        .order_by()
+    )
+    found = {}
+    for project in projects:
+        if project.pk in deciding:
+            found[project.pk] = [
+                {
+                    **milestone,
+                    **{
+                        key: _when(datetime.date.fromisoformat(milestone[key]))
+                        for key in ("dueDate", "dateMet")
+                        if milestone.get(key)
+                    },
+                }
+                for milestone in approval_figures.oc4ids_milestones(project)
+            ]
+    return found
+
+
+def project_record(project: Project, prefix: str, approvals: list[dict] = ()) -> dict:
     sector = SECTOR_BY_INDUSTRY.get(project.industry.name if project.industry else "")
     record = {
         "id": f"{prefix}{project.county_id}-{project.pk}",
@@ -139,7 +169,8 @@ def project_record(project: Project, prefix: str) -> dict:
                 **({"dateMet": _when(m.met_on)} if m.met_on else {}),
             }
             for m in project.milestones.all()
-        ],
+        ]
+        + list(approvals),
         "metrics": _metrics(list(project.reports.all())),
     }
     for key in ("milestones", "metrics"):
@@ -167,17 +198,17 @@ def project_record(project: Project, prefix: str) -> dict:
 def project_package(queryset, prefix: str | None = None) -> dict:
     """A project package of ``queryset`` (a few queries, whatever its size)."""
     prefix = prefix if prefix is not None else settings.RIXIN_OC4IDS_PREFIX
-    projects = queryset.select_related(
-        "department", "owner", "industry", "county"
-    ).prefetch_related(
+    found = queryset.select_related("department", "owner", "industry", "county").prefetch_related(
         "milestones", Prefetch("reports", MonthlyReport.objects.order_by("year", "month"))
     )
+    projects = list(found)
+    approvals = _approval_milestones(queryset, projects)
     return {
         "uri": f"urn:rixin:{prefix}package",
         "publishedDate": timezone.now().isoformat(),
         "publisher": {"name": "日新 Rixin"},
         "version": OC4IDS_VERSION,
-        "projects": [project_record(p, prefix) for p in projects],
+        "projects": [project_record(p, prefix, approvals.get(p.pk, ())) for p in projects],
     }
 
 

@@ -27,8 +27,12 @@ def check_administers_frame(user, county_code: str) -> None:
         raise PermissionDenied(_("只有本县的县级业务管理员可以修改公文格式。"))
 
 
-def check_issues(user, county_code: str) -> None:
+def may_issue(user, county_code: str) -> bool:
     """An official report (a 发文字号 taken) is issued by the county administrator, or by the
     system actor for the command."""
-    if not (is_system(user) or administers_frame(user, county_code)):
+    return is_system(user) or administers_frame(user, county_code)
+
+
+def check_issues(user, county_code: str) -> None:
+    if not may_issue(user, county_code):
         raise PermissionDenied(_("只有本县的县级业务管理员可以签发正式报告。"))

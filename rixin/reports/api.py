@@ -1,9 +1,11 @@
 """/api/v1/reports/: the reports on offer for a county, and the files themselves."""
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import get_language
 from ninja import Router, Schema
 
+from .access import may_issue
 from .content import file_name, period_label
 from .downloads import (
     available_periods,
@@ -14,6 +16,7 @@ from .downloads import (
     kind_of,
     report_file,
 )
+from .frame import DRAFT_MODE, OFFICIAL
 from .render import FORMATS
 
 router = Router(tags=["reports 报告"])
@@ -21,6 +24,7 @@ router = Router(tags=["reports 报告"])
 
 class FileOut(Schema):
     format: str
+    mode: str  # draft (草稿) or official (正式文件, for those who may issue)
     name: str
     url: str
     page_url: str
@@ -44,12 +48,14 @@ class CountyReportsOut(Schema):
 def list_reports(request, county_code: str):
     """半年报告(期中答卷)和月报 on offer for the county, newest first, with their file URLs."""
     county = county_for(request.user, county_code)
+    modes = [DRAFT_MODE, OFFICIAL] if may_issue(request.user, county.code) else [DRAFT_MODE]
     periods = []
     for period in available_periods(county.code):
         kind = kind_of(period)
         files = [
             {
                 "format": fmt,
+                "mode": mode,
                 "name": file_name(county, period, fmt),
                 "url": reverse(
                     "api:get_report_file",
@@ -58,9 +64,11 @@ def list_reports(request, county_code: str):
                         "period": period.key,
                         "file": f"{kind}.{fmt}",
                     },
-                ),
-                "page_url": download_url(county.code, period, fmt),
+                )
+                + (f"?mode={OFFICIAL}" if mode == OFFICIAL else ""),
+                "page_url": download_url(county.code, period, fmt, mode),
             }
+            for mode in modes
             for fmt in FORMATS
         ]
         periods.append(
@@ -75,10 +83,17 @@ def list_reports(request, county_code: str):
     return {"county": county.code, "name": county.name, "periods": periods}
 
 
-@router.get("/{county_code}/{period}/{file}", url_name="get_report_file")
-def get_report_file(request, county_code: str, period: str, file: str, language: str = "zh"):
+@router.get("/{county_code}/{period}/{file}", response={409: dict}, url_name="get_report_file")
+def get_report_file(
+    request, county_code: str, period: str, file: str, language: str = "zh", mode: str = DRAFT_MODE
+):
     """The report file (``half.pdf``, ``month.docx``…), generated from the current figures;
-    ``?language=en`` for the English edition. Every download is recorded in the audit log."""
+    ``?language=en`` for the English edition; ``?mode=official`` for the issued 公文 (the
+    county administrator; 409 while the county has no 公文 frame). Every download is recorded
+    in the audit log."""
     kind, _dot, fmt = file.partition(".")
-    content, name = report_file(request.user, county_code, period, kind, fmt, language)
+    try:
+        content, name = report_file(request.user, county_code, period, kind, fmt, language, mode)
+    except ValidationError as error:
+        return 409, {"detail": " ".join(error.messages)}
     return file_response(content, name, fmt)

@@ -3,7 +3,9 @@
 Figures come from the cockpit (``rixin.cockpit.figures``) and, behind it, from each module's
 own functions: the indicator brief (``indicators.queries.brief_for``), signing and start
 rates (``investment.kpis.progress``), the library (``Project.progress_table`` and
-``summarize``), the appeals (``appeals.scorecards``). Nothing is computed here but the words.
+``summarize``), the appeals (``appeals.scorecards``), and the paragraphs the approvals,
+parks, funds and innovation modules write in the article's voice (their ``report_paragraph``,
+left out when it returns ""). Nothing is computed here but the words.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from rixin.approvals import figures as approval_figures
 from rixin.cockpit import figures
 from rixin.cockpit.periods import HALF, MONTH, CockpitPeriod
+from rixin.funds import figures as fund_figures
 from rixin.indicators.models import Indicator
 from rixin.indicators.queries import brief_for
+from rixin.innovation import figures as innovation_figures
 from rixin.investment import kpis
 from rixin.investment.choices import TargetPeriod
 from rixin.money import PERCENT_PLACES, YI_PER_BILLION, format_percent, plain, yi, yi_number
+from rixin.parks import figures as park_figures
 from rixin.projects.choices import ProjectCategory, ProjectLevel
 from rixin.projects.models import MonthlyReport, Project, ProjectSettings
 from rixin.regions.models import Division
@@ -369,6 +375,12 @@ def project_section(county: Division, period: CockpitPeriod, facts, language: st
         sentences.library_sentence(total, groups, language),
         sentences.plan_sentence(plan, months, language),
     ]
+    section.paragraphs += _written(
+        # 并联审批 in the period; the parks with what their projects invested since January,
+        # as the plan sentence counts.
+        approval_figures.report_paragraph(county.code, period.start, period.end),
+        park_figures.report_paragraph(county.code, datetime.date(period.year, 1, 1), period.end),
+    )
     section.tables.append(
         Table(
             _("项目库分类汇总"),
@@ -462,6 +474,31 @@ def appeal_section(county: Division, period: CockpitPeriod, facts, language: str
     return section
 
 
+def _written(*paragraphs: str) -> list[str]:
+    """The paragraphs a module wrote; one that returned "" (no data) is left out."""
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def numbered(number: int, name: str, language: str) -> str:
+    """六、要素保障 / 6. Funding: a section after the fixed five takes the next number."""
+    if _en(language):
+        return f"{number}. {name}"
+    return f"{CHINESE_NUMERALS[number - 1]}、{name}"
+
+
+def module_sections(county: Division, period: CockpitPeriod, language: str) -> list[Section]:
+    """要素保障 (the funds of the year) and 科技创新 (innovation), each only when its module
+    has something to say; numbered after the fixed sections by ``build_report``."""
+    found = [
+        (_("要素保障"), fund_figures.report_paragraph(county.code, period.year)),
+        (_("科技创新"), innovation_figures.report_paragraph(county.code, period.year)),
+    ]
+    return [Section(name, [paragraph]) for name, paragraph in found if paragraph]
+
+
 # ---------------------------------------------------------------- the report
 
 
@@ -481,6 +518,9 @@ def build_report(county_code: str, period: CockpitPeriod | str, language: str = 
             key_project_section(county, period, language),
             appeal_section(county, period, facts, language),
         ]
+        for section in module_sections(county, period, language):
+            section.title = numbered(len(sections) + 1, section.title, language)
+            sections.append(section)
         label = period_label(period, language)
         name = (county.name_en or county.name) if _en(language) else county.name
         return Report(

@@ -11,6 +11,7 @@ SHOUYANG = "140725"
 
 
 def load(stdout=None) -> dict[str, int]:
+    """``load_demo`` passes its output and counts what each step created."""
     if ReportFrame.objects.filter(county_id=SHOUYANG).exists():
         return {"frames": 0}
     save_frame(

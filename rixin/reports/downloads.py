@@ -26,6 +26,7 @@ from rixin.regions.models import Division
 from rixin.spreadsheets.exports import content_disposition
 
 from .content import build_report, file_name
+from .frame import DRAFT, DRAFT_MODE, MODES, OFFICIAL, official
 from .render import CONTENT_TYPES, FORMATS, render
 
 KIND_OF_PERIOD = {"half": HALF, "month": MONTH}
@@ -95,8 +96,8 @@ def kind_of(period: CockpitPeriod) -> str:
     return "half" if period.kind == HALF else "month"
 
 
-def download_url(county_code: str, period: CockpitPeriod, fmt: str) -> str:
-    return reverse(
+def download_url(county_code: str, period: CockpitPeriod, fmt: str, mode: str = DRAFT_MODE) -> str:
+    url = reverse(
         "report_download",
         kwargs={
             "county_code": county_code,
@@ -105,25 +106,44 @@ def download_url(county_code: str, period: CockpitPeriod, fmt: str) -> str:
             "fmt": fmt,
         },
     )
+    return f"{url}?mode={OFFICIAL}" if mode == OFFICIAL else url
 
 
 def report_file(
-    user, county_code: str, period_key: str, kind: str, fmt: str, language: str = "zh"
+    user,
+    county_code: str,
+    period_key: str,
+    kind: str,
+    fmt: str,
+    language: str = "zh",
+    mode: str = DRAFT_MODE,
 ) -> tuple[bytes, str]:
-    """The file's bytes and name, generated now from the current figures, and audited."""
+    """The file's bytes and name, generated now from the current figures, and audited.
+
+    ``mode`` "official" issues the report (its 发文字号 taken through ``frame.official``, or
+    the one it was given): 403 for a user who may not issue, ValidationError while the county
+    has no 公文 frame."""
     county = county_for(user, county_code)
     period = report_period(period_key, kind)
-    if fmt not in FORMATS:
+    if fmt not in FORMATS or (mode or DRAFT_MODE) not in MODES:
         raise Http404
     language = "en" if (language or "").startswith("en") else "zh"
-    content = render(build_report(county.code, period, language), fmt)
+    frame = official(county.code, period, acting_user=user) if mode == OFFICIAL else DRAFT
+    content = render(build_report(county.code, period, language), fmt, frame)
     name = file_name(county, period, fmt, language)
-    record_report_export(user, county, period, fmt, language, content, name)
+    record_report_export(user, county, period, fmt, language, content, name, frame.mode)
     return content, name
 
 
 def record_report_export(
-    user, county: Division, period: CockpitPeriod, fmt: str, language: str, content, name: str
+    user,
+    county: Division,
+    period: CockpitPeriod,
+    fmt: str,
+    language: str,
+    content,
+    name: str,
+    mode: str = DRAFT_MODE,
 ) -> None:
     """Every report file handed out (a download, or ``make_report``'s file written as the system
     actor) is recorded in the audit log."""
@@ -135,7 +155,7 @@ def record_report_export(
         object_id=f"{county.code}/{period.key}/{kind_of(period)}.{fmt}",
         object_repr=name,
         county=county.code,
-        message=f"{len(content)} bytes, {language}",
+        message=f"{len(content)} bytes, {language}, {mode}",
     )
 
 

@@ -1,3 +1,5 @@
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -5,6 +7,7 @@ from django.views.decorators.http import require_GET
 from rixin.accounts.access import reads_county_data, require
 from rixin.regions.models import Division
 
+from .access import may_issue
 from .content import file_name, period_label
 from .downloads import (
     available_periods,
@@ -15,6 +18,7 @@ from .downloads import (
     kind_of,
     report_file,
 )
+from .frame import DRAFT_MODE, OFFICIAL
 from .render import FORMATS
 
 
@@ -31,6 +35,8 @@ def report_index(request):
 @require(reads_county_data)
 def report_county(request, county_code):
     county = county_for(request.user, county_code)
+    # 草稿 for every reader; 正式文件 (issued, with its 发文字号) for those who may issue.
+    modes = [DRAFT_MODE, OFFICIAL] if may_issue(request.user, county.code) else [DRAFT_MODE]
     rows = [
         {
             "period": period,
@@ -40,9 +46,11 @@ def report_county(request, county_code):
             "files": [
                 {
                     "format": fmt,
-                    "url": download_url(county.code, period, fmt),
+                    "mode": mode,
+                    "url": download_url(county.code, period, fmt, mode),
                     "name": file_name(county, period, fmt),
                 }
+                for mode in modes
                 for fmt in FORMATS
             ],
         }
@@ -61,7 +69,16 @@ def report_county(request, county_code):
 @require_GET
 @require(reads_county_data)
 def report_download(request, county_code, period, kind, fmt):
-    content, name = report_file(
-        request.user, county_code, period, kind, fmt, request.GET.get("language", "zh")
-    )
+    try:
+        content, name = report_file(
+            request.user,
+            county_code,
+            period,
+            kind,
+            fmt,
+            request.GET.get("language", "zh"),
+            request.GET.get("mode", DRAFT_MODE),
+        )
+    except ValidationError as error:  # an official report while the county has no 公文 frame
+        return HttpResponse(" ".join(error.messages), status=409, content_type="text/plain")
     return file_response(content, name, fmt)

@@ -132,3 +132,30 @@ def test_command_writes_the_package(personas, package, tmp_path):
         "export_oc4ids", "--county", "140725", "--output", str(out), "--include-illustrative"
     )
     assert len(json.loads(out.read_text())["projects"]) == 2
+
+
+def test_a_demo_project_with_decided_approvals_carries_them_as_milestones():
+    from rixin.approvals.models import CaseItem
+    from rixin.demo import approvals, directory, parks, projects
+    from rixin.projects.models import Project
+
+    for step in (directory, parks, projects, approvals):
+        step.load()
+    road = (
+        Project.objects.filter(approval_cases__items__status="granted", name__startswith="山西路桥")
+        .distinct()
+        .get()
+    )
+    decided = CaseItem.objects.filter(case__project=road, status__in=["granted", "refused"])
+    package = project_package(Project.objects.filter(pk=road.pk), "oc4ids-test-")
+
+    milestones = [
+        m for m in package["projects"][0]["milestones"] if m["id"].startswith("approval-")
+    ]
+    assert {m["type"] for m in milestones} == {"approval"}
+    assert len(milestones) == decided.count() > 0
+    assert {m["title"] for m in milestones} == set(decided.values_list("name", flat=True))
+    assert all(m["status"] == "met" and m["dateMet"].endswith("+08:00") for m in milestones)
+    schema, _project, resolver = _schema()
+    validator = Draft4Validator(schema, resolver=resolver, format_checker=FormatChecker())
+    assert [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(package)] == []

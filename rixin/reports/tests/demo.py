@@ -13,7 +13,19 @@ from pathlib import Path
 
 from django.db import transaction
 
-DEMO_ORDER = ["directory", "accounts", "parks", "projects", "investment", "indicators", "appeals"]
+DEMO_ORDER = [
+    "directory",
+    "accounts",
+    "parks",
+    "projects",
+    "park_capacities",
+    "approvals",
+    "investment",
+    "funds",
+    "innovation",
+    "indicators",
+    "appeals",
+]
 
 
 def load_demo() -> None:
@@ -90,3 +102,13 @@ def a_project_reporting(year: int, month: int):
         project, acting_user=actor, year=year, month=month, investment=Decimal("10")
     )
     return project
+
+
+def pdf_body(content: bytes) -> str:
+    """The PDF's text flattened, without the running header, the 草稿 mark and the page
+    numbers, so that a paragraph broken across pages reads whole."""
+    pages = []
+    for page in pdf_text(content).split("\f"):
+        page = re.sub(r"^.*?工作平稿?台", "", flat(page), count=1)
+        pages.append(re.sub(r"第\d+页,共\d+页$", "", page))
+    return "".join(pages)

@@ -15,6 +15,11 @@ def _file(p):
     return own, {**own, "county_code": "140702"}
 
 
+# An official file (?mode=official) is issued by Shouyang's county administrator; the other
+# readers of the county's reports get 403 (the issue is refused, no 发文字号 taken).
+ISSUERS = frozenset({"county_admin"})
+
+
 def _api_file(p):
     own = {"county_code": "140725", "period": "2024-07", "file": "month.docx"}
     return own, {**own, "county_code": "140702"}
@@ -25,6 +30,10 @@ ROUTES = [
     Route("report_frame_settings", frozenset({"county_admin"})),
     Route("report_county", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
     Route("report_download", SHOUYANG_READERS, objects=_file, denied=OTHER_404),
+    Route("report_download", ISSUERS, objects=_file, denied=OTHER_404, query="mode=official"),
     Route("api:list_reports", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
     Route("api:get_report_file", SHOUYANG_READERS, objects=_api_file, denied=OTHER_404),
+    Route(
+        "api:get_report_file", ISSUERS, objects=_api_file, denied=OTHER_404, query="mode=official"
+    ),
 ]

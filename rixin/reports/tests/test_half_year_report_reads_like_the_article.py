@@ -1,12 +1,15 @@
 """The demo's half-year report of Shouyang, downloaded as a county leader, carries the
-article's sentences in the PDF and in the Word file."""
+article's sentences in the PDF and in the Word file, and the paragraphs the approvals, parks,
+funds and innovation modules write."""
+
+import datetime
 
 import pytest
 from django.test import Client
 
 from rixin.audit.models import AuditEvent
 
-from .demo import demo_data, docx_text, flat, pdf_text
+from .demo import demo_data, docx_text, flat, pdf_body, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +38,22 @@ def downloads(django_db_setup, django_db_blocker):
                 "object_id", "username", "county"
             )
         )
-        yield files, audited
+        yield files, audited, module_paragraphs()
+
+
+def module_paragraphs() -> dict[str, str]:
+    from rixin.approvals import figures as approvals
+    from rixin.funds import figures as funds
+    from rixin.innovation import figures as innovation
+    from rixin.parks import figures as parks
+
+    start, end = datetime.date(2024, 1, 1), datetime.date(2024, 6, 30)
+    return {
+        "approvals": approvals.report_paragraph("140725", start, end),
+        "parks": parks.report_paragraph("140725", start, end),
+        "funds": funds.report_paragraph("140725", 2024),
+        "innovation": innovation.report_paragraph("140725", 2024),
+    }
 
 
 def test_the_pdf_is_a_pdf_named_after_the_county_and_period(downloads):
@@ -91,3 +109,30 @@ def test_every_download_is_recorded_in_the_audit_log(downloads):
         ("140725/2024H1/half.docx", "sy_leader", "140725"),
         ("140725/2024H1/half.pdf", "sy_leader", "140725"),
     ]
+
+
+def test_the_demo_has_a_paragraph_from_each_new_module(downloads):
+    assert all(downloads[2].values())
+    assert "受理工程建设项目审批事项" in downloads[2]["approvals"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_files_carry_each_module_paragraph_in_its_section(downloads, fmt):
+    content = downloads[0][fmt].content
+    text = pdf_body(content) if fmt == "pdf" else flat(docx_text(content))
+    paragraphs = {name: flat(paragraph) for name, paragraph in downloads[2].items()}
+    for paragraph in paragraphs.values():
+        assert paragraph in text
+    # Approvals and parks under 项目建设, the funds and innovation in sections of their own.
+    assert (
+        text.index("三、项目建设")
+        < text.index(paragraphs["approvals"])
+        < text.index("四、重点项目进展")
+    )
+    assert (
+        text.index("三、项目建设")
+        < text.index(paragraphs["parks"])
+        < text.index("四、重点项目进展")
+    )
+    assert text.index("六、要素保障") < text.index(paragraphs["funds"])
+    assert text.index("七、科技创新") < text.index(paragraphs["innovation"])

@@ -21,7 +21,7 @@ def test_a_county_without_figures_offers_nothing(personas):
 
 
 def test_the_months_with_figures_and_their_half_years_once_they_are_over(personas):
-    project = a_project_reporting(2024, 3)
+    project = a_project_reporting(2024, 3)  # a project reports from the month it entered
     submit_monthly_report(project, acting_user=system_actor(), year=2024, month=7, investment=5)
     keys = [p.key for p in available_periods(SHOUYANG, today=datetime.date(2026, 12, 1))]
     assert keys == ["2024H2", "2024-07", "2024H1", "2024-03"]

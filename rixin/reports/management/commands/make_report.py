@@ -75,7 +75,9 @@ class Command(BaseCommand):
                 path = folder / file_name(county, period, fmt, language)
                 content = render(report, fmt, frame)
                 path.write_bytes(content)
-                record_report_export(actor, county, period, fmt, language, content, path.name)
+                record_report_export(
+                    actor, county, period, fmt, language, content, path.name, frame.mode
+                )
                 written.append(path)
         for path in written:
             self.stdout.write(str(path))
