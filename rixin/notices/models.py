@@ -21,6 +21,8 @@ class NoticeQuerySet(CountyScopedQuerySet):
             return self.none()
         if user.is_system_actor:
             return self.all()
+        if user.county_code:  # a county account hears only of its county (and reads by it)
+            return self.filter(county_id=user.county_code, recipient=user)
         return self.filter(recipient=user)
 
     def unread(self):
