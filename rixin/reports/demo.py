@@ -10,9 +10,9 @@ from .models import ReportFrame
 SHOUYANG = "140725"
 
 
-def load() -> None:
+def load(stdout=None) -> dict[str, int]:
     if ReportFrame.objects.filter(county_id=SHOUYANG).exists():
-        return
+        return {"frames": 0}
     save_frame(
         acting_user=system_actor(),
         county_code=SHOUYANG,
@@ -22,3 +22,4 @@ def load() -> None:
         signatory="寿阳县发展和改革局",
         date_offset_days=10,
     )
+    return {"frames": 1}

@@ -2,11 +2,12 @@
 article's sentences in the PDF and in the Word file."""
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from rixin.audit.models import AuditEvent
 
-from .demo import demo_data, docx_text, flat, pdf_text
+from .demo import docx_text, flat, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +21,10 @@ LIBRARY = "271个项目,总投资735亿元"
 
 
 @pytest.fixture(scope="module")
-def downloads(django_db_setup, django_db_blocker):
+def downloads(demo, django_db_blocker):
     from rixin.accounts.models import User
 
-    with demo_data(django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
         client = Client()
         client.force_login(
             User.objects.get(username="sy_leader"),
@@ -35,7 +36,8 @@ def downloads(django_db_setup, django_db_blocker):
                 "object_id", "username", "county"
             )
         )
-        yield files, audited
+        transaction.set_rollback(True)
+    yield files, audited
 
 
 def test_the_pdf_is_a_pdf_named_after_the_county_and_period(downloads):
