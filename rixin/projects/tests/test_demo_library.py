@@ -64,3 +64,17 @@ def test_demo_exports_open_and_its_named_projects_are_published(
     schema, _project, resolver = _schema()
     validator = Draft4Validator(schema, resolver=resolver, format_checker=FormatChecker())
     assert [e.message for e in validator.iter_errors(package)] == []
+
+
+def test_shouyang_demo_projects_carry_valid_unique_codes_and_sites_in_the_county(demo):
+    from rixin.demo.codes import COUNTY_BOXES
+    from rixin.projects.validators import validate_project_code
+
+    projects = list(Project.objects.filter(county_id="140725"))
+    assert len(projects) == 271
+    assert len({p.code for p in projects}) == len(projects)
+    south, west, north, east = COUNTY_BOXES["140725"]
+    for project in projects:
+        validate_project_code(project.code)
+        assert len(project.code) == 24 and project.code.split("-")[1] == "140725"
+        assert south <= project.latitude <= north and west <= project.longitude <= east
