@@ -47,11 +47,12 @@ def _time(county_code: str, fmt: str) -> float:
 
 
 def run() -> None:
+    from django.core.management import call_command
+
     from rixin.regions.models import Division
-    from rixin.reports.tests.demo import load_demo
 
     start = time.perf_counter()
-    load_demo()
+    call_command("load_demo", verbosity=0)
     print(f"demo data loaded in {time.perf_counter() - start:.1f} s; {REPEATS} runs each, {PERIOD}")
     _time("140725", "pdf")  # warm-up: fonts, templates, WeasyPrint's first layout
     slowest = 0.0

@@ -19,6 +19,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from rixin.accounts.access import system_actor
+from rixin.demo.codes import illustrative_location
 from rixin.directory.choices import DepartmentKind as K
 from rixin.directory.models import Department, Enterprise
 from rixin.parks.models import Park
@@ -337,7 +338,7 @@ def _reports(project, plan: int, months: range, pace: float, rng, actor, physica
 def _named(county, lookups, rng, actor) -> Decimal:
     departments, industries, parks, owners = lookups
     total = Decimal(0)
-    for spec in NAMED:
+    for index, spec in enumerate(NAMED, 1):
         project = actions.create_project(
             acting_user=actor,
             county=county,
@@ -355,8 +356,10 @@ def _named(county, lookups, rng, actor) -> Decimal:
             construction_content=spec.content,
             leader_title="县级包联领导",
             # The article names the project and its state: published, so not illustrative
-            # (its invented plan and reports are rows of their own, marked illustrative).
+            # (its invented plan and reports are rows of their own, marked illustrative; its
+            # code and site are invented too, the article gives neither).
             is_illustrative=False,
+            **illustrative_location(SHOUYANG, index, spec.category, YEAR),
         )
         total += project.total_investment
         if spec.plan:
@@ -439,6 +442,7 @@ def _fillers(county, lookups, remaining: Decimal, rng, actor) -> None:
             industry=industries.get(FILLER_INDUSTRY.get(kind, "")),
             leader_title="县级包联领导",
             is_illustrative=True,
+            **illustrative_location(SHOUYANG, len(NAMED) + number, category, YEAR),
         )
         plans_start = start_quota.get(status, 0) > 0
         plans_completion = completion_quota.get(status, 0) > 0

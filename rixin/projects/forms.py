@@ -59,6 +59,23 @@ class ProjectForm(VersionedModelForm):
     def clean_code(self):
         return normalize_code(self.cleaned_data.get("code"))
 
+    def clean(self):
+        from rixin.maps.geo import check_location
+
+        cleaned = super().clean()
+        self.location_warnings = []
+        if "latitude" in self.errors or "longitude" in self.errors:
+            return cleaned  # the field's own message says what is wrong
+        site = check_location(
+            self.instance.county_id, cleaned.get("latitude"), cleaned.get("longitude")
+        )
+        for name, message in site.errors.items():
+            self.add_error(name, message)
+        if site.ok:
+            cleaned["latitude"], cleaned["longitude"] = site.latitude, site.longitude
+            self.location_warnings = site.warnings
+        return cleaned
+
     def validate_unique(self):
         # The code's uniqueness is checked by the database constraint with the action's message.
         pass

@@ -195,6 +195,19 @@ def _on_the_form(action):
     return save
 
 
+def _location_context(county_code: str) -> dict:
+    from rixin.maps.context import location_widget_context
+
+    return {"location_widget": location_widget_context(county_code)}
+
+
+def _warn_about_the_site(request, form, project):
+    """A site outside the county's box is saved, and the user is asked to check it."""
+    for warning in form.location_warnings:
+        messages.warning(request, warning)
+    return project
+
+
 def _detail_url(obj) -> str:
     return reverse("project_detail", kwargs={"pk": obj.pk})
 
@@ -205,8 +218,12 @@ def project_create(request):
 
     def save(form):
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        return actions.create_project(
-            acting_user=request.user, county=request.user.division, **fields
+        return _warn_about_the_site(
+            request,
+            form,
+            actions.create_project(
+                acting_user=request.user, county=request.user.division, **fields
+            ),
         )
 
     return form_page(
@@ -216,6 +233,7 @@ def project_create(request):
         save=_on_the_form(save),
         success_message=lambda project: _("已入库:%(name)s。") % {"name": project.name},
         success_url=_detail_url,
+        context=_location_context(request.user.county_code),
     )
 
 
@@ -225,11 +243,15 @@ def project_edit(request, pk):
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
 
     def save(form):
-        return actions.update_project(
-            Project.objects.get(pk=pk),
-            form.changes(),
-            acting_user=request.user,
-            expected_version=form.expected_version,
+        return _warn_about_the_site(
+            request,
+            form,
+            actions.update_project(
+                Project.objects.get(pk=pk),
+                form.changes(),
+                acting_user=request.user,
+                expected_version=form.expected_version,
+            ),
         )
 
     return form_page(
@@ -239,7 +261,7 @@ def project_edit(request, pk):
         save=_on_the_form(save),
         success_message=_("已保存。"),
         success_url=_detail_url,
-        context={"project": project},
+        context={"project": project, **_location_context(project.county_id)},
     )
 
 

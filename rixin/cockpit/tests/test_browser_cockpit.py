@@ -5,8 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
-from rixin.cockpit.tests.conftest import load_demo
 from rixin.demo.accounts import DEMO_PASSWORD
 from rixin.tests.browser import CHROMIUM, CHROMIUM_ARGS, login, screenshot
 
@@ -57,7 +57,7 @@ def card_text(page, testid: str) -> str:
 
 
 def test_a_shouyang_leader_sees_the_half_year_in_one_page(in_browser, live_server):
-    load_demo()
+    call_command("load_demo", verbosity=0)
     in_browser(lambda browser: leader_scenario(browser, live_server))
 
 
@@ -88,7 +88,7 @@ def leader_scenario(browser, live_server):
 
 
 def test_a_city_viewer_compares_the_eleven_counties_on_a_map(in_browser, live_server):
-    load_demo()
+    call_command("load_demo", verbosity=0)
     in_browser(lambda browser: city_scenario(browser, live_server))
 
 
@@ -105,7 +105,7 @@ def city_scenario(browser, live_server):
 
 
 def test_a_province_viewer_sees_the_cities_on_a_map(in_browser, live_server):
-    load_demo()
+    call_command("load_demo", verbosity=0)
     in_browser(lambda browser: province_scenario(browser, live_server))
 
 

@@ -7,33 +7,36 @@ from rixin.projects.models import AnnualPlan, Project
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_library_matches_the_article(client_for):
-    """One test, because loading the demo takes a while: 271 projects and 735 亿元 on the
-    library page, three categories, 七元煤矿's 3.31 亿元 in Q1, 21 planned starts and
-    completions, fillers marked illustrative, and a second load adds nothing."""
-    from rixin.accounts.models import User
-    from rixin.demo import accounts, directory, parks, projects
-
-    for module in (directory, accounts, parks, projects):
-        module.load()
-
-    response = client_for(User.objects.get(username="sy_leader")).get("/projects/")
+def test_demo_library_matches_the_article(demo, demo_user, client_for):
+    """271 projects and 735 亿元 on the library page, three categories, 七元煤矿's 3.31 亿元
+    in Q1, 21 planned starts and completions, fillers marked illustrative."""
+    response = client_for(demo_user("sy_leader")).get("/projects/")
     assert "共 <strong>271</strong> 个项目,总投资 <strong>735</strong> 亿元" in response.text
-    assert set(Project.objects.values_list("category", flat=True)) == {
+    assert set(Project.objects.filter(county_id="140725").values_list("category", flat=True)) == {
         "industrial",
         "infrastructure",
         "livelihood",
     }
     mine = Project.objects.with_progress(2024, 3).get(name="七元煤矿")
     assert mine.completed_this_year == Decimal("33100")
-    rates = AnnualPlan.objects.filter(year=2024).rates()
+    rates = AnnualPlan.objects.filter(year=2024, project__county_id="140725").rates()
     assert (rates["planned_start"], rates["planned_completion"]) == (21, 21)
     assert not Project.objects.filter(name__startswith="示例", is_illustrative=False).exists()
-    assert projects.load() == {"projects": 0}
-    assert Project.objects.count() == 271
 
 
-def test_demo_exports_open_and_its_named_projects_are_published(client_for, tmp_path):
+def test_a_second_load_demo_adds_nothing(demo):
+    from django.apps import apps
+    from django.core.management import call_command
+
+    models = [m for m in apps.get_models(include_auto_created=True) if not m._meta.proxy]
+    before = {m._meta.label: m._base_manager.count() for m in models}
+    call_command("load_demo", verbosity=0)
+    assert {m._meta.label: m._base_manager.count() for m in models} == before
+
+
+def test_demo_exports_open_and_its_named_projects_are_published(
+    demo, demo_user, client_for, tmp_path
+):
     """On the untouched demo: the library export opens with a known value, and the OC4IDS
     package holds the article's named projects and validates."""
     import json
@@ -42,14 +45,9 @@ def test_demo_exports_open_and_its_named_projects_are_published(client_for, tmp_
     from django.core.management import call_command
     from openpyxl import load_workbook
 
-    from rixin.accounts.models import User
-    from rixin.demo import accounts, directory, parks, projects
-
     from .test_oc4ids_export import _schema
 
-    for module in (directory, accounts, parks, projects):
-        module.load()
-    leader = client_for(User.objects.get(username="sy_leader"))
+    leader = client_for(demo_user("sy_leader"))
     response = leader.get("/projects/export.xlsx")
     assert response.status_code == 200
     rows = list(load_workbook(BytesIO(response.content)).worksheets[0].iter_rows(values_only=True))
@@ -66,3 +64,17 @@ def test_demo_exports_open_and_its_named_projects_are_published(client_for, tmp_
     schema, _project, resolver = _schema()
     validator = Draft4Validator(schema, resolver=resolver, format_checker=FormatChecker())
     assert [e.message for e in validator.iter_errors(package)] == []
+
+
+def test_shouyang_demo_projects_carry_valid_unique_codes_and_sites_in_the_county(demo):
+    from rixin.demo.codes import COUNTY_BOXES
+    from rixin.projects.validators import validate_project_code
+
+    projects = list(Project.objects.filter(county_id="140725"))
+    assert len(projects) == 271
+    assert len({p.code for p in projects}) == len(projects)
+    south, west, north, east = COUNTY_BOXES["140725"]
+    for project in projects:
+        validate_project_code(project.code)
+        assert len(project.code) == 24 and project.code.split("-")[1] == "140725"
+        assert south <= project.latitude <= north and west <= project.longitude <= east

@@ -1,52 +1,13 @@
-"""The Shouyang demo, loaded once for a test module and rolled back after it, and the text of
-the generated files as a reader (pdftotext, python-docx) sees it."""
+"""The text of the generated files as a reader (pdftotext, python-docx) sees it, and a project
+that reports, built through the actions. The demo itself is the root ``demo`` fixture."""
 
 from __future__ import annotations
 
-import contextlib
-import importlib
 import re
 import subprocess
 import tempfile
 from io import BytesIO
 from pathlib import Path
-
-from django.db import transaction
-
-DEMO_ORDER = [
-    "directory",
-    "accounts",
-    "parks",
-    "projects",
-    "park_capacities",
-    "approvals",
-    "investment",
-    "funds",
-    "innovation",
-    "indicators",
-    "appeals",
-]
-
-
-def load_demo() -> None:
-    from rixin.regions.data import load_divisions
-    from rixin.regions.models import Division
-
-    if not Division.objects.filter(code="140725").exists():
-        load_divisions(Division)
-    for app in DEMO_ORDER:
-        importlib.import_module(f"rixin.demo.{app}").load()
-
-
-@contextlib.contextmanager
-def demo_data(django_db_blocker):
-    """Inside: the demo data in the test database; afterwards, nothing of it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo()
-        try:
-            yield
-        finally:
-            transaction.set_rollback(True)
 
 
 def flat(text: str) -> str:

@@ -5,11 +5,12 @@ funds and innovation modules write."""
 import datetime
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from rixin.audit.models import AuditEvent
 
-from .demo import demo_data, docx_text, flat, pdf_body, pdf_text
+from .demo import docx_text, flat, pdf_body, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +24,10 @@ LIBRARY = "271个项目,总投资735亿元"
 
 
 @pytest.fixture(scope="module")
-def downloads(django_db_setup, django_db_blocker):
+def downloads(demo, django_db_blocker):
     from rixin.accounts.models import User
 
-    with demo_data(django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
         client = Client()
         client.force_login(
             User.objects.get(username="sy_leader"),
@@ -38,7 +39,9 @@ def downloads(django_db_setup, django_db_blocker):
                 "object_id", "username", "county"
             )
         )
-        yield files, audited, module_paragraphs()
+        paragraphs = module_paragraphs()
+        transaction.set_rollback(True)
+    yield files, audited, paragraphs
 
 
 def module_paragraphs() -> dict[str, str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from .demo import demo_data, docx_text, flat, pdf_text
+from .demo import docx_text, flat, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +25,9 @@ MM = 72 / 25.4
 
 
 @pytest.fixture(scope="module")
-def files(django_db_setup, django_db_blocker, tmp_path_factory):
-    from rixin.reports import demo
-
+def files(demo, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("official")
-    with demo_data(django_db_blocker):
-        demo.load()
+    with django_db_blocker.unblock():  # issued here, rolled back with the demo
         call_command(
             "make_report",
             county="140725",
@@ -39,7 +36,7 @@ def files(django_db_setup, django_db_blocker, tmp_path_factory):
             official=True,
             output=str(folder),
         )
-        yield {path.suffix[1:]: path for path in folder.iterdir()}
+    yield {path.suffix[1:]: path for path in folder.iterdir()}
 
 
 def test_the_pdf_carries_the_frame_and_the_sentences(files):

@@ -10,7 +10,6 @@ from django.test import Client
 from docx import Document
 from openpyxl import load_workbook
 
-from rixin.cockpit.tests.conftest import demo  # noqa: F401  (the demo, once for this module)
 from rixin.spreadsheets.exports import Sheet, ascii_fallback, build_workbook, content_disposition
 
 pytestmark = pytest.mark.django_db
