@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _report_row(item, investment, month=6):
-    return [item.pk, item.code, item.name, item.department.name, 2024, month, investment]
+    # The template's 年度计划 and 本年累计完成 columns come before the month's investment.
+    return [item.pk, item.code, item.name, item.department.name, 2024, month, "", "", investment]
 
 
 def test_a_month_reported_through_the_form_after_the_preview_is_not_overwritten(personas):
