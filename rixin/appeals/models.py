@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -211,6 +211,18 @@ class AppealQuerySet(CountyScopedQuerySet):
     def overdue(self, as_of: datetime.date):
         """Appeals overdue on ``as_of`` (see ``overdue_q``)."""
         return self.filter(overdue_q(as_of))
+
+    def overdue_as_of(self, day: datetime.date):
+        """Appeals that were overdue at the end of ``day``, as they stood then: the rule of
+        ``overdue_q`` applied to ``status_then``, the new status of each appeal's latest
+        Transition up to the end of ``day`` (None for an appeal not yet received by then)."""
+        following = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+        steps = Transition.objects.filter(
+            appeal=OuterRef("pk"), at__lt=timezone.make_aware(following)
+        )
+        return self.annotate(
+            status_then=Subquery(steps.order_by("-at", "-pk").values("new_status")[:1])
+        ).filter(status_then__in=OVERDUE_STATUSES, deadline__lt=day)
 
     def for_enterprise(self, enterprise_id: int):
         return self.filter(enterprise_id=enterprise_id)

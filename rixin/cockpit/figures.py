@@ -41,6 +41,7 @@ from rixin.projects.models import (
     Project,
     ProjectSettings,
     StatusChange,
+    status_on,
     summarize,
 )
 from rixin.projects.reporting import owed_reports
@@ -595,11 +596,12 @@ def owed_monthly_reports(county_code: str, period: CockpitPeriod) -> tuple[RedIt
 
 
 def overdue_appeals(county_code: str, as_of: datetime.date) -> tuple[RedItem, ...]:
-    """Appeals waiting for a department past their deadline (the one overdue rule,
-    ``Appeal.objects.overdue``)."""
+    """Appeals past their deadline and still waiting for a department at the end of ``as_of``
+    (the one overdue rule, with the status each appeal had then:
+    ``Appeal.objects.overdue_as_of``)."""
     candidates = (
         Appeal.objects.filter(county_id=county_code)
-        .overdue(as_of)
+        .overdue_as_of(as_of)
         .select_related("lead_department")
         .order_by("deadline")
     )
@@ -622,13 +624,16 @@ def overdue_appeals(county_code: str, as_of: datetime.date) -> tuple[RedItem, ..
 def unstarted_agreements(
     county_code: str, as_of: datetime.date, months: int = UNSTARTED_MONTHS
 ) -> tuple[RedItem, ...]:
-    """Agreements signed at least ``months`` months before ``as_of`` whose project has not
-    reached 新开工 (``AgreementQuerySet.started``)."""
-    agreements = Agreement.objects.filter(county_id=county_code)
+    """Agreements signed at least ``months`` months before ``as_of`` whose project had not
+    reached 新开工 (``ProjectStatus.STARTED``) by the end of ``as_of``: the status it had
+    then, from its StatusChange rows (``status_on``); none if it was not in the library."""
     cutoff = months_before(as_of, months)
     late = (
-        agreements.filter(signed_on__lte=cutoff)
-        .exclude(pk__in=agreements.started().values("pk"))
+        Agreement.objects.filter(county_id=county_code, signed_on__lte=cutoff)
+        .annotate(project_status_then=status_on(as_of, "project_id"))
+        .filter(
+            Q(project_status_then__isnull=True) | ~Q(project_status_then__in=ProjectStatus.STARTED)
+        )
         .order_by("signed_on")
     )
     return tuple(
