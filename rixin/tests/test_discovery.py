@@ -78,6 +78,6 @@ def test_demo_steps_run_in_their_declared_order_and_every_step_exists():
 
 
 def test_an_app_without_a_module_contributes_nothing_and_hides_no_error():
-    spreadsheets = next(c for c in discovery.rixin_apps() if c.label == "spreadsheets")
-    assert discovery.submodule(spreadsheets, "urls") is None
-    assert discovery.submodule(spreadsheets, "tests.matrix") is None
+    demo = next(c for c in discovery.rixin_apps() if c.label == "demo")
+    assert discovery.submodule(demo, "urls") is None
+    assert discovery.submodule(demo, "tests.matrix") is None
