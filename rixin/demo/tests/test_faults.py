@@ -129,14 +129,17 @@ def environment(request, tmp_path):
     import psycopg
 
     name = f"rixin_faults_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as server:
+    # CREATE and DROP DATABASE from the server's maintenance database: the one DATABASE_URL
+    # names may not exist (the suite itself runs in the test runner's test_<name>).
+    maintenance = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as server:
         server.execute(f'CREATE DATABASE "{name}"')
     env["DATABASE_URL"] = urlunsplit(urlsplit(url)._replace(path="/" + name))
     try:
         _manage(env, "migrate", "-v", "0")
         yield env
     finally:
-        with psycopg.connect(url, autocommit=True) as server:
+        with psycopg.connect(maintenance, autocommit=True) as server:
             server.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
