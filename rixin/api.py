@@ -1,6 +1,7 @@
 """The JSON API root: /api/v1/, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
 
 import json
+import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
@@ -38,11 +39,22 @@ class TokenAuth(HttpBearer):
         return user
 
 
+# The largest integer a database column holds (a BIGINT); a larger one in a query or a body
+# would reach the database and fail there (a 500) instead of being refused here.
+MAX_INTEGER = 2**63 - 1
+_INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+
+
 def _nul_bytes(value, loc: tuple) -> list[tuple]:
     """Where ``value`` (decoded JSON or query values) holds a string with a NUL byte, which
-    PostgreSQL cannot store in text."""
+    PostgreSQL cannot store in text, or an integer no database column can hold."""
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int):
+        return [loc] if abs(value) > MAX_INTEGER else []
     if isinstance(value, str):
-        return [loc] if "\x00" in value else []
+        too_big = bool(_INTEGER.match(value)) and abs(int(value)) > MAX_INTEGER
+        return [loc] if "\x00" in value or too_big else []
     if isinstance(value, dict):
         return [hit for k, v in value.items() for hit in _nul_bytes(v, (*loc, str(k)))]
     if isinstance(value, list):
@@ -62,10 +74,16 @@ class InputCheckMiddleware:
     def __call__(self, request):
         # Open311 checks its own parameters and answers in the GeoReport error format.
         if request.path.startswith("/api/"):
+            if any(part.isdigit() and int(part) > MAX_INTEGER for part in request.path.split("/")):
+                return JsonResponse({"detail": "not found"}, status=404)  # no such row can exist
             found = self._found(request)
             if found:
                 detail = [
-                    {"type": "string_nul", "loc": list(loc), "msg": "NUL bytes are not allowed"}
+                    {
+                        "type": "value_error",
+                        "loc": list(loc),
+                        "msg": "NUL bytes and integers beyond 2^63-1 are not allowed",
+                    }
                     for loc in found
                 ]
                 return JsonResponse({"detail": detail}, status=422)

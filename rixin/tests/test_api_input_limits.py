@@ -46,3 +46,14 @@ def test_a_nul_byte_in_a_query_string_is_a_422_naming_the_field(personas, client
     answer = client_for(personas.officer).get("/api/v1/directory/enterprises", {"q": "a\x00"})
     assert answer.status_code == 422
     assert answer.json()["detail"][0]["loc"] == ["query", "q"]
+
+
+def test_an_id_beyond_what_a_column_holds_is_a_422_in_a_query_and_a_404_in_a_path(
+    personas, client_for
+):
+    client = client_for(personas.county_admin)
+    answer = client.get("/api/v1/funds/allocations", {"programme": HUGE})
+    assert answer.status_code == 422
+    assert "programme" in json.dumps(answer.json())
+    assert client.get(f"/api/v1/projects/{HUGE}").status_code == 404
+    assert client.get("/api/v1/funds/allocations", {"programme": "1"}).status_code == 200
