@@ -1,10 +1,12 @@
 """The JSON API root: /api/v1/, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
 
+import functools
 import json
 import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
+from django.urls import Resolver404, resolve
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
@@ -45,20 +47,63 @@ MAX_INTEGER = 2**63 - 1
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
 
 
-def _nul_bytes(value, loc: tuple) -> list[tuple]:
+def _integer_names(request) -> frozenset[str]:
+    """The names of the parameters and body fields the operation at ``request`` declares as
+    integers. Only there is a string of digits read as a number (a query value is always a
+    string); anywhere else a long digit string (a project code, a phone number) is text."""
+    try:
+        view = resolve(request.path_info).func
+        path_view = next(
+            c.cell_contents
+            for c in getattr(view, "__closure__", None) or ()
+            if hasattr(c.cell_contents, "operations")
+        )
+    except (Resolver404, StopIteration):
+        return frozenset()
+    return _declared_integers(path_view, request.method)
+
+
+@functools.cache
+def _declared_integers(path_view, method: str) -> frozenset[str]:
+    names: set[str] = set()
+
+    def walk(schema):
+        if isinstance(schema, dict):
+            for name, field in (schema.get("properties") or {}).items():
+                kinds = [field, *field.get("anyOf", [])]
+                if any(kind.get("type") == "integer" for kind in kinds):
+                    names.add(name)
+            for value in schema.values():
+                walk(value)
+        elif isinstance(schema, list):
+            for value in schema:
+                walk(value)
+
+    for operation in path_view.operations:
+        if method in operation.methods:
+            for model in operation.models:
+                walk(model.model_json_schema())
+    return frozenset(names)
+
+
+def _nul_bytes(value, loc: tuple, integers: frozenset[str] = frozenset()) -> list[tuple]:
     """Where ``value`` (decoded JSON or query values) holds a string with a NUL byte, which
-    PostgreSQL cannot store in text, or an integer no database column can hold."""
+    PostgreSQL cannot store in text, or an integer no database column can hold: a JSON
+    number anywhere, or a string of digits in a field declared as an integer."""
     if isinstance(value, bool):
         return []
     if isinstance(value, int):
         return [loc] if abs(value) > MAX_INTEGER else []
     if isinstance(value, str):
-        too_big = bool(_INTEGER.match(value)) and abs(int(value)) > MAX_INTEGER
+        named = next((part for part in reversed(loc) if isinstance(part, str)), "")
+        too_big = (
+            named in integers and bool(_INTEGER.match(value)) and abs(int(value)) > MAX_INTEGER
+        )
         return [loc] if "\x00" in value or too_big else []
     if isinstance(value, dict):
-        return [hit for k, v in value.items() for hit in _nul_bytes(v, (*loc, str(k)))]
+        return [hit for k, v in value.items() for hit in _nul_bytes(v, (*loc, str(k)), integers)]
     if isinstance(value, list):
-        return [hit for i, v in enumerate(value) for hit in _nul_bytes(v, (*loc, i))]
+        return [hit for i, v in enumerate(value) for hit in _nul_bytes(v, (*loc, i), integers)]
     return []
 
 
@@ -91,11 +136,12 @@ class InputCheckMiddleware:
 
     @staticmethod
     def _found(request) -> list[tuple]:
-        found = _nul_bytes({k: request.GET.getlist(k) for k in request.GET}, ("query",))
+        integers = _integer_names(request)
+        found = _nul_bytes({k: request.GET.getlist(k) for k in request.GET}, ("query",), integers)
         found = [(*loc[:2],) for loc in found]  # the field, not the index of a repeated one
         if request.content_type == "application/json" and request.body:
             try:
-                found += _nul_bytes(json.loads(request.body), ("body",))
+                found += _nul_bytes(json.loads(request.body), ("body",), integers)
             except ValueError:
                 return found  # not JSON: the API's parser answers that
         elif request.method == "POST" and request.content_type.startswith(
@@ -103,7 +149,9 @@ class InputCheckMiddleware:
         ):
             found += [
                 (*loc[:2],)
-                for loc in _nul_bytes({k: request.POST.getlist(k) for k in request.POST}, ("form",))
+                for loc in _nul_bytes(
+                    {k: request.POST.getlist(k) for k in request.POST}, ("form",), integers
+                )
             ]
         return found
 

@@ -57,3 +57,18 @@ def test_an_id_beyond_what_a_column_holds_is_a_422_in_a_query_and_a_404_in_a_pat
     assert "programme" in json.dumps(answer.json())
     assert client.get(f"/api/v1/projects/{HUGE}").status_code == 404
     assert client.get("/api/v1/funds/allocations", {"programme": "1"}).status_code == 200
+
+
+def test_a_long_digit_string_in_a_text_field_is_text_not_a_number(personas, client_for):
+    """Only a field declared as an integer reads digits as a number: a 22-digit code typed
+    without its hyphens, searched or sent, reaches the API's own validation."""
+    client = client_for(personas.officer)
+    answer = client.get("/api/v1/projects/", {"q": "2024140725440100012345"})
+    assert answer.status_code == 200, answer.content
+    answer = client.post(
+        "/api/v1/funds/allocations",
+        data=json.dumps({"payload": {"programme": HUGE}}),
+        content_type="application/json",
+    )
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["body", "payload", "programme"]
