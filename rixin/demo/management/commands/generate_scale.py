@@ -25,6 +25,7 @@ the application can insert into; running the command again goes on from there.
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from rixin.db import optimize
 from rixin.demo.scale import Span, Volume, county_codes, generate
 
 
@@ -78,6 +79,7 @@ class Command(BaseCommand):
 
             result = generate(counties, volume=volume, span=span, seed=seed, progress=progress)
             bar.update(counties - bar.n)
+        optimize(full=True)
         self.stdout.write(
             f"{result['counties']} counties, {result['generated']} generated now, "
             f"{result['rows']:,} rows written (illustrative)"
