@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -23,8 +24,10 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
+    Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, FirstValue, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -242,28 +245,41 @@ class ProjectQuerySet(CountyScopedQuerySet):
             Q(name__icontains=text) | Q(code__icontains=text) | Q(address__icontains=text)
         )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._progress_period: tuple[int, int] | None = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._progress_period = self._progress_period
+        return clone
+
+    def _fetch_all(self):
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        if (
+            fetching
+            and self._progress_period
+            and self._iterable_class is models.query.ModelIterable
+        ):
+            attach_progress(self._result_cache, *self._progress_period)
+
     def with_progress(self, year: int, month: int):
-        """Annotate the year's and since-start investment up to ``month``, the latest
-        physical progress, and attach the year's plan (one query more, whatever the size)."""
-        reports = MonthlyReport.objects.filter(
-            project=OuterRef("pk"), county_id=OuterRef("county_id")
-        )
-        to_date = reports.filter(Q(year__lt=year) | Q(year=year, month__lte=month))
-
-        def total(queryset):
-            summed = queryset.order_by().values("project").annotate(s=Sum("investment"))
-            return Coalesce(
-                Subquery(summed.values("s")), Value(ZERO), output_field=models.DecimalField(**MONEY)
+        """Give each fetched project the year's and since-start investment up to ``month``
+        (``completed_this_year``, ``completed_since_start``) and the latest physical progress
+        (``physical_latest``), from one query over the fetched projects' reports
+        (``attach_progress``), and attach the year's plan: two queries more, whatever the
+        size. The figures are attributes set after the fetch, not annotations: filter and
+        order on the projects' own columns."""
+        clone = self.prefetch_related(
+            Prefetch(
+                "annual_plans",
+                AnnualPlan.objects.filter(year=year).order_by(),  # one plan a year: no join
+                to_attr="plans_of_year",
             )
-
-        latest = to_date.exclude(physical_progress=None).order_by("-year", "-month")
-        return self.annotate(
-            completed_this_year=total(reports.filter(year=year, month__lte=month)),
-            completed_since_start=total(to_date),
-            physical_latest=Subquery(latest.values("physical_progress")[:1]),
-        ).prefetch_related(
-            Prefetch("annual_plans", AnnualPlan.objects.filter(year=year), to_attr="plans_of_year")
         )
+        clone._progress_period = (year, month)
+        return clone
 
     def progress_table(
         self, year: int, month: int, rules: ProjectSettings, reference: datetime.date | None = None
@@ -276,6 +292,55 @@ class ProjectQuerySet(CountyScopedQuerySet):
         return self.aggregate(
             count=Count("pk"), investment=Coalesce(Sum("total_investment"), Value(ZERO))
         )
+
+
+def attach_progress(projects: list, year: int, month: int) -> None:
+    """Set ``completed_this_year``, ``completed_since_start`` and ``physical_latest`` on each
+    project from one query over their reports up to ``month`` of ``year`` (the reports of the
+    project's own county), one row per project: window sums over the project's reports, and
+    the physical progress of its latest report that has one."""
+    if not projects:
+        return
+    partition = [F("project_id"), F("county_id")]
+    latest_first = [
+        Case(When(physical_progress__isnull=True, then=Value(1)), default=Value(0)).asc(),
+        F("year").desc(),
+        F("month").desc(),
+    ]
+    rows = (
+        MonthlyReport.objects.filter(
+            project_id__in=[p.pk for p in projects],
+            county_id__in={p.county_id for p in projects},
+        )
+        .through(year, month)
+        .order_by()
+        .annotate(
+            row=Window(RowNumber(), partition_by=partition, order_by=latest_first),
+            since_start=Window(Sum("investment"), partition_by=partition),
+            this_year=Window(
+                Sum(Case(When(year=year, then=F("investment")), default=Value(ZERO))),
+                partition_by=partition,
+            ),
+            physical=Window(
+                FirstValue("physical_progress"), partition_by=partition, order_by=latest_first
+            ),
+        )
+        .filter(row=1)
+        .values_list("project_id", "county_id", "this_year", "since_start", "physical")
+    )
+    figures = {(pk, county): rest for pk, county, *rest in rows}
+    for project in projects:
+        this_year, since_start, physical = figures.get(
+            (project.pk, project.county_id), (ZERO, ZERO, None)
+        )
+        project.completed_this_year = _money(this_year)
+        project.completed_since_start = _money(since_start)
+        project.physical_latest = physical
+
+
+def _money(value) -> Decimal:
+    """A sum of 万元 as the column holds it (SQLite's window sums may come back as float)."""
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
 
 
 class Project(CountyOwned, Illustrative, Versioned):
