@@ -56,7 +56,7 @@ def cockpit(request, county: str | None = None):
     table = figures.progress_table(division.code, period)
     county_figures = figures.county_figures(division.code, period, table=table)
     departments = figures.appeals_by_department(division.code, period)
-    red = figures.red_list(division.code, period, months, table=table)
+    red = figures.red_list(division.code, period, months, table=table, shown=figures.RED_SHOWN)
     charts = _charts(county_figures, departments)
     county_links = links.county_links(county_figures)
     context = {
@@ -113,6 +113,8 @@ def _red_groups(red: figures.RedList, period: CockpitPeriod, county_links: dict)
             "key": key,
             "label": RED_LABELS[key],
             "more": county_links.get(RED_MORE.get(key, "")),
+            "count": red.counts[key],
+            "hidden": red.counts[key] - len(items),
             "items": [(item, links.red_item_url(item, period)) for item in items],
         }
         for key, items in red.groups().items()

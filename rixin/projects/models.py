@@ -284,7 +284,7 @@ class ProjectQuerySet(CountyScopedQuerySet):
     def progress_table(
         self, year: int, month: int, rules: ProjectSettings, reference: datetime.date | None = None
     ) -> list[tuple[Project, Progress]]:
-        """Every project with its figures: two queries, whatever the number of projects."""
+        """Every project with its figures: three queries, whatever the number of projects."""
         return [(p, p.progress(month, rules, reference)) for p in self.with_progress(year, month)]
 
     def totals(self) -> dict:
