@@ -28,6 +28,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rixin.settings")
 
 COUNTY, CITY = "140725", "140700"
 YEAR, MONTH = 2025, 12
+YEAR_SPAN = (datetime.date(YEAR, 1, 1), datetime.date(YEAR, 12, 31))  # ?period=2025
 
 
 @dataclass
@@ -48,14 +49,14 @@ def _pages() -> list[Page]:
             "县驾驶舱 county cockpit",
             "leader",
             lambda c: f"/cockpit/?period={YEAR}",
-            lambda c: floors.county_cockpit(COUNTY, CITY, YEAR, MONTH),
+            lambda c: floors.county_cockpit(COUNTY, CITY, *YEAR_SPAN),
         ),
         Page(
             "city_view",
             "市级视图 city view",
             "city",
             lambda c: f"/cockpit/city/{CITY}/?period={YEAR}",
-            lambda c: floors.city_view(CITY, YEAR, MONTH),
+            lambda c: floors.city_view(CITY, *YEAR_SPAN),
         ),
         Page(
             "project_library",

@@ -48,6 +48,7 @@ from .validators import division_of, normalize_code, validate_project_code
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 ZERO = Decimal("0")
+TENTH = Decimal("0.1")
 
 
 def last_day(year: int, month: int) -> datetime.date:
@@ -335,7 +336,7 @@ def attach_progress(projects: list, year: int, month: int) -> None:
         )
         project.completed_this_year = _money(this_year)
         project.completed_since_start = _money(since_start)
-        project.physical_latest = physical
+        project.physical_latest = None if physical is None else Decimal(physical).quantize(TENTH)
 
 
 def _money(value) -> Decimal:
