@@ -15,6 +15,9 @@ import statistics
 from pathlib import Path
 
 RATIO_GOAL, P95_GOAL, GROWTH_GOAL = 1.5, 100.0, 1.3
+# Issue 15's goals where they differ from the defaults: page ÷ its honest floor, and p95 ms.
+RATIO_GOALS = {"county_cockpit": 2.0, "investment_kpis": 2.0}
+P95_GOALS = {"project_library": 50.0, "project_page": 50.0}
 IMPORT_RATIO_GOAL, IMPORT_SECONDS_GOAL = 2.0, 3.0
 REPORT_GOAL, LOAD_GOAL = 5.0, 0.40
 VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -54,13 +57,16 @@ def page_table(vendor: str, small: dict, full: dict) -> list[str]:
             growth = page["page_ms"]["median"] / before["page_ms"]["median"]
         p95 = page["page_ms"]["p95"]
         equal = before.get("queries") == page["queries"]
+        ratio_goal = RATIO_GOALS.get(key, RATIO_GOAL)
+        p95_goal = P95_GOALS.get(key, P95_GOAL)
         goals = [
             missed(
-                ratio is not None and ratio <= RATIO_GOAL, f"{ratio:.1f}× its floor (goal ≤ 1.5×)"
+                ratio is not None and ratio <= ratio_goal,
+                f"{ratio:.1f}× its floor (goal ≤ {ratio_goal:g}×)",
             )
             if ratio is not None
             else "no floor yet",
-            missed(p95 <= P95_GOAL, f"p95 {p95:.0f} ms (goal ≤ 100 ms)"),
+            missed(p95 <= p95_goal, f"p95 {p95:.0f} ms (goal ≤ {p95_goal:g} ms)"),
             missed(
                 growth is not None and growth <= GROWTH_GOAL, f"grows {growth:.2f}× (goal ≤ 1.3×)"
             )
@@ -195,10 +201,12 @@ def render(folder: Path) -> str:
         "",
         "## Pages beside their floors",
         "",
-        "The floor of a page is hand-written SQL computing the same numbers on the same "
-        "database in the same run (benchmarks/floors.py), run right after each request. "
-        "Goals: page ≤ 1.5× its floor, p95 ≤ 100 ms, growth from 1/10 of the data to all of "
-        "it ≤ 1.3×, the same number of queries at both sizes.",
+        "The floor of a page is hand-written SQL computing every number the page shows, by "
+        "the page's rules, on the same database in the same run (benchmarks/floors.py; "
+        "rixin/tests/test_floors_equal_pages.py holds each floor equal to its page), run "
+        "right after each request. Goals: page ≤ 1.5× its floor (the cockpit and the KPI "
+        "page ≤ 2×), p95 ≤ 100 ms (the library and a project's page ≤ 50 ms), growth from "
+        "1/10 of the data to all of it ≤ 1.3×, the same number of queries at both sizes.",
         "",
     ]
     for vendor in VENDORS:
@@ -210,9 +218,12 @@ def render(folder: Path) -> str:
             lines += [f"### {VENDORS[vendor]}", "", "Not measured in this run.", ""]
     lines += ["## Excel import, reports, load", ""]
     lines += import_lines(folder) + report_lines(folder) + load_lines(load(folder, "load.json"))
-    causes = Path(__file__).with_name("causes.md")
-    if causes.exists():
-        lines += [causes.read_text().strip(), ""]
+    # Only what this run measured: the history of causes and fixes is docs/performance.md.
+    lines += [
+        "What was found and fixed in earlier runs, and why a goal may be out of reach, is "
+        "kept in docs/performance.md, not here: this file states only this run's figures.",
+        "",
+    ]
     return "\n".join(lines)
 
 
