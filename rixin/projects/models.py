@@ -19,7 +19,6 @@ from django.db.models import (
     F,
     Max,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     Sum,
@@ -267,18 +266,12 @@ class ProjectQuerySet(CountyScopedQuerySet):
 
     def with_progress(self, year: int, month: int):
         """Give each fetched project the year's and since-start investment up to ``month``
-        (``completed_this_year``, ``completed_since_start``) and the latest physical progress
-        (``physical_latest``), from one query over the fetched projects' reports
-        (``attach_progress``), and attach the year's plan: two queries more, whatever the
-        size. The figures are attributes set after the fetch, not annotations: filter and
-        order on the projects' own columns."""
-        clone = self.prefetch_related(
-            Prefetch(
-                "annual_plans",
-                AnnualPlan.objects.filter(year=year).order_by(),  # one plan a year: no join
-                to_attr="plans_of_year",
-            )
-        )
+        (``completed_this_year``, ``completed_since_start``), the latest physical progress
+        (``physical_latest``) and the year's plan (``year_plan``), from two queries over the
+        fetched projects' reports and plans (``attach_progress``), whatever the size. The
+        figures are attributes set after the fetch, not annotations: filter and order on the
+        projects' own columns."""
+        clone = self._chain()
         clone._progress_period = (year, month)
         return clone
 
@@ -299,7 +292,8 @@ def attach_progress(projects: list, year: int, month: int) -> None:
     """Set ``completed_this_year``, ``completed_since_start`` and ``physical_latest`` on each
     project from one query over their reports up to ``month`` of ``year`` (the reports of the
     project's own county), one row per project: window sums over the project's reports, and
-    the physical progress of its latest report that has one."""
+    the physical progress of its latest report that has one; and ``plans_of_year``, the
+    year's plan, from one query filtered on the county column."""
     if not projects:
         return
     partition = [F("project_id"), F("county_id")]
@@ -330,7 +324,17 @@ def attach_progress(projects: list, year: int, month: int) -> None:
         .values_list("project_id", "county_id", "this_year", "since_start", "physical")
     )
     figures = {(pk, county): rest for pk, county, *rest in rows}
+    plans = {
+        (plan.project_id, plan.county_id): plan
+        for plan in AnnualPlan.objects.filter(
+            county_id__in={p.county_id for p in projects},
+            project_id__in=[p.pk for p in projects],
+            year=year,
+        ).order_by()  # Meta.ordering ("project") would join the projects
+    }
     for project in projects:
+        plan = plans.get((project.pk, project.county_id))
+        project.plans_of_year = [plan] if plan else []
         this_year, since_start, physical = figures.get(
             (project.pk, project.county_id), (ZERO, ZERO, None)
         )

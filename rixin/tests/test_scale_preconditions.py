@@ -68,10 +68,6 @@ KNOWN_GAPS = {
         r'^SELECT .*FROM "funds_disbursement" WHERE "funds_disbursement"\."allocation_id" IN',
         re.S,
     ),
-    "projects: with_progress prefetches the year's plans by project ids only": re.compile(
-        r'^SELECT .* FROM "projects_annualplan" INNER JOIN "projects_project" .* WHERE '
-        r'\("projects_annualplan"\."year" = \d+ AND "projects_annualplan"\."project_id" IN \('
-    ),
     "projects: owed_reports reads the month's reports by project ids only": re.compile(
         r'^SELECT .* FROM "projects_monthlyreport" INNER JOIN "projects_project" .* WHERE '
         r'\("projects_monthlyreport"\."month" = \d+ AND "projects_monthlyreport"\."project_id" IN \('
