@@ -30,6 +30,11 @@ from .access import enters_funds
 from .models import ZERO, Allocation, Disbursement, Programme
 
 
+def _line(number: str, amount: Decimal) -> str:
+    """A row of the preview: its document number or voucher and its amount in 万元."""
+    return _("%(number)s · %(amount)s万元") % {"number": number, "amount": plain(amount)}
+
+
 def _cells(importer: Importer, values: dict, parsers: dict) -> dict:
     out, errors = {}, []
     for column in importer.columns:
@@ -171,7 +176,7 @@ class AllocationImporter(Importer):
                 "conditions": row["conditions"],
                 "allocated_on": row["allocated_on"],
             }
-            changes.append(Change(number, "create", f"{doc} · {row['amount']}万元", payload))
+            changes.append(Change(number, "create", _line(doc, row["amount"]), payload))
         if errors:
             raise RowInvalid(errors)
         return changes
@@ -242,7 +247,7 @@ class DisbursementImporter(Importer):
                 "amount": row["amount"],
                 "voucher": voucher,
             }
-            changes.append(Change(number, "create", f"{voucher} · {row['amount']}万元", payload))
+            changes.append(Change(number, "create", _line(voucher, row["amount"]), payload))
         if errors:
             raise RowInvalid(errors)
         return changes
