@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/results.py <run folder> [--write benchmarks/RESULTS.md]
 
 The run folder (written by scripts/bench.sh) holds meta.json, pages-<vendor>-<size>.json,
-load.json, import-<n>.txt and reports-<n>.txt.
+load.json, import-<n>.txt, reports-<n>.txt and matcher.txt.
 """
 
 from __future__ import annotations
@@ -150,6 +150,42 @@ def report_lines(folder: Path) -> list[str]:
     return [*lines, ""]
 
 
+def matcher_lines(folder: Path) -> list[str]:
+    """bench_matcher.py prints precision@5 of the matcher, of the class-only baseline and the
+    ceiling the labels allow, and the number of labelled pairs."""
+    path = folder / "matcher.txt"
+    text = path.read_text() if path.exists() else ""
+    found = {
+        name: re.search(rf"^{pattern} precision@5[^:]*: ([\d.]+)", text, re.M)
+        for name, pattern in (
+            ("matcher", "matcher"),
+            ("baseline", "class-only baseline"),
+            ("ceiling", "ceiling"),
+        )
+    }
+    pairs = re.search(r"^labelled pairs: (\d+) \((\d+) patents\)", text, re.M)
+    title = "### Patent–enterprise matcher (benchmarks/bench_matcher.py)"
+    if not (found["matcher"] and found["baseline"]):
+        return [title, "", "Not measured (benchmarks/bench_matcher.py failed).", ""]
+    matcher, baseline = (float(found[k].group(1)) for k in ("matcher", "baseline"))
+    lines = [
+        title,
+        "",
+        "Precision@5 on the hand-labelled patent–enterprise pairs of rixin/innovation/data/ "
+        "(illustrative)"
+        + (f": {pairs.group(1)} pairs, {pairs.group(2)} patents." if pairs else "."),
+        "",
+        "| ranking | precision@5 | goal |",
+        "|---|---|---|",
+        f"| matcher (IPC ↔ GB/T 4754 class and text similarity) | {matcher:.3f} | "
+        f"{missed(matcher > baseline, 'not above the class-only baseline')} |",
+        f"| class-only baseline | {baseline:.3f} | |",
+    ]
+    if found["ceiling"]:
+        lines.append(f"| ceiling (the best these labels allow) | {found['ceiling'].group(1)} | |")
+    return [*lines, ""]
+
+
 def load_lines(data: dict | None) -> list[str]:
     if not data:
         return ["### Mixed read load", "", "Not measured.", ""]
@@ -210,6 +246,7 @@ def render(folder: Path) -> str:
             lines += [f"### {VENDORS[vendor]}", "", "Not measured in this run.", ""]
     lines += ["## Excel import, reports, load", ""]
     lines += import_lines(folder) + report_lines(folder) + load_lines(load(folder, "load.json"))
+    lines += matcher_lines(folder)
     causes = Path(__file__).with_name("causes.md")
     if causes.exists():
         lines += [causes.read_text().strip(), ""]

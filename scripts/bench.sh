@@ -59,6 +59,7 @@ else
   touch "$BENCH_OUT/reports-missing"
 fi
 
+$PY benchmarks/bench_matcher.py > "$BENCH_OUT/matcher.txt" 2>&1 || echo "bench_matcher.py failed: see $BENCH_OUT/matcher.txt"
 echo "whole_bench $SECONDS" >> "$BENCH_OUT/timings.txt"
 $PY benchmarks/meta.py "$BENCH_OUT"
 $PY benchmarks/results.py "$BENCH_OUT" --write benchmarks/RESULTS.md
