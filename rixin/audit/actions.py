@@ -49,7 +49,7 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-_SECRET_FIELDS = frozenset({"password", "key_hash"})
+_SECRET_FIELDS = frozenset({"password", "key_hash", "tile_key"})
 
 
 def snapshot(obj: models.Model) -> dict[str, Any]:
