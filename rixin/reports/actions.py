@@ -47,6 +47,10 @@ def issue_official_report(
     row locked (select_for_update) so that two issues at once never share a number; issuing
     the same period again returns the number it was given."""
     access.check_issues(acting_user, county_code)
+    if period.end >= timezone.localdate():
+        raise ValidationError(
+            _("%(period)s尚未结束,其报告只能是快报,不能签发正式文件。") % {"period": period.label}
+        )
     frame = ReportFrame.objects.filter(county_id=county_code).first()
     if frame is None:
         raise ValidationError(

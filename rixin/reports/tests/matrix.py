@@ -20,6 +20,11 @@ def _file(p):
 ISSUERS = frozenset({"county_admin"})
 
 
+def _issue(p):
+    own = {"county_code": "140725", "period": "2024-07", "kind": "month"}
+    return own, {**own, "county_code": "140702"}
+
+
 def _api_file(p):
     own = {"county_code": "140725", "period": "2024-07", "file": "month.docx"}
     return own, {**own, "county_code": "140702"}
@@ -31,6 +36,16 @@ ROUTES = [
     Route("report_county", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
     Route("report_download", SHOUYANG_READERS, objects=_file, denied=OTHER_404),
     Route("report_download", ISSUERS, objects=_file, denied=OTHER_404, query="mode=official"),
+    # 签发: the confirmation page, and its POST (CSRF, confirmed) that takes the 发文字号.
+    Route("report_issue", ISSUERS, objects=_issue, denied=OTHER_404),
+    Route(
+        "report_issue",
+        ISSUERS,
+        method="post",
+        objects=_issue,
+        data={"confirm": "on"},
+        denied=OTHER_404,
+    ),
     Route("api:list_reports", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
     Route("api:get_report_file", SHOUYANG_READERS, objects=_api_file, denied=OTHER_404),
     Route(

@@ -3,6 +3,8 @@
 manage.py make_report --county 140725 --period 2024H1 --format pdf
 manage.py make_report --city 140700 --period 2024-07 --format both --output reports/
 manage.py make_report --county 140725 --period 2024H1 --format docx --official
+manage.py make_report --county 140725 --quarter 2024Q1 --format pdf
+manage.py make_report --county 140725 --year 2024 --format both
 
 --draft (the default) writes the internal draft, marked 草稿; --official issues the report in
 the county's 公文 frame (its 发文字号 taken, or the one it was given) and writes that.
@@ -18,23 +20,29 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from rixin.accounts.access import system_actor
-from rixin.cockpit.periods import CockpitPeriod
+from rixin.cockpit.periods import QUARTER, YEAR, CockpitPeriod
 from rixin.regions.models import Division
 
-from ...content import KINDS, build_report, file_name
+from ...content import build_report, file_name
 from ...downloads import record_report_export
 from ...frame import DRAFT, official
 from ...render import FORMATS, render
 
 
 class Command(BaseCommand):
-    help = "Generate the half-year report (期中答卷, --period 2024H1) or the monthly report (--period 2024-07)."
+    help = (
+        "Generate a county's report: monthly (--period 2024-07), quarterly (--quarter 2024Q1), "
+        "half-year (期中答卷, --period 2024H1) or annual (年度总结, --year 2024)."
+    )
 
     def add_arguments(self, parser):
         where = parser.add_mutually_exclusive_group(required=True)
         where.add_argument("--county", help="6-digit county code")
         where.add_argument("--city", help="6-digit city code: every county of the city")
-        parser.add_argument("--period", required=True, help="2024H1, 2024H2 or 2024-07")
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--period", help="2024-07, 2024Q1, 2024H1 or 2024")
+        which.add_argument("--quarter", help="a quarter: 2024Q1 … 2024Q4")
+        which.add_argument("--year", help="a year: 2024")
         parser.add_argument("--format", choices=[*FORMATS, "both"], default="pdf")
         parser.add_argument("--language", choices=["zh", "en"], default="zh")
         parser.add_argument(
@@ -52,7 +60,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        period = self._period(options["period"])
+        period = self._period(options["period"], options["quarter"], options["year"])
         counties = self._counties(options["county"], options["city"])
         formats = FORMATS if options["format"] == "both" else (options["format"],)
         folder = Path(options["output"])
@@ -88,13 +96,16 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(f"{county.name}: {' '.join(error.messages)}") from None
 
-    def _period(self, text: str) -> CockpitPeriod:
+    def _period(self, text: str | None, quarter: str | None, year: str | None) -> CockpitPeriod:
         try:
-            period = CockpitPeriod.parse(text)
+            period = CockpitPeriod.parse(text or quarter or year)
         except ValueError as error:
             raise CommandError(str(error)) from None
-        if period.kind not in KINDS:
-            raise CommandError(f"“{text}”: 报告只有半年报告(如 2024H1)和月报(如 2024-07)")
+        wanted = QUARTER if quarter else YEAR if year else None
+        if wanted and period.kind != wanted:
+            flag = "--quarter" if quarter else "--year"
+            example = "2024Q1" if quarter else "2024"
+            raise CommandError(f"{flag} “{quarter or year}”: 应为如 {example} 的期间")
         return period
 
     def _counties(self, county: str | None, city: str | None) -> list[Division]:
