@@ -504,11 +504,15 @@ def numbered(number: int, name: str, language: str) -> str:
 
 
 def module_sections(county: Division, period: CockpitPeriod, language: str) -> list[Section]:
-    """要素保障 (the funds of the year) and 科技创新 (innovation), each only when its module
-    has something to say; numbered after the fixed sections by ``build_report``."""
+    """要素保障 (the funds of the year, allocated and paid by the period's end) and 科技创新
+    (innovation, certificates valid at the period's end), each only when its module has
+    something to say; numbered after the fixed sections by ``build_report``."""
     found = [
-        (_("要素保障"), fund_figures.report_paragraph(county.code, period.year)),
-        (_("科技创新"), innovation_figures.report_paragraph(county.code, period.year)),
+        (_("要素保障"), fund_figures.report_paragraph(county.code, period.year, period.end)),
+        (
+            _("科技创新"),
+            innovation_figures.report_paragraph(county.code, period.year, period.end),
+        ),
     ]
     return [Section(name, [paragraph]) for name, paragraph in found if paragraph]
 

@@ -78,3 +78,17 @@ def test_patents_pushed_to_the_enterprise_are_on_its_to_do_list_until_answered(p
     assert not _patents(make_user("sy_qiye2", Role.ENTERPRISE, SHOUYANG, enterprise=neighbour))
     actions.answer_push(push, acting_user=system_actor(), answer=Answer.NO_NEED)
     assert not _patents(personas.enterprise_user)
+
+
+def test_the_report_paragraph_counts_the_certificates_valid_at_the_periods_end(personas):
+    from rixin.innovation import figures
+
+    actions.record_certificate(
+        acting_user=system_actor(),
+        enterprise=personas.enterprise,
+        number="GR2",
+        certified_on=D(2024, 11, 1),
+        invention_patents=3,
+    )
+    assert "高新技术企业" not in figures.report_paragraph("140725", 2024, D(2024, 6, 30))
+    assert "培育高新技术企业1家" in figures.report_paragraph("140725", 2024)
