@@ -16,6 +16,7 @@ class Event(models.TextChoices):
     EXTENSION_DECIDED = "extension", _("延期审批结果")
     JOB_DONE = "job_done", _("后台任务完成")
     JOB_FAILED = "job_failed", _("后台任务失败")
+    SCHEDULED_REPORT = "scheduled_report", _("定期报告")
 
 
 class ChannelKind(models.TextChoices):

@@ -57,3 +57,14 @@ def may_generate_city(user, params: dict) -> bool:
         return False
     city = Division.objects.filter(code=params.get("city"), level=DivisionLevel.CITY).first()
     return city is not None and bool(visible_in_city(user, city))
+
+
+def may_schedule(user, params: dict) -> bool:
+    """The county's monthly report on a schedule: its county administrator sets it; the
+    worker (the system actor) queues each next month's run."""
+    return administers_frame(user, params.get("county", ""))
+
+
+def check_schedules(user, county_code: str) -> None:
+    if not administers_frame(user, county_code):
+        raise PermissionDenied(_("只有本县的县级业务管理员可以设置月报定期发送。"))

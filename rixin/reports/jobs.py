@@ -72,3 +72,57 @@ def city_reports(job, progress) -> Outcome:
         content=buffer.getvalue(),
         notice_county=counties[0].code,
     )
+
+
+SCHEDULED = "reports.scheduled"
+
+
+@register(SCHEDULED, title=gettext_lazy("月报定期发送"), allowed=access.may_schedule)
+def scheduled_report(job, progress) -> Outcome:
+    """One month of a county's schedule: generate, record and notify once, then queue the
+    next month. A run taken up again after the month was recorded only queues the next."""
+    from rixin.accounts.access import system_actor
+
+    from . import actions
+    from .downloads import download_url
+    from .models import ReportSchedule
+
+    actor = system_actor()
+    code = job.params["county"]
+    schedule = ReportSchedule.objects.filter(county_id=code).select_related("county").first()
+    if schedule is None or not schedule.enabled:
+        return Outcome(message=_("月报定期发送已停用。"))
+    period = CockpitPeriod.parse(job.params["period"])
+    if schedule.last_period and schedule.last_period >= period.key:
+        actions.schedule_next(schedule, acting_user=actor, running=job.pk)
+        return Outcome(message=_("%(period)s 月报此前已发送。") % {"period": period.key})
+    county = schedule.county
+    formats = formats_of(schedule.format)
+    progress(0, len(formats), _("正在生成…"))
+    report = build_report(code, period, "zh")
+    written = []
+    for fmt in formats:
+        content = render(report, fmt, DRAFT)
+        name = file_name(county, period, fmt)
+        record_report_export(actor, county, period, fmt, "zh", content, name)
+        written.append((name, content))
+        progress(len(written), len(formats), name)
+    link = download_url(code, period, formats[0])
+    actions.record_scheduled_run(schedule, period, link=link, acting_user=actor)
+    schedule.refresh_from_db()
+    actions.schedule_next(schedule, acting_user=actor, running=job.pk)
+    if len(written) == 1:
+        name, content = written[0]
+    else:
+        buffer = BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for member, data in written:
+                archive.writestr(member, data)
+        name, content = f"{county.name}-{period.key}-{_('月报')}.zip", buffer.getvalue()
+    count = schedule.recipients.count()
+    return Outcome(
+        message=_("%(period)s 月报已生成并发送给 %(n)d 位接收人。")
+        % {"period": period.key, "n": count},
+        file_name=name,
+        content=content,
+    )

@@ -45,6 +45,13 @@ ROUTES = [
         data={"period": "2024H1", "format": "docx", "language": "zh"},
     ),
     Route("report_frame_settings", frozenset({"county_admin"})),
+    Route("report_schedule", frozenset({"county_admin"})),
+    Route(
+        "report_schedule",
+        frozenset({"county_admin"}),
+        method="post",
+        data={"enabled": "on", "working_day": "3", "format": "pdf"},
+    ),
     Route("report_county", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
     Route("report_download", SHOUYANG_READERS, objects=_file, denied=OTHER_404),
     Route("report_download", ISSUERS, objects=_file, denied=OTHER_404, query="mode=official"),
