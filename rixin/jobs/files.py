@@ -8,10 +8,13 @@ others only when that transaction commits, the file at once."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
 from django.conf import settings
+
+log = logging.getLogger(__name__)
 
 
 def jobs_dir() -> Path:
@@ -41,11 +44,15 @@ def _progress_path(job_pk: int) -> Path:
 
 
 def write_progress(job_pk: int, done: int, total: int, message: str) -> None:
+    """Best effort: a progress file that cannot be written never stops the work."""
     path = _progress_path(job_pk)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"done": done, "total": total, "message": message}))
-    os.replace(temporary, path)  # a reader never sees half a file
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"done": done, "total": total, "message": message}))
+        os.replace(temporary, path)  # a reader never sees half a file
+    except OSError:
+        log.warning("job %s: progress file %s not written", job_pk, path, exc_info=True)
 
 
 def read_progress(job_pk: int) -> dict | None:

@@ -149,3 +149,17 @@ def test_the_one_worker_command_runs_jobs_and_its_old_name_too(personas):
     third = _job(personas.officer)
     call_command("deliver_notices", "--once")
     assert RUNS[-1] == third.pk
+
+
+def test_a_progress_file_that_cannot_be_written_does_not_stop_the_job(personas, settings, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    settings.RIXIN_JOBS_DIR = blocked / "jobs"  # under a file: nothing can be written there
+    actor = system_actor()
+    job = _job(personas.officer)
+    claimed = actions.claim_next(acting_user=actor)
+    assert actions.record_progress(
+        claimed, token=claimed.claim_token, done=2, total=3, acting_user=actor
+    )
+    job.refresh_from_db()
+    assert job.progress_done == 2
