@@ -193,3 +193,34 @@ def _tell(job: Job, ok: bool, county: str, acting_user) -> None:
         county=county,
         acting_user=acting_user,
     )
+
+
+def reschedule(
+    job: Job,
+    *,
+    run_after: datetime.datetime,
+    params: dict[str, Any] | None = None,
+    acting_user,
+) -> bool:
+    """Move a job still waiting (queued, not claimed) to ``run_after``, with new ``params``
+    if given; the kind's own rule decides who may. False if a worker has it already."""
+    job_kind = registry.kind_of(job.kind)
+    if job_kind is None:
+        raise ValueError(f"unknown job kind {job.kind!r}")
+    params = job.params if params is None else params
+    access.check_allowed(job_kind, acting_user, params)
+    with transaction.atomic():
+        before = {"run_after": job.run_after.isoformat(), "params": job.params}
+        moved = Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED, claim_token="").update(
+            run_after=run_after, params=params
+        )
+        if moved:
+            job.run_after, job.params = run_after, params
+            record_event(
+                AuditAction.UPDATE,
+                acting_user=acting_user,
+                obj=job,
+                before=before,
+                after={"run_after": run_after.isoformat(), "params": params},
+            )
+    return bool(moved)

@@ -132,27 +132,35 @@ def _schedule_snapshot(schedule: ReportSchedule) -> dict:
 
 
 def schedule_next(schedule: ReportSchedule, *, acting_user, now=None, running: int | None = None):
-    """Queue the schedule's next run, unless one is already waiting (so a schedule saved
-    twice, or a run taken up again, never starts a second chain). ``running``: the job
-    asking, which does not count as waiting."""
-    from rixin.jobs.actions import enqueue
-    from rixin.jobs.models import Job
+    """Queue the schedule's next run; a run already waiting is moved to the schedule's
+    day instead (so a schedule saved twice, or a run taken up again, never starts a second
+    chain, and a changed day applies at once). ``running``: the job asking, which does not
+    count as waiting."""
+    from rixin.jobs.actions import enqueue, reschedule
+    from rixin.jobs.models import Job, JobStatus
 
     from .jobs import SCHEDULED
     from .schedule import next_run
 
-    waiting = Job.objects.open().filter(kind=SCHEDULED, county_id=schedule.county_id)
-    if running is not None:
-        waiting = waiting.exclude(pk=running)
-    if waiting.exists():
-        return None
     moment, period = next_run(
         schedule.county_id, schedule.working_day, schedule.last_period, now=now
     )
+    params = {"county": schedule.county_id, "period": period.key}
+    waiting = Job.objects.open().filter(kind=SCHEDULED, county_id=schedule.county_id)
+    if running is not None:
+        waiting = waiting.exclude(pk=running)
+    first = waiting.first()
+    if first is not None:
+        if first.status == JobStatus.QUEUED and (first.run_after, first.params) != (
+            moment,
+            params,
+        ):
+            reschedule(first, run_after=moment, params=params, acting_user=acting_user)
+        return first
     return enqueue(
         SCHEDULED,
         acting_user=acting_user,
-        params={"county": schedule.county_id, "period": period.key},
+        params=params,
         county=schedule.county_id,
         title=_("%(period)s 月报定期发送") % {"period": period.key},
         run_after=moment,

@@ -139,3 +139,23 @@ def test_a_run_taken_up_again_after_its_month_was_sent_sends_nothing_more(person
     assert job.status == JobStatus.DONE and "此前已发送" in job.message
     assert not Notice.objects.filter(event=Event.SCHEDULED_REPORT).exists()
     assert Job.objects.filter(kind=SCHEDULED, status=JobStatus.QUEUED).count() == 1
+
+
+def test_a_changed_day_moves_the_waiting_run(personas):
+    def save(day):
+        return actions.save_schedule(
+            acting_user=personas.county_admin,
+            county_code="140725",
+            enabled=True,
+            working_day=day,
+            format="pdf",
+            recipients=[personas.leader],
+        )
+
+    save(3)
+    job = Job.objects.get(kind=SCHEDULED)
+    save(8)
+    moved = Job.objects.get(kind=SCHEDULED)
+    assert moved.pk == job.pk
+    expected, period = next_run("140725", 8, "")
+    assert moved.run_after == expected and moved.params["period"] == period.key
