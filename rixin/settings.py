@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "rixin.funds",
     "rixin.innovation",
     "rixin.notices",
+    "rixin.jobs",
     "rixin.todo",
     "rixin.demo",
 ]
@@ -230,6 +231,12 @@ RIXIN_IMPORT_MAX_UNZIPPED_BYTES = envint("RIXIN_IMPORT_MAX_UNZIPPED_BYTES", str(
 RIXIN_IMPORT_MAX_MEMBERS = envint("RIXIN_IMPORT_MAX_MEMBERS", "200")
 RIXIN_IMPORT_MAX_ROWS = envint("RIXIN_IMPORT_MAX_ROWS", "20000")
 RIXIN_IMPORT_MAX_CELL_CHARS = envint("RIXIN_IMPORT_MAX_CELL_CHARS", "5000")
+# A file of more rows is confirmed in the background by the worker (``manage.py work``).
+RIXIN_IMPORT_BACKGROUND_ROWS = envint("RIXIN_IMPORT_BACKGROUND_ROWS", "2000")
+# …and its progress is recorded after every this many rows written.
+RIXIN_IMPORT_PROGRESS_ROWS = envint("RIXIN_IMPORT_PROGRESS_ROWS", "500")
+# Background jobs' result files and live progress, outside MEDIA_ROOT (see rixin/jobs/files.py).
+RIXIN_JOBS_DIR = Path(os.getenv("RIXIN_JOBS_DIR", VAR_DIR / "jobs"))
 # Digits a number may have where the importer names no model field.
 RIXIN_IMPORT_MAX_DIGITS = envint("RIXIN_IMPORT_MAX_DIGITS", "16")
 RIXIN_BACKUP_DIR = Path(os.getenv("RIXIN_BACKUP_DIR", VAR_DIR / "backups"))

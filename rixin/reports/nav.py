@@ -8,4 +8,5 @@ from .access import is_county_admin
 ENTRIES = [
     NavEntry(_("各期报告"), "report_index", reads_county_data, _("报告")),
     NavEntry(_("公文格式设置"), "report_frame_settings", is_county_admin, _("报告")),
+    NavEntry(_("月报定期发送"), "report_schedule", is_county_admin, _("报告")),
 ]

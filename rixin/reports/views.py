@@ -12,7 +12,7 @@ from rixin.regions.models import Division
 from rixin.views import form_page
 
 from . import actions
-from .access import check_issues, may_issue
+from .access import check_issues, generates_city_reports, may_issue
 from .content import file_name, period_label
 from .downloads import (
     available_periods,
@@ -37,7 +37,11 @@ def report_index(request):
     if request.user.county_code:
         return redirect("report_county", county_code=request.user.county_code)
     counties = Division.objects.filter(code__in=codes).select_related("parent").order_by("code")
-    return render(request, "reports/index.html", {"counties": counties})
+    cities = []
+    if generates_city_reports(request.user):
+        parents = {county.parent for county in counties if county.parent_id}
+        cities = sorted(parents, key=lambda city: city.code)
+    return render(request, "reports/index.html", {"counties": counties, "cities": cities})
 
 
 def _files(county, period, modes) -> list[dict]:

@@ -20,7 +20,7 @@ import hashlib
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any, ClassVar
@@ -609,9 +609,19 @@ def _claim(batch: ImportBatch) -> None:
         raise AlreadyCommitted()
 
 
-def commit(batch: ImportBatch, importer: Importer) -> ParseResult:
+def commit(
+    batch: ImportBatch,
+    importer: Importer,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    progress_every: int = 500,
+) -> ParseResult:
     """Parse the stored file again (the database may have moved) and apply it in one
-    transaction, once: the batch row is claimed first, inside that transaction."""
+    transaction, once: the batch row is claimed first, inside that transaction.
+
+    ``progress(done, total)``, when given (the background import), is called with the
+    changes applied so far: once when the file has been read again, then after every
+    ``progress_every`` changes (they are applied in slices of that many, in order)."""
     if not importer.allowed() or batch.user_id != importer.user.pk:
         raise PermissionDenied
     if batch.status == ImportStatus.COMMITTED:
@@ -626,7 +636,10 @@ def commit(batch: ImportBatch, importer: Importer) -> ParseResult:
         if not result.errors:
             try:
                 with transaction.atomic():
-                    importer.apply(result.changes)
+                    if progress is None:
+                        importer.apply(result.changes)
+                    else:
+                        _apply_with_progress(importer, result.changes, progress, progress_every)
             except (ValidationError, DatabaseError) as exc:
                 result.errors = [_failing_row(importer, result.changes, exc)]
         if result.errors:
@@ -650,6 +663,16 @@ def commit(batch: ImportBatch, importer: Importer) -> ParseResult:
             after=result.counts,
         )
     return result
+
+
+def _apply_with_progress(
+    importer: Importer, changes: list[Change], progress: Callable[[int, int], None], every: int
+) -> None:
+    total = len(changes)
+    progress(0, total)
+    for start in range(0, total, max(every, 1)):
+        importer.apply(changes[start : start + every])
+        progress(min(start + every, total), total)
 
 
 def import_file(importer: Importer, path: str) -> ParseResult:

@@ -30,9 +30,33 @@ def _api_file(p):
     return own, {**own, "county_code": "140702"}
 
 
+# A city's reports at once, in the background: the city and province accounts; a county's
+# staff have their county's page (403).
+CITY_REPORTERS = CITY | {"province_viewer"}
+
+
+def _city(p):
+    return {"city_code": "140700"}, None
+
+
 ROUTES = [
     Route("report_index", READERS),
+    Route("report_city", CITY_REPORTERS, objects=_city),
+    Route(
+        "report_city",
+        CITY_REPORTERS,
+        method="post",
+        objects=_city,
+        data={"period": "2024H1", "format": "docx", "language": "zh"},
+    ),
     Route("report_frame_settings", frozenset({"county_admin"})),
+    Route("report_schedule", frozenset({"county_admin"})),
+    Route(
+        "report_schedule",
+        frozenset({"county_admin"}),
+        method="post",
+        data={"enabled": "on", "working_day": "3", "format": "pdf"},
+    ),
     Route("report_county", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
     Route("report_download", SHOUYANG_READERS, objects=_file, denied=OTHER_404),
     Route("report_download", ISSUERS, objects=_file, denied=OTHER_404, query="mode=official"),

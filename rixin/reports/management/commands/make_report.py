@@ -5,6 +5,11 @@ manage.py make_report --city 140700 --period 2024-07 --format both --output repo
 manage.py make_report --county 140725 --period 2024H1 --format docx --official
 manage.py make_report --county 140725 --quarter 2024Q1 --format pdf
 manage.py make_report --county 140725 --year 2024 --format both
+manage.py make_report --city 140700 --period 2024H1 --format both --background
+
+--background (with --city, drafts only) queues the city's reports as a job for the worker
+(``manage.py work``) and prints the job's number: the ZIP and the progress are on /jobs/<n>/
+(``manage.py jobs`` lists the jobs).
 
 --draft (the default) writes the internal draft, marked 草稿; --official issues the report in
 the county's 公文 frame (its 发文字号 taken, or the one it was given) and writes that.
@@ -21,11 +26,13 @@ from tqdm import tqdm
 
 from rixin.accounts.access import system_actor
 from rixin.cockpit.periods import QUARTER, YEAR, CockpitPeriod
+from rixin.jobs.actions import enqueue
 from rixin.regions.models import Division
 
 from ...content import build_report, file_name
 from ...downloads import record_report_export
 from ...frame import DRAFT, official
+from ...jobs import CITY
 from ...render import FORMATS, render
 
 
@@ -58,9 +65,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--date", type=datetime.date.fromisoformat, help="成文日期 (YYYY-MM-DD) of --official"
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="with --city: queue the city's drafts as a job for the worker, in one ZIP",
+        )
 
     def handle(self, *args, **options):
         period = self._period(options["period"], options["quarter"], options["year"])
+        if options["background"]:
+            return self._enqueue(period, options)
         counties = self._counties(options["county"], options["city"])
         formats = FORMATS if options["format"] == "both" else (options["format"],)
         folder = Path(options["output"])
@@ -89,6 +103,23 @@ class Command(BaseCommand):
                 written.append(path)
         for path in written:
             self.stdout.write(str(path))
+
+    def _enqueue(self, period: CockpitPeriod, options) -> None:
+        if not options["city"] or options["official"]:
+            raise CommandError("--background goes with --city, for drafts")
+        self._counties(None, options["city"])
+        job = enqueue(
+            CITY,
+            acting_user=system_actor(),
+            params={
+                "city": options["city"],
+                "period": period.key,
+                "format": options["format"],
+                "language": options["language"],
+            },
+            title=f"{options['city']} {period.key}",
+        )
+        self.stdout.write(f"job {job.pk} queued: manage.py work runs it; manage.py jobs shows it")
 
     def _frame(self, county: Division, period: CockpitPeriod, actor, options):
         try:
