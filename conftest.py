@@ -10,6 +10,14 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _figures_not_cached(settings):
+    """A test runs in a transaction that never commits, so the data versions of the cached
+    figures never rise in it: the cockpit computes its figures afresh. The tests of the cache
+    (rixin/tests/test_figure_cache.py) turn it on and run the commit callbacks."""
+    settings.RIXIN_FIGURE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _default_language_after_each_test():
     """A request through LocaleMiddleware leaves its language active in the thread; the next
     test starts in the default language again, whatever the last one asked for."""

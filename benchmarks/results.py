@@ -17,6 +17,7 @@ from pathlib import Path
 RATIO_GOAL, P95_GOAL, GROWTH_GOAL = 1.5, 100.0, 1.3
 IMPORT_RATIO_GOAL, IMPORT_SECONDS_GOAL = 2.0, 3.0
 REPORT_GOAL, LOAD_GOAL = 5.0, 0.40
+CACHED_RATIO_GOAL = 1.2
 VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -85,6 +86,32 @@ def page_table(vendor: str, small: dict, full: dict) -> list[str]:
         "",
     ]
     return lines
+
+
+def cache_lines(folder: Path) -> list[str]:
+    """benchmarks/bench_cache.py: the county cockpit from the figure cache and afresh."""
+    lines = [
+        "### County cockpit: figure cache hit and miss (benchmarks/bench_cache.py)",
+        "",
+        "| database, cache | miss ms | hit ms | floor ms | miss ÷ floor | hit ÷ floor | "
+        "queries miss / hit | goal (hit ≤ 1.2× floor) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for vendor, name in VENDORS.items():
+        data = load(folder, f"cache-{vendor}-full.json")
+        if not data:
+            lines.append(f"| {name} | not measured | | | | | | |")
+            continue
+        c = data["county_cockpit"]
+        floor = c["floor_ms"]["median"]
+        miss, hit = c["miss_ms"]["median"] / floor, c["hit_ms"]["median"] / floor
+        lines.append(
+            f"| {name}, {data['cache']} | {spread(c['miss_ms'])} | {spread(c['hit_ms'])} | "
+            f"{spread(c['floor_ms'])} | {miss:.1f}× | {hit:.2f}× | "
+            f"{c['queries']['miss']} / {c['queries']['hit']} | "
+            f"{missed(hit <= CACHED_RATIO_GOAL, f'{hit:.2f}× (goal ≤ 1.2×)')} |"
+        )
+    return [*lines, ""]
 
 
 def import_lines(folder: Path) -> list[str]:
@@ -244,6 +271,7 @@ def render(folder: Path) -> str:
             lines += page_table(vendor, small, full)
         else:
             lines += [f"### {VENDORS[vendor]}", "", "Not measured in this run.", ""]
+    lines += cache_lines(folder)
     lines += ["## Excel import, reports, load", ""]
     lines += import_lines(folder) + report_lines(folder) + load_lines(load(folder, "load.json"))
     lines += matcher_lines(folder)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "rixin.notices",
     "rixin.jobs",
     "rixin.todo",
+    "rixin.figurecache",
     "rixin.demo",
 ]
 
@@ -127,6 +128,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+
+
+# The cache (Django's cache framework): a table of the database by default (created by
+# ``migrate``), Redis or memcached when RIXIN_CACHE_URL names one: redis://host:6379/0 (Django's
+# own backend; needs the redis package), memcached://host:11211 (needs pymemcache), locmem://,
+# dummy://. The cockpit's and the comparison views' figures are cached in it for
+# RIXIN_FIGURE_CACHE_SECONDS under their data version (rixin.figurecache); 0 turns that off.
+def cache_from_url(url: str) -> dict:
+    scheme, _sep, rest = url.partition("://")
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme in {"memcached", "pymemcache"}:
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if scheme in {"", "db"}:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest or "rixin_cache",
+            "OPTIONS": {"MAX_ENTRIES": envint("RIXIN_CACHE_MAX_ENTRIES", "20000")},
+        }
+    raise RuntimeError(f"RIXIN_CACHE_URL: unknown cache {scheme!r}")
+
+
+CACHES = {"default": {**cache_from_url(os.getenv("RIXIN_CACHE_URL", "")), "KEY_PREFIX": "rixin"}}
+RIXIN_FIGURE_CACHE_SECONDS = envint("RIXIN_FIGURE_CACHE_SECONDS", "3600")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

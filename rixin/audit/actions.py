@@ -15,6 +15,7 @@ from django.db.models import F
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
+from rixin import figurecache
 from rixin.accounts.access import require_actor
 
 from .context import current_origin
@@ -69,6 +70,27 @@ def object_county(obj: models.Model | None) -> str:
     return code or ""
 
 
+# The records that change no figure: the cached figures keep their data version.
+_READS_AND_SESSIONS = frozenset(
+    {
+        AuditAction.EXPORT,
+        AuditAction.LOGIN,
+        AuditAction.LOGIN_FAILED,
+        AuditAction.LOCKED_OUT,
+        AuditAction.LOGOUT,
+        AuditAction.DENIED,
+        AuditAction.SECURITY,
+    }
+)
+
+
+def _figures_changed(action: str, outcome: str, county: str) -> None:
+    """Every audited change raises its county's data version once the write commits (every
+    county's, for a change that belongs to none), so no cached figure outlives it."""
+    if outcome == Outcome.SUCCESS and action not in _READS_AND_SESSIONS:
+        figurecache.bump(county)
+
+
 def _who(acting_user, username: str = "") -> dict[str, Any]:
     """The actor and origin fields every audit record carries."""
     origin = current_origin()
@@ -108,7 +130,7 @@ def record_event(
             raise ValueError("an anonymous event has no acting_user")
     else:
         require_actor(acting_user)
-    return AuditEvent.objects.create(
+    event = AuditEvent.objects.create(
         **_who(acting_user, username),
         action=action,
         object_type=object_type or (obj._meta.label_lower if obj is not None else ""),
@@ -120,6 +142,8 @@ def record_event(
         outcome=outcome,
         message=str(message)[:500],
     )
+    _figures_changed(event.action, event.outcome, event.county)
+    return event
 
 
 def record_events(
@@ -149,6 +173,8 @@ def record_events(
         for obj, before, after in changes
     ]
     AuditEvent.objects.bulk_create(events, batch_size=1000)
+    for county in {event.county for event in events}:
+        _figures_changed(action, Outcome.SUCCESS, county)
     return len(events)
 
 
