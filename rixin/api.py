@@ -14,6 +14,7 @@ from ninja.security import SessionAuth as _NinjaSessionAuth
 
 from rixin import discovery
 from rixin.accounts.tokens import user_for_api_token
+from rixin.audit.actions import StaleEdit
 
 
 class SessionAuth(_NinjaSessionAuth):
@@ -165,17 +166,36 @@ _ANSWERS = {
     "401": "未登录或令牌无效 Not authenticated (no session, or an unknown, revoked or suspended token)",
     "403": "无权访问 Forbidden (the role may not; CSRF; a temporary password)",
     "404": "不存在或不可见 Not found, or not visible to this account",
+    "409": "版本冲突 Conflict: the object changed since the ``version`` this write was made from "
+    "(read it again); or another writer created the same row first",
     "422": "输入无效 Invalid input; ``detail`` names the field",
 }
+_CONFLICT = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+
+
+def _takes_a_version(operation: dict, components: dict) -> bool:
+    """Whether the operation's JSON body declares a ``version`` (an optimistic lock)."""
+    content = (operation.get("requestBody") or {}).get("content", {})
+    schema = (content.get("application/json") or {}).get("schema") or {}
+    ref = schema.get("$ref", "")
+    if ref:
+        schema = components.get(ref.rsplit("/", 1)[-1], {})
+    return "version" in (schema.get("properties") or {})
 
 
 class RixinAPI(NinjaAPI):
     """The API root. Its OpenAPI document tells the error answers every operation can give,
     which the operations' own ``response=`` does not list: 401 and 403 wherever a login is
-    needed, 404 where the path names an object, 422 wherever there is input to refuse."""
+    needed, 404 where the path names an object, 409 where a write carries a ``version``, 422
+    wherever there is input to refuse."""
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.get("components", {}).get("schemas", {})
         for path, operations in schema["paths"].items():
             for operation in operations.values():
                 answers = operation.setdefault("responses", {})
@@ -184,6 +204,8 @@ class RixinAPI(NinjaAPI):
                     wanted += ["401", "403"]
                 if "{" in path:
                     wanted.append("404")
+                if _takes_a_version(operation, components):
+                    wanted.append("409")
                 if operation.get("parameters") or operation.get("requestBody"):
                     wanted.append("422")
                 for status in wanted:
@@ -191,7 +213,11 @@ class RixinAPI(NinjaAPI):
                         status,
                         {
                             "description": _ANSWERS[status],
-                            "content": {"application/json": {"schema": _ERROR}},
+                            "content": {
+                                "application/json": {
+                                    "schema": _CONFLICT if status == "409" else _ERROR
+                                }
+                            },
                         },
                     )
         return schema
@@ -216,6 +242,13 @@ def _forbidden(request, exc):
 @api.exception_handler(Http404)
 def _not_found(request, exc):
     return api.create_response(request, {"detail": "not found"}, status=404)
+
+
+@api.exception_handler(StaleEdit)
+def _stale(request, exc):
+    """A write made from a stale ``version`` (or beaten by another writer's first row): 409
+    with the conflict message, on every versioned write."""
+    return api.create_response(request, {"detail": exc.messages[0]}, status=409)
 
 
 @api.exception_handler(ValidationError)
