@@ -114,6 +114,35 @@ def demo_user(demo):
     return lambda username: User.objects.get(username=username)
 
 
+@pytest.fixture
+def reliability(record_property):
+    """reliability("concurrency", cases=8, lost_updates=0) → adds to the counts of that suite
+    shown at the end of the run (rixin/tests/reliability.py)."""
+    from rixin.tests.reliability import PREFIX
+
+    recorded: dict[str, dict] = {}
+
+    def add(suite: str, **counts: int) -> None:
+        if suite not in recorded:
+            recorded[suite] = {}
+            record_property(PREFIX + suite, recorded[suite])
+        for name, value in counts.items():
+            recorded[suite][name] = recorded[suite].get(name, 0) + value
+
+    return add
+
+
+def pytest_terminal_summary(terminalreporter):
+    from rixin.tests.reliability import summary_lines
+
+    reports = [r for rs in terminalreporter.stats.values() for r in rs]
+    lines = summary_lines(reports)
+    if lines:
+        terminalreporter.section("reliability suites")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium per test process, shared by every browser test (rixin/tests/browser.py)."""

@@ -60,8 +60,13 @@ def _amount(value) -> Decimal | None:
 
 
 def _year(value) -> int | None:
-    number = parse_decimal(value, places=0)
-    return None if number is None else int(number)
+    # Read with places to spare: rounded to a whole number, 2024.5 would become 2025.
+    number = parse_decimal(value, places=4)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise ValueError(_("“%(v)s”不是整数") % {"v": value})
+    return int(number)
 
 
 @register
