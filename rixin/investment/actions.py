@@ -230,8 +230,12 @@ def _update_imported_leads(updates: Sequence[tuple[Lead, dict]], acting_user) ->
         return
     forbidden = {"stage", "stage_since", "review_opinion", "reviewer", "county"}
     leads = [lead for lead, _changes in updates]
+    counties = {lead.county_id for lead in leads}
+    for code in counties:
+        _check_writer(acting_user, code)
+    # By county, not by a list of ids: a file of 100,000 leads is more than a query holds.
     current = dict(
-        Lead.objects.filter(pk__in=[lead.pk for lead in leads])
+        Lead.objects.filter(county_id__in=counties)
         .select_for_update()
         .order_by()
         .values_list("pk", "version")
