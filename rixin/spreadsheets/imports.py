@@ -143,7 +143,9 @@ def normalise(value: Any) -> Any:
     """A text cell as a person means it: NFKC (０-９ → 0-9, full-width space → space), trimmed,
     and without the export's own formula escape. Other values pass through."""
     if isinstance(value, str):
-        return _ESCAPED_FORMULA.sub("", unicodedata.normalize("NFKC", value).strip(), count=1)
+        # NFKC leaves ASCII as it is: most cells (numbers, codes, dates) skip it.
+        text = value.strip() if value.isascii() else unicodedata.normalize("NFKC", value).strip()
+        return _ESCAPED_FORMULA.sub("", text, count=1) if text[:1] == "'" else text
     return value
 
 
@@ -323,15 +325,26 @@ class Importer(abc.ABC):
 
     def data_rows(self, rows: Iterator[tuple]) -> Iterator[tuple[int, dict[str, Any]]]:
         keys = [c.key for c in self.columns]
+        padding = [None] * len(keys)
         for number, row in enumerate(rows, start=self.header_row + 1):
-            if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+            if row is None:
                 continue
-            values = [normalise(v) for v in row]
-            yield number, dict(zip(keys, values + [None] * (len(keys) - len(values)), strict=False))
+            values = [normalise(v) if isinstance(v, str) else v for v in row[: len(keys)]]
+            if all(v is None or v == "" for v in values) and all(
+                v is None or (isinstance(v, str) and not v.strip()) for v in row[len(keys) :]
+            ):
+                continue
+            yield number, dict(zip(keys, values + padding[len(values) :], strict=False))
 
     def check_cells(self, values: dict[str, Any]) -> list[tuple[str, str]]:
         """What no cell of any importer may hold, checked before parse_row: NUL and the
         other control characters a database refuses, and text longer than any field."""
+        texts = [value for value in values.values() if isinstance(value, str)]
+        if not texts or (
+            not _CONTROL.search("\n".join(texts))
+            and max(map(len, texts)) <= settings.RIXIN_IMPORT_MAX_CELL_CHARS
+        ):
+            return []  # the usual row, in one search; the cell at fault is found below
         errors = []
         for column in self.columns:
             value = values.get(column.key)
