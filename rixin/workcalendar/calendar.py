@@ -18,8 +18,20 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import DateField, Expression, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    DateField,
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Least
 
 from .models import CalendarYear, SpecialDay, WorkDay
 
@@ -289,4 +301,67 @@ def nth_working_day_after_sql(day, days: int, *, county: str | None = None) -> S
     return Subquery(
         rows.filter(is_working=True, index=start + days).values("date")[:1],
         output_field=DateField(),
+    )
+
+
+# The ordinal of ``Table.ordinal`` in SQL -------------------------------------------------------
+
+EPOCH = datetime.date(1900, 1, 1)  # a Monday
+
+
+class DayNumber(Func):
+    """Days from ``EPOCH`` to a date expression, as an integer."""
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # julianday('1900-01-01') = 2415020.5; both are exact halves, so the cast is exact.
+        template = "CAST(julianday(%(expressions)s) - 2415020.5 AS INTEGER)"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "(%(expressions)s - DATE '1900-01-01')"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def weekday_count(day: datetime.date) -> int:
+    """Monday-to-Friday days from ``EPOCH`` up to and including ``day``."""
+    days = (day - EPOCH).days + 1
+    return 5 * (days // 7) + min(days % 7, 5)
+
+
+def weekday_count_sql(day: str) -> Expression:
+    """``weekday_count`` of a date field, in SQL (dates after 1900: no negative division)."""
+    days = DayNumber(F(day)) + Value(1)
+    return Value(5) * (days / Value(7)) + Least(days % Value(7), Value(5))
+
+
+def calendar_key(county: str | None) -> str | None:
+    """Whose calendar ``table(county)`` answers with: the county's own, or None (national)."""
+    table(county)
+    return county if county and county in _cache["tables"] else None
+
+
+def ordinal_sql(day: str, county: str | None = None) -> Expression:
+    """``Table.ordinal`` of a date field of the query, in SQL: the ``WorkDay`` index on the
+    calendar that applies to ``county``, and beyond the table Monday to Friday counted on,
+    exactly as in Python. So ``ordinal_sql(b) - ordinal_sql(a)`` is ``working_days_between``
+    for b > a. NULL where the field is NULL."""
+    t = table(county)
+    key = calendar_key(county)
+    beyond = weekday_count_sql(day)
+    after = Value(len(t.working_dates) - weekday_count(t.last))
+    before = Value(-weekday_count(t.first - ONE_DAY))
+    if t is _EMPTY:
+        return Case(When(**{f"{day}__lte": t.last}, then=beyond + before), default=beyond + after)
+    rows = WorkDay.objects.filter(Q(county_id=key) if key else Q(county__isnull=True))
+    index = Subquery(
+        rows.filter(date=OuterRef(day)).order_by().values("index")[:1],
+        output_field=IntegerField(),
+    )
+    return Case(
+        When(**{f"{day}__gt": t.last}, then=beyond + after),
+        When(**{f"{day}__lt": t.first}, then=beyond + before),
+        default=index,
+        output_field=IntegerField(),
     )
