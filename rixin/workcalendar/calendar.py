@@ -270,14 +270,15 @@ def index_at(day, *, county: str | None = None, county_field: str | None = None,
     has one."""
     date = _on(day, depth)
     national = Subquery(
-        WorkDay.objects.filter(county__isnull=True, date=date).values("index")[:1],
+        WorkDay.objects.filter(county__isnull=True, date=date).order_by().values("index")[:1],
         output_field=IntegerField(),
     )
     if county is None and county_field is None:
         return national
     own = Q(county_id=county) if county else Q(county_id=_on(county_field, depth))
     local = Subquery(
-        WorkDay.objects.filter(own, date=date).values("index")[:1], output_field=IntegerField()
+        WorkDay.objects.filter(own, date=date).order_by().values("index")[:1],
+        output_field=IntegerField(),
     )
     return Coalesce(local, national)
 
@@ -336,32 +337,20 @@ def weekday_count_sql(day: str) -> Expression:
     return Value(5) * (days / Value(7)) + Least(days % Value(7), Value(5))
 
 
-def calendar_key(county: str | None) -> str | None:
-    """Whose calendar ``table(county)`` answers with: the county's own, or None (national)."""
-    table(county)
-    return county if county and county in _cache["tables"] else None
-
-
 def ordinal_sql(day: str, county: str | None = None) -> Expression:
     """``Table.ordinal`` of a date field of the query, in SQL: the ``WorkDay`` index on the
-    calendar that applies to ``county``, and beyond the table Monday to Friday counted on,
-    exactly as in Python. So ``ordinal_sql(b) - ordinal_sql(a)`` is ``working_days_between``
-    for b > a. NULL where the field is NULL."""
+    calendar that applies to ``county`` (its own rows where it has them, else the national
+    ones), and beyond the table Monday to Friday counted on, as in Python. So
+    ``ordinal_sql(b) - ordinal_sql(a)`` is ``working_days_between(a, b)`` for b > a. NULL
+    where the field is NULL."""
     t = table(county)
-    key = calendar_key(county)
     beyond = weekday_count_sql(day)
-    after = Value(len(t.working_dates) - weekday_count(t.last))
-    before = Value(-weekday_count(t.first - ONE_DAY))
-    if t is _EMPTY:
-        return Case(When(**{f"{day}__lte": t.last}, then=beyond + before), default=beyond + after)
-    rows = WorkDay.objects.filter(Q(county_id=key) if key else Q(county__isnull=True))
-    index = Subquery(
-        rows.filter(date=OuterRef(day)).order_by().values("index")[:1],
+    outside = Case(
+        When(
+            **{f"{day}__gt": t.last},
+            then=beyond + Value(len(t.working_dates) - weekday_count(t.last)),
+        ),
+        default=beyond - Value(weekday_count(t.first - ONE_DAY)),
         output_field=IntegerField(),
     )
-    return Case(
-        When(**{f"{day}__gt": t.last}, then=beyond + after),
-        When(**{f"{day}__lt": t.first}, then=beyond + before),
-        default=index,
-        output_field=IntegerField(),
-    )
+    return Coalesce(index_at(day, county=county), outside, output_field=IntegerField())
