@@ -12,6 +12,7 @@ import pytest
 from benchmarks import floors
 from rixin.appeals import actions, scorecards
 from rixin.appeals.choices import Satisfaction
+from rixin.appeals.models import Appeal, Assignment
 from rixin.workcalendar import actions as calendar_actions
 from rixin.workcalendar.choices import DayKind
 
@@ -178,3 +179,27 @@ def test_the_scorecard_counts_working_days_on_the_countys_own_calendar(personas)
     # (two on the national calendar).
     assert card.ack_days == [1, 4, 1, 1]
     assert card.answer_days == [9, 7, 1, 1]
+
+
+def test_the_grouped_sql_agrees_with_the_rules_for_one_dispatch(personas):
+    _county(personas)
+    as_of = D(2024, 10, 12)
+    cards = scorecards.department_scorecards(Appeal.objects.all(), "140725", as_of)
+    lead = Assignment.objects.filter(role="lead")
+    for card in cards:
+        kept = [
+            a
+            for a in lead.filter(department=card.department)
+            if scorecards.counts_for_department(a)
+        ]
+        due = [a for a in kept if scorecards.is_due(a, as_of)]
+        ack = [scorecards.days_to_acknowledge(a, "140725") for a in kept]
+        answer = [scorecards.days_to_answer(a, "140725") for a in kept]
+        assert (card.dispatched, card.responded, card.due, card.on_time) == (
+            len(kept),
+            sum(scorecards.acknowledged_in_time(a, "140725") for a in kept),
+            len(due),
+            sum(scorecards.answered_on_time(a) for a in due),
+        )
+        assert card.ack_days == [d for d in ack if d is not None]
+        assert card.answer_days == [d for d in answer if d is not None]
