@@ -223,9 +223,10 @@ def _day_number(column: str) -> str:
 
 
 def _weekdays_to(number: str) -> str:
-    """Monday-to-Friday days from 1900-01-01 up to and including the day ``number``."""
+    """Monday-to-Friday days from 1900-01-01 up to and including the day ``number`` (``%%``:
+    the statement is run with parameters)."""
     least = "LEAST" if connection.vendor == "postgresql" else "MIN"
-    return f"(5 * (({number} + 1) / 7) + {least}(({number} + 1) % 7, 5))"
+    return f"(5 * (({number} + 1) / 7) + {least}(({number} + 1) %% 7, 5))"
 
 
 def _ordinal(column: str, alias: str) -> str:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import (
-    Case,
     DateField,
     Expression,
     F,
@@ -29,9 +28,8 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
-    When,
 )
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Coalesce
 
 from .models import CalendarYear, SpecialDay, WorkDay
 
@@ -310,47 +308,62 @@ def nth_working_day_after_sql(day, days: int, *, county: str | None = None) -> S
 EPOCH = datetime.date(1900, 1, 1)  # a Monday
 
 
-class DayNumber(Func):
-    """Days from ``EPOCH`` to a date expression, as an integer."""
-
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra):
-        # julianday('1900-01-01') = 2415020.5; both are exact halves, so the cast is exact.
-        template = "CAST(julianday(%(expressions)s) - 2415020.5 AS INTEGER)"
-        return self.as_sql(compiler, connection, template=template, **extra)
-
-    def as_postgresql(self, compiler, connection, **extra):
-        template = "(%(expressions)s - DATE '1900-01-01')"
-        return self.as_sql(compiler, connection, template=template, **extra)
-
-
 def weekday_count(day: datetime.date) -> int:
     """Monday-to-Friday days from ``EPOCH`` up to and including ``day``."""
     days = (day - EPOCH).days + 1
     return 5 * (days // 7) + min(days % 7, 5)
 
 
-def weekday_count_sql(day: str) -> Expression:
-    """``weekday_count`` of a date field, in SQL (dates after 1900: no negative division)."""
-    days = DayNumber(F(day)) + Value(1)
-    return Value(5) * (days / Value(7)) + Least(days % Value(7), Value(5))
+def _weekday_count_sql(column: str, vendor: str) -> str:
+    """``weekday_count`` of a date column, in SQL (``%%``: the statement has parameters)."""
+    if vendor == "postgresql":
+        days, least = f"({column} - DATE '1900-01-01' + 1)", "LEAST"
+    else:  # julianday('1900-01-01') = 2415020.5: both exact halves, the cast is exact
+        days, least = f"(CAST(julianday({column}) - 2415020.5 AS INTEGER) + 1)", "MIN"
+    return f"(5 * ({days} / 7) + {least}({days} %% 7, 5))"
+
+
+class Ordinal(Func):
+    """``Table.ordinal`` of a date field, in SQL: the ``WorkDay`` index on the calendar that
+    applies to ``county`` (its own rows where it has them, else the national ones), and
+    beyond the table Monday to Friday counted on, as in Python. So ``Ordinal(b) - Ordinal(a)``
+    is ``working_days_between(a, b)`` for b > a. NULL where the field is NULL.
+
+    Written as one SQL fragment rather than ORM subqueries: a scorecard uses it ten times a
+    query, and compiling that many subqueries cost more than running them."""
+
+    arity = 1
+    output_field = IntegerField()
+
+    def __init__(self, day: str, county: str | None = None):
+        super().__init__(F(day))
+        self.county = county
+
+    def as_sql(self, compiler, connection, **extra):
+        column, params = compiler.compile(self.source_expressions[0])
+        if params:
+            raise ValueError("Ordinal reads a date column, not an expression with parameters")
+        t = table(self.county)
+        quote = connection.ops.quote_name
+        rows = f"FROM {quote(WorkDay._meta.db_table)} {quote('_wd')}"
+        index, date, county = (f"{quote('_wd')}.{quote(c)}" for c in ("index", "date", "county_id"))
+        lookup = f"(SELECT {index} {rows} WHERE {county} IS NULL AND {date} = {column})"
+        params = []
+        # A county without a calendar of its own reads the national rows alone. (One that has
+        # one reads its rows first: the table in memory may be older than the database's.)
+        if self.county and self.county in _cache["tables"]:
+            own = f"(SELECT {index} {rows} WHERE {county} = %s AND {date} = {column})"
+            lookup, params = f"COALESCE({own}, {lookup})", [self.county]
+        beyond = _weekday_count_sql(column, connection.vendor)
+        after = len(t.working_dates) - weekday_count(t.last)
+        before = weekday_count(t.first - ONE_DAY)
+        sql = (
+            f"COALESCE({lookup}, CASE WHEN {column} > %s THEN {beyond} + ({after:d})"
+            f" ELSE {beyond} - ({before:d}) END)"
+        )
+        return sql, [*params, connection.ops.adapt_datefield_value(t.last)]
 
 
 def ordinal_sql(day: str, county: str | None = None) -> Expression:
-    """``Table.ordinal`` of a date field of the query, in SQL: the ``WorkDay`` index on the
-    calendar that applies to ``county`` (its own rows where it has them, else the national
-    ones), and beyond the table Monday to Friday counted on, as in Python. So
-    ``ordinal_sql(b) - ordinal_sql(a)`` is ``working_days_between(a, b)`` for b > a. NULL
-    where the field is NULL."""
-    t = table(county)
-    beyond = weekday_count_sql(day)
-    outside = Case(
-        When(
-            **{f"{day}__gt": t.last},
-            then=beyond + Value(len(t.working_dates) - weekday_count(t.last)),
-        ),
-        default=beyond - Value(weekday_count(t.first - ONE_DAY)),
-        output_field=IntegerField(),
-    )
-    return Coalesce(index_at(day, county=county), outside, output_field=IntegerField())
+    """``Table.ordinal`` of the date field ``day`` of the query, in SQL (see ``Ordinal``)."""
+    return Ordinal(day, county)
