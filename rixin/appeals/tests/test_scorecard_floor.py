@@ -14,6 +14,7 @@ from rixin.appeals import actions, scorecards
 from rixin.appeals.choices import Satisfaction
 from rixin.appeals.models import Appeal, Assignment
 from rixin.workcalendar import actions as calendar_actions
+from rixin.workcalendar.calendar import forget
 from rixin.workcalendar.choices import DayKind
 
 from .factories import answered, dispatched, moment
@@ -22,6 +23,14 @@ D = datetime.date
 START, END = D(2024, 1, 1), D(2024, 12, 31)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar():
+    """The county's own day is rolled back with the test; so is the calendar in memory."""
+    forget()
+    yield
+    forget()
 
 
 def _county(personas):
