@@ -29,8 +29,8 @@ demo: setup
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo
 	@$(PY) manage.py demo_logins
-	@# The notice worker runs beside the server and stops with it.
-	$(PY) manage.py deliver_notices --loop --sleep 5 & worker=$$!; \
+	@# The one worker (notices and background jobs) runs beside the server and stops with it.
+	$(PY) manage.py work --loop --sleep 5 & worker=$$!; \
 	trap "kill $$worker" EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
 

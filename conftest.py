@@ -10,6 +10,14 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _figures_not_cached(settings):
+    """A test runs in a transaction that never commits, so the data versions of the cached
+    figures never rise in it: the cockpit computes its figures afresh. The tests of the cache
+    (rixin/tests/test_figure_cache.py) turn it on and run the commit callbacks."""
+    settings.RIXIN_FIGURE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _default_language_after_each_test():
     """A request through LocaleMiddleware leaves its language active in the thread; the next
     test starts in the default language again, whatever the last one asked for."""
@@ -104,6 +112,35 @@ def demo_user(demo):
     from rixin.accounts.models import User
 
     return lambda username: User.objects.get(username=username)
+
+
+@pytest.fixture
+def reliability(record_property):
+    """reliability("concurrency", cases=8, lost_updates=0) → adds to the counts of that suite
+    shown at the end of the run (rixin/tests/reliability.py)."""
+    from rixin.tests.reliability import PREFIX
+
+    recorded: dict[str, dict] = {}
+
+    def add(suite: str, **counts: int) -> None:
+        if suite not in recorded:
+            recorded[suite] = {}
+            record_property(PREFIX + suite, recorded[suite])
+        for name, value in counts.items():
+            recorded[suite][name] = recorded[suite].get(name, 0) + value
+
+    return add
+
+
+def pytest_terminal_summary(terminalreporter):
+    from rixin.tests.reliability import summary_lines
+
+    reports = [r for rs in terminalreporter.stats.values() for r in rs]
+    lines = summary_lines(reports)
+    if lines:
+        terminalreporter.section("reliability suites")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,7 @@ The rules the floors repeat in SQL:
 - the monthly plan split: the plan's twelve month amounts, else an even split;
 - 开工率/竣工率: projects of the table whose plan says 当年开工/竣工 and whose status then was
   started/finished.
-What a floor does not compute is named in its docstring (the scorecard's floor counts calendar
-days where the page counts working days; it belongs to the scorecard's own work).
+What a floor does not compute is named in its docstring.
 """
 
 from __future__ import annotations
@@ -467,36 +466,94 @@ def investment_kpis(
 # ---------------------------------------------------------------- department scorecard
 
 
+def _day_number(column: str) -> str:
+    """Days from Monday 1900-01-01 to a date column (``calendar.DayNumber``)."""
+    if connection.vendor == "postgresql":
+        return f"({column} - DATE '1900-01-01')"
+    return f"CAST(julianday({column}) - 2415020.5 AS INTEGER)"
+
+
+def _weekdays_to(number: str) -> str:
+    """Monday-to-Friday days from 1900-01-01 up to and including the day ``number`` (``%%``:
+    the statement is run with parameters)."""
+    least = "LEAST" if connection.vendor == "postgresql" else "MIN"
+    return f"(5 * (({number} + 1) / 7) + {least}(({number} + 1) %% 7, 5))"
+
+
+def _ordinal(column: str, alias: str) -> str:
+    """The working-day ordinal of a date column: its ``workcalendar_workday`` index (joined
+    as ``alias``), and beyond the table Monday to Friday counted on from its ends (``b``)."""
+    days = _weekdays_to(_day_number(column))
+    return f"""COALESCE({alias}."index", CASE WHEN {column} > b.last
+        THEN b.n + {days} - {_weekdays_to(_day_number("b.last"))}
+        ELSE {days} - {_weekdays_to(_day_number("b.first") + " - 1")} END)"""
+
+
+def _working_days(later: str) -> str:
+    """Working days from 派单 to ``later`` (a date column of the dispatch ``d``)."""
+    return f"""CASE WHEN d.{later} > d.dispatched_on THEN d.{later}_ord - d.dispatched_on_ord
+        WHEN d.{later} IS NOT NULL THEN 0 END"""
+
+
 def department_scorecard(county: str, start: datetime.date, end: datetime.date) -> list:
     """Per-department figures of the lead dispatches and of the appeals registered from
-    ``start`` to ``end``; 响应 counted in calendar days (the page counts working days)."""
-    today = datetime.date.today()
+    ``start`` to ``end``, and the period's counts. Working days are differences of the
+    calendar table's indexes between the local dates each dispatch stores, on the county's
+    own calendar where it has one, else the national one, as the page counts them."""
+    today = datetime.datetime.now(TZ).date()
     scope = (
         "p.county_id = %s AND p.kind = 'appeal' AND p.registered_at >= %s AND p.registered_at < %s"
     )
     scope_params = [county, moment(start), moment(end + datetime.timedelta(days=1))]
-    counts = "a.returned_at IS NULL AND NOT (a.ended_at IS NOT NULL AND a.answered_at IS NULL)"
-    due = f"{counts} AND (a.answered_at IS NOT NULL OR a.deadline < %s)"
-    ack_days = days_between("a.acknowledged_at", "a.dispatched_at")
-    answer_days = days_between("a.answered_at", "a.dispatched_at")
+    (own,) = run([("SELECT COUNT(*) FROM workcalendar_workday WHERE county_id = %s", [county])])[0]
+    calendar, calendar_params = (
+        ("w.county_id = %s", [county]) if own[0] else ("w.county_id IS NULL", [])
+    )
+    joins, params = [], []
+    for column in ("dispatched_on", "acknowledged_on", "answered_on"):
+        alias = f"w_{column}"
+        joins.append(
+            f"LEFT JOIN workcalendar_workday {alias} ON {alias}.date = a.{column} AND "
+            + calendar.replace("w.", f"{alias}.")
+        )
+        params += calendar_params
+    ordinals = ", ".join(
+        f"{_ordinal('a.' + c, 'w_' + c)} AS {c}_ord"
+        for c in ("dispatched_on", "acknowledged_on", "answered_on")
+    )
+    bounds = f"""(SELECT COALESCE(MIN(w.date), '2000-01-03') AS first,
+        COALESCE(MAX(w.date), '2000-01-03') AS last, COALESCE(MAX(w."index"), 1) AS n
+        FROM workcalendar_workday w WHERE {calendar}) b"""
+    if connection.vendor == "postgresql":
+        bounds = bounds.replace("'2000-01-03'", "DATE '2000-01-03'")
+    kept = "d.returned_at IS NULL AND NOT (d.ended_at IS NOT NULL AND d.answered_at IS NULL)"
+    due = f"{kept} AND (d.answered_at IS NOT NULL OR d.deadline < %s)"
+    ack_days, answer_days = _working_days("acknowledged_on"), _working_days("answered_on")
     marks = placeholders(MARKS)
     return run(
         [
             (
-                f"""SELECT a.department_id,
-                  SUM(CASE WHEN {counts} THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN {counts} AND a.acknowledged_at IS NOT NULL AND {ack_days} <= 1
-                      THEN 1 ELSE 0 END),
+                f"""SELECT d.department_id,
+                  SUM(d.extensions),
+                  SUM(CASE WHEN d.returned_at IS NOT NULL THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN {kept} THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN {kept} AND ({ack_days}) <= 1 THEN 1 ELSE 0 END),
                   SUM(CASE WHEN {due} THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN {due} AND a.answered_at IS NOT NULL
-                      AND {local_date("a.answered_at")} <= a.deadline THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN {due} AND a.answered_at IS NULL THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN a.returned_at IS NOT NULL THEN 1 ELSE 0 END),
-                  AVG(CASE WHEN {counts} THEN {ack_days} END),
-                  AVG(CASE WHEN {counts} THEN {answer_days} END)
-                FROM appeals_assignment a JOIN appeals_appeal p ON p.id = a.appeal_id
-                WHERE {scope} AND a.role = 'lead' GROUP BY a.department_id""",
-                [today, today, today, *scope_params],
+                  SUM(CASE WHEN {due} AND d.answered_on <= d.deadline THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN {kept} THEN {ack_days} END),
+                  COUNT(CASE WHEN {kept} THEN {ack_days} END),
+                  SUM(CASE WHEN {kept} THEN {answer_days} END),
+                  COUNT(CASE WHEN {kept} THEN {answer_days} END)
+                FROM (
+                  SELECT a.department_id, a.returned_at, a.ended_at, a.answered_at, a.deadline,
+                    a.dispatched_on, a.acknowledged_on, a.answered_on, {ordinals},
+                    (SELECT COUNT(*) FROM appeals_extension e
+                      WHERE e.assignment_id = a.id AND e.decision = 'granted') AS extensions
+                  FROM appeals_assignment a JOIN appeals_appeal p ON p.id = a.appeal_id
+                  {" ".join(joins)} CROSS JOIN {bounds}
+                  WHERE {scope} AND a.role = 'lead'
+                ) d GROUP BY d.department_id""",
+                [today, today, *params, *calendar_params, *scope_params],
             ),
             (
                 f"""SELECT p.lead_department_id,
@@ -504,12 +561,14 @@ def department_scorecard(county: str, start: datetime.date, end: datetime.date) 
                       AND (p.answered_at IS NOT NULL OR p.reopen_count > 0) THEN 1 ELSE 0 END),
                   SUM(CASE WHEN p.master_id IS NULL AND p.reopen_count > 0 THEN 1 ELSE 0 END),
                   SUM(CASE WHEN p.satisfaction IN ({marks}) THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN p.satisfaction IN ({marks}) AND p.mark_source = 'phone'
+                      THEN 1 ELSE 0 END),
                   SUM(CASE WHEN p.satisfaction IN ({marks}) AND p.resolution = 'resolved'
                       THEN 1 ELSE 0 END),
                   SUM(CASE WHEN p.satisfaction IN ('satisfied', 'basic') THEN 1 ELSE 0 END)
                 FROM appeals_appeal p
                 WHERE {scope} AND p.lead_department_id IS NOT NULL GROUP BY p.lead_department_id""",
-                [*MARKS, *MARKS, *scope_params],
+                [*MARKS, *MARKS, *MARKS, *scope_params],
             ),
             (
                 f"""SELECT COUNT(*),

@@ -17,4 +17,5 @@ timed generate_PostgreSQL_all $PY manage.py generate_scale --counties "$BENCH_PG
 $PY manage.py dbshell -- -c "ANALYZE" > /dev/null
 $PY manage.py dbshell -- -At -c "SELECT pg_database_size(current_database())" > "$BENCH_OUT/pg-size.txt"
 $PY benchmarks/bench_pages.py --label full --repeat "$BENCH_REPEAT" --out "$BENCH_OUT/pages-postgresql-full.json"
+$PY benchmarks/bench_cache.py --label full --repeat "$BENCH_REPEAT" --out "$BENCH_OUT/cache-postgresql-full.json"
 $PY benchmarks/bench_load.py --seconds "$BENCH_LOAD_SECONDS" --runs "$BENCH_LOAD_RUNS" --out "$BENCH_OUT/load.json"

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/results.py <run folder> [--write benchmarks/RESULTS.md]
 
 The run folder (written by scripts/bench.sh) holds meta.json, pages-<vendor>-<size>.json,
-load.json, import-<n>.txt and reports-<n>.txt.
+load.json, import-<n>.txt, reports-<n>.txt and matcher.txt.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ RATIO_GOALS = {"county_cockpit": 2.0, "investment_kpis": 2.0}
 P95_GOALS = {"project_library": 50.0, "project_page": 50.0}
 IMPORT_RATIO_GOAL, IMPORT_SECONDS_GOAL = 2.0, 3.0
 REPORT_GOAL, LOAD_GOAL = 5.0, 0.40
+CACHED_RATIO_GOAL = 1.2
 VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -93,6 +94,32 @@ def page_table(vendor: str, small: dict, full: dict) -> list[str]:
     return lines
 
 
+def cache_lines(folder: Path) -> list[str]:
+    """benchmarks/bench_cache.py: the county cockpit from the figure cache and afresh."""
+    lines = [
+        "### County cockpit: figure cache hit and miss (benchmarks/bench_cache.py)",
+        "",
+        "| database, cache | miss ms | hit ms | floor ms | miss ÷ floor | hit ÷ floor | "
+        "queries miss / hit | goal (hit ≤ 1.2× floor) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for vendor, name in VENDORS.items():
+        data = load(folder, f"cache-{vendor}-full.json")
+        if not data:
+            lines.append(f"| {name} | not measured | | | | | | |")
+            continue
+        c = data["county_cockpit"]
+        floor = c["floor_ms"]["median"]
+        miss, hit = c["miss_ms"]["median"] / floor, c["hit_ms"]["median"] / floor
+        lines.append(
+            f"| {name}, {data['cache']} | {spread(c['miss_ms'])} | {spread(c['hit_ms'])} | "
+            f"{spread(c['floor_ms'])} | {miss:.1f}× | {hit:.2f}× | "
+            f"{c['queries']['miss']} / {c['queries']['hit']} | "
+            f"{missed(hit <= CACHED_RATIO_GOAL, f'{hit:.2f}× (goal ≤ 1.2×)')} |"
+        )
+    return [*lines, ""]
+
+
 def import_lines(folder: Path) -> list[str]:
     runs = []
     for path in sorted(folder.glob("import-*.txt")):
@@ -156,6 +183,42 @@ def report_lines(folder: Path) -> list[str]:
     return [*lines, ""]
 
 
+def matcher_lines(folder: Path) -> list[str]:
+    """bench_matcher.py prints precision@5 of the matcher, of the class-only baseline and the
+    ceiling the labels allow, and the number of labelled pairs."""
+    path = folder / "matcher.txt"
+    text = path.read_text() if path.exists() else ""
+    found = {
+        name: re.search(rf"^{pattern} precision@5[^:]*: ([\d.]+)", text, re.M)
+        for name, pattern in (
+            ("matcher", "matcher"),
+            ("baseline", "class-only baseline"),
+            ("ceiling", "ceiling"),
+        )
+    }
+    pairs = re.search(r"^labelled pairs: (\d+) \((\d+) patents\)", text, re.M)
+    title = "### Patent–enterprise matcher (benchmarks/bench_matcher.py)"
+    if not (found["matcher"] and found["baseline"]):
+        return [title, "", "Not measured (benchmarks/bench_matcher.py failed).", ""]
+    matcher, baseline = (float(found[k].group(1)) for k in ("matcher", "baseline"))
+    lines = [
+        title,
+        "",
+        "Precision@5 on the hand-labelled patent–enterprise pairs of rixin/innovation/data/ "
+        "(illustrative)"
+        + (f": {pairs.group(1)} pairs, {pairs.group(2)} patents." if pairs else "."),
+        "",
+        "| ranking | precision@5 | goal |",
+        "|---|---|---|",
+        f"| matcher (IPC ↔ GB/T 4754 class and text similarity) | {matcher:.3f} | "
+        f"{missed(matcher > baseline, 'not above the class-only baseline')} |",
+        f"| class-only baseline | {baseline:.3f} | |",
+    ]
+    if found["ceiling"]:
+        lines.append(f"| ceiling (the best these labels allow) | {found['ceiling'].group(1)} | |")
+    return [*lines, ""]
+
+
 def load_lines(data: dict | None) -> list[str]:
     if not data:
         return ["### Mixed read load", "", "Not measured.", ""]
@@ -216,8 +279,10 @@ def render(folder: Path) -> str:
             lines += page_table(vendor, small, full)
         else:
             lines += [f"### {VENDORS[vendor]}", "", "Not measured in this run.", ""]
+    lines += cache_lines(folder)
     lines += ["## Excel import, reports, load", ""]
     lines += import_lines(folder) + report_lines(folder) + load_lines(load(folder, "load.json"))
+    lines += matcher_lines(folder)
     # Only what this run measured: the history of causes and fixes is docs/performance.md.
     lines += [
         "What was found and fixed in earlier runs, and why a goal may be out of reach, is "

@@ -14,6 +14,7 @@ from ninja.security import SessionAuth as _NinjaSessionAuth
 
 from rixin import discovery
 from rixin.accounts.tokens import user_for_api_token
+from rixin.audit.actions import StaleEdit
 
 
 class SessionAuth(_NinjaSessionAuth):
@@ -47,10 +48,12 @@ MAX_INTEGER = 2**63 - 1
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
 
 
-def _integer_names(request) -> frozenset[str]:
-    """The names of the parameters and body fields the operation at ``request`` declares as
-    integers. Only there is a string of digits read as a number (a query value is always a
-    string); anywhere else a long digit string (a project code, a phone number) is text."""
+def _declared_names(request) -> tuple[frozenset[str] | None, frozenset[str]]:
+    """The names of the parameters and body fields the operation at ``request`` declares
+    (None: no operation found), and of those declared as integers. Only in an integer field is
+    a string of digits read as a number (a query value is always a string); anywhere else a
+    long digit string (a project code, a phone number) is text. A field the operation does
+    not declare is never read, so nothing in it can reach the database."""
     try:
         view = resolve(request.path_info).func
         path_view = next(
@@ -59,20 +62,23 @@ def _integer_names(request) -> frozenset[str]:
             if hasattr(c.cell_contents, "operations")
         )
     except (Resolver404, StopIteration):
-        return frozenset()
-    return _declared_integers(path_view, request.method)
+        return None, frozenset()
+    return _declared(path_view, request.method)
 
 
 @functools.cache
-def _declared_integers(path_view, method: str) -> frozenset[str]:
+def _declared(path_view, method: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of every field the operation declares, and of those that are integers."""
     names: set[str] = set()
+    integers: set[str] = set()
 
     def walk(schema):
         if isinstance(schema, dict):
             for name, field in (schema.get("properties") or {}).items():
+                names.add(name)
                 kinds = [field, *field.get("anyOf", [])]
                 if any(kind.get("type") == "integer" for kind in kinds):
-                    names.add(name)
+                    integers.add(name)
             for value in schema.values():
                 walk(value)
         elif isinstance(schema, list):
@@ -83,7 +89,7 @@ def _declared_integers(path_view, method: str) -> frozenset[str]:
         if method in operation.methods:
             for model in operation.models:
                 walk(model.model_json_schema())
-    return frozenset(names)
+    return frozenset(names), frozenset(integers)
 
 
 def _nul_bytes(value, loc: tuple, integers: frozenset[str] = frozenset()) -> list[tuple]:
@@ -119,7 +125,9 @@ class InputCheckMiddleware:
     def __call__(self, request):
         # Open311 checks its own parameters and answers in the GeoReport error format.
         if request.path.startswith("/api/"):
-            if any(part.isdigit() and int(part) > MAX_INTEGER for part in request.path.split("/")):
+            if any(
+                part.isdecimal() and int(part) > MAX_INTEGER for part in request.path.split("/")
+            ):
                 return JsonResponse({"detail": "not found"}, status=404)  # no such row can exist
             found = self._found(request)
             if found:
@@ -132,27 +140,39 @@ class InputCheckMiddleware:
                     for loc in found
                 ]
                 return JsonResponse({"detail": detail}, status=422)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/api/")
+            and response.status_code == 404
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            # A path no operation matches (a negative id where the path takes digits):
+            # the API's own answer, in JSON, not the site's HTML page.
+            return JsonResponse({"detail": "not found"}, status=404)
+        return response
 
     @staticmethod
     def _found(request) -> list[tuple]:
-        integers = _integer_names(request)
-        found = _nul_bytes({k: request.GET.getlist(k) for k in request.GET}, ("query",), integers)
+        names, integers = _declared_names(request)
+
+        def declared(values):
+            if names is None or not isinstance(values, dict):
+                return values
+            return {k: v for k, v in values.items() if k in names}
+
+        query = declared({k: request.GET.getlist(k) for k in request.GET})
+        found = _nul_bytes(query, ("query",), integers)
         found = [(*loc[:2],) for loc in found]  # the field, not the index of a repeated one
         if request.content_type == "application/json" and request.body:
             try:
-                found += _nul_bytes(json.loads(request.body), ("body",), integers)
+                found += _nul_bytes(declared(json.loads(request.body)), ("body",), integers)
             except ValueError:
                 return found  # not JSON: the API's parser answers that
         elif request.method == "POST" and request.content_type.startswith(
             ("application/x-www-form-urlencoded", "multipart/form-data")
         ):
-            found += [
-                (*loc[:2],)
-                for loc in _nul_bytes(
-                    {k: request.POST.getlist(k) for k in request.POST}, ("form",), integers
-                )
-            ]
+            form = declared({k: request.POST.getlist(k) for k in request.POST})
+            found += [(*loc[:2],) for loc in _nul_bytes(form, ("form",), integers)]
         return found
 
 
@@ -165,25 +185,74 @@ _ANSWERS = {
     "401": "未登录或令牌无效 Not authenticated (no session, or an unknown, revoked or suspended token)",
     "403": "无权访问 Forbidden (the role may not; CSRF; a temporary password)",
     "404": "不存在或不可见 Not found, or not visible to this account",
+    "409": "版本冲突 Conflict: the object changed since the ``version`` this write was made from "
+    "(read it again); or another writer created the same row first",
     "422": "输入无效 Invalid input; ``detail`` names the field",
 }
+_CONFLICT = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+
+
+def _takes_a_version(operation: dict, components: dict) -> bool:
+    """Whether the operation's JSON body declares a ``version`` (an optimistic lock)."""
+    content = (operation.get("requestBody") or {}).get("content", {})
+    schema = (content.get("application/json") or {}).get("schema") or {}
+    ref = schema.get("$ref", "")
+    if ref:
+        schema = components.get(ref.rsplit("/", 1)[-1], {})
+    return "version" in (schema.get("properties") or {})
+
+
+# A decimal as a JSON string: what pydantic reads as a Decimal (no exponent, NaN or infinity).
+DECIMAL_TEXT = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
+
+
+def _declare_input_limits(node) -> None:
+    """Declare in the document what the input check refuses anyway: an integer beyond what a
+    column holds (InputCheckMiddleware), and a decimal given as a string that is no number."""
+    if isinstance(node, list):
+        for value in node:
+            _declare_input_limits(value)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("type") == "integer":
+        node.setdefault("minimum", -MAX_INTEGER)
+        node.setdefault("maximum", MAX_INTEGER)
+    kinds = node.get("anyOf") or []
+    if any(kind.get("type") == "number" for kind in kinds):
+        for kind in kinds:
+            if kind.get("type") == "string":
+                kind.setdefault("pattern", DECIMAL_TEXT)
+    for value in node.values():
+        _declare_input_limits(value)
 
 
 class RixinAPI(NinjaAPI):
     """The API root. Its OpenAPI document tells the error answers every operation can give,
     which the operations' own ``response=`` does not list: 401 and 403 wherever a login is
-    needed, 404 where the path names an object, 422 wherever there is input to refuse."""
+    needed, 404 where the path names an object, 409 where a write carries a ``version``, 422
+    wherever there is input to refuse."""
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.get("components", {}).get("schemas", {})
+        _declare_input_limits(schema)
         for path, operations in schema["paths"].items():
             for operation in operations.values():
                 answers = operation.setdefault("responses", {})
                 wanted = []
                 if operation.get("security"):
                     wanted += ["401", "403"]
-                if "{" in path:
+                # A path's object, an id in the query or body, or a module hidden from the
+                # account (招商 leads from officers outside the team) answers 404.
+                if "{" in path or operation.get("security"):
                     wanted.append("404")
+                if _takes_a_version(operation, components):
+                    wanted.append("409")
                 if operation.get("parameters") or operation.get("requestBody"):
                     wanted.append("422")
                 for status in wanted:
@@ -191,7 +260,11 @@ class RixinAPI(NinjaAPI):
                         status,
                         {
                             "description": _ANSWERS[status],
-                            "content": {"application/json": {"schema": _ERROR}},
+                            "content": {
+                                "application/json": {
+                                    "schema": _CONFLICT if status == "409" else _ERROR
+                                }
+                            },
                         },
                     )
         return schema
@@ -216,6 +289,13 @@ def _forbidden(request, exc):
 @api.exception_handler(Http404)
 def _not_found(request, exc):
     return api.create_response(request, {"detail": "not found"}, status=404)
+
+
+@api.exception_handler(StaleEdit)
+def _stale(request, exc):
+    """A write made from a stale ``version`` (or beaten by another writer's first row): 409
+    with the conflict message, on every versioned write."""
+    return api.create_response(request, {"detail": exc.messages[0]}, status=409)
 
 
 @api.exception_handler(ValidationError)

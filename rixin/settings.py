@@ -67,7 +67,9 @@ INSTALLED_APPS = [
     "rixin.funds",
     "rixin.innovation",
     "rixin.notices",
+    "rixin.jobs",
     "rixin.todo",
+    "rixin.figurecache",
     "rixin.demo",
 ]
 
@@ -126,6 +128,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+
+
+# The cache (Django's cache framework): a table of the database by default (created by
+# ``migrate``), Redis or memcached when RIXIN_CACHE_URL names one: redis://host:6379/0 (Django's
+# own backend; needs the redis package), memcached://host:11211 (needs pymemcache), locmem://,
+# dummy://. The cockpit's and the comparison views' figures are cached in it for
+# RIXIN_FIGURE_CACHE_SECONDS under their data version (rixin.figurecache); 0 turns that off.
+def cache_from_url(url: str) -> dict:
+    scheme, _sep, rest = url.partition("://")
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme in {"memcached", "pymemcache"}:
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if scheme in {"", "db"}:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest or "rixin_cache",
+            "OPTIONS": {"MAX_ENTRIES": envint("RIXIN_CACHE_MAX_ENTRIES", "20000")},
+        }
+    raise RuntimeError(f"RIXIN_CACHE_URL: unknown cache {scheme!r}")
+
+
+CACHES = {"default": {**cache_from_url(os.getenv("RIXIN_CACHE_URL", "")), "KEY_PREFIX": "rixin"}}
+RIXIN_FIGURE_CACHE_SECONDS = envint("RIXIN_FIGURE_CACHE_SECONDS", "3600")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -230,6 +260,12 @@ RIXIN_IMPORT_MAX_UNZIPPED_BYTES = envint("RIXIN_IMPORT_MAX_UNZIPPED_BYTES", str(
 RIXIN_IMPORT_MAX_MEMBERS = envint("RIXIN_IMPORT_MAX_MEMBERS", "200")
 RIXIN_IMPORT_MAX_ROWS = envint("RIXIN_IMPORT_MAX_ROWS", "20000")
 RIXIN_IMPORT_MAX_CELL_CHARS = envint("RIXIN_IMPORT_MAX_CELL_CHARS", "5000")
+# A file of more rows is confirmed in the background by the worker (``manage.py work``).
+RIXIN_IMPORT_BACKGROUND_ROWS = envint("RIXIN_IMPORT_BACKGROUND_ROWS", "2000")
+# …and its progress is recorded after every this many rows written.
+RIXIN_IMPORT_PROGRESS_ROWS = envint("RIXIN_IMPORT_PROGRESS_ROWS", "500")
+# Background jobs' result files and live progress, outside MEDIA_ROOT (see rixin/jobs/files.py).
+RIXIN_JOBS_DIR = Path(os.getenv("RIXIN_JOBS_DIR", VAR_DIR / "jobs"))
 # Digits a number may have where the importer names no model field.
 RIXIN_IMPORT_MAX_DIGITS = envint("RIXIN_IMPORT_MAX_DIGITS", "16")
 RIXIN_BACKUP_DIR = Path(os.getenv("RIXIN_BACKUP_DIR", VAR_DIR / "backups"))

@@ -25,6 +25,8 @@ export DEBUG=0 SECRET_KEY=rixin-bench-only SECURE_SSL_REDIRECT=0 DB_CONN_MAX_AGE
 export DJANGO_SETTINGS_MODULE=benchmarks.settings  # see benchmarks/settings.py
 export ALLOWED_HOSTS=127.0.0.1,localhost,testserver STATIC_ROOT="$BENCH_OUT/static"
 export RIXIN_VAR_DIR="$BENCH_OUT/var" LOG_LEVEL=ERROR
+# The pages are timed uncached; benchmarks/bench_cache.py times the cockpit's hit and miss.
+export RIXIN_FIGURE_CACHE_SECONDS=0
 mkdir -p "$RIXIN_VAR_DIR"
 $PY manage.py collectstatic --noinput -v 0
 
@@ -42,6 +44,7 @@ timed generate_SQLite_1/10 $PY manage.py generate_scale --counties "$BENCH_SQLIT
 $PY benchmarks/bench_pages.py --label small --repeat "$BENCH_REPEAT" --out "$BENCH_OUT/pages-sqlite-small.json"
 timed generate_SQLite_all $PY manage.py generate_scale --counties "$BENCH_SQLITE_COUNTIES"
 $PY benchmarks/bench_pages.py --label full --repeat "$BENCH_REPEAT" --out "$BENCH_OUT/pages-sqlite-full.json"
+$PY benchmarks/bench_cache.py --label full --repeat "$BENCH_REPEAT" --out "$BENCH_OUT/cache-sqlite-full.json"
 rm -f "$RIXIN_VAR_DIR"/rixin.sqlite3*
 
 # PostgreSQL: the throwaway cluster of `make test`; pages at both sizes, then the load.
@@ -59,6 +62,7 @@ else
   touch "$BENCH_OUT/reports-missing"
 fi
 
+$PY benchmarks/bench_matcher.py > "$BENCH_OUT/matcher.txt" 2>&1 || echo "bench_matcher.py failed: see $BENCH_OUT/matcher.txt"
 echo "whole_bench $SECONDS" >> "$BENCH_OUT/timings.txt"
 $PY benchmarks/meta.py "$BENCH_OUT"
 $PY benchmarks/results.py "$BENCH_OUT" --write benchmarks/RESULTS.md

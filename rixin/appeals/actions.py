@@ -149,6 +149,7 @@ def _dispatch_to(
         is_redo=is_redo,
         dispatched_at=at,
         deadline=deadline,
+        **Assignment.local_dates({"dispatched_at": at}),
     )
 
 
@@ -156,6 +157,7 @@ def _mark_assignment(assignment: Assignment, changes: dict, *, acting_user: User
     """Set a dispatch's timestamps, with the audit record. Only these columns are written:
     the clock and the department may be marking the same dispatch at once."""
     before = snapshot(assignment)
+    changes = {**changes, **Assignment.local_dates(changes)}
     Assignment.objects.filter(pk=assignment.pk).update(**changes)
     for name, value in changes.items():
         setattr(assignment, name, value)

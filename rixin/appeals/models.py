@@ -434,6 +434,12 @@ class Assignment(models.Model):
     reminded_at = models.DateTimeField(_("提醒时间"), null=True, blank=True)
     overdue_at = models.DateTimeField(_("超期登记时间"), null=True, blank=True)
     ended_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+    # The local dates of 派单, 签收 and 答复, written with their timestamps
+    # (``actions._dispatch_to`` and ``actions._mark_assignment``): the scorecard counts working
+    # days between them on the calendar table, in SQL, with no time-zone conversion per row.
+    dispatched_on = models.DateField(_("派单日期"), editable=False)
+    acknowledged_on = models.DateField(_("签收日期"), null=True, blank=True, editable=False)
+    answered_on = models.DateField(_("答复日期"), null=True, blank=True, editable=False)
 
     objects = AssignmentQuerySet.as_manager()
 
@@ -449,6 +455,18 @@ class Assignment(models.Model):
     def county_id(self) -> str:
         """The appeal's county (for the audit record)."""
         return self.appeal.county_id
+
+    @staticmethod
+    def local_dates(changes: dict) -> dict:
+        """The local date columns that go with the timestamps in ``changes``."""
+        return {
+            f"{name[:-3]}_on": timezone.localtime(value).date() if value is not None else None
+            for name, value in changes.items()
+            if name in LOCAL_DATES
+        }
+
+
+LOCAL_DATES = ("dispatched_at", "acknowledged_at", "answered_at")
 
 
 class Transition(models.Model):

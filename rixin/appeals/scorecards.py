@@ -1,4 +1,7 @@
 """The figures of the appeal loop. Each formula is one function here, and each is tested.
+The scorecard is counted in the database: grouped queries whose working days are differences
+of the calendar table's indexes (``rixin.workcalendar.calendar.ordinal_sql``) between the
+local dates each dispatch stores, so the work does not grow in Python with the rows.
 
 A department is measured on its lead dispatches (派单, 主办) of the appeals in question:
 a dispatch it returned (退单) or that was taken from it unanswered (改派, 并单) does not
@@ -13,10 +16,25 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from rixin.directory.models import Department
 from rixin.money import percent
+from rixin.workcalendar.calendar import ordinal_sql
 
 from .choices import (
     SATISFIED_MARKS,
@@ -28,7 +46,7 @@ from .choices import (
     Satisfaction,
     Status,
 )
-from .models import Appeal, AppealPolicy, Assignment, overdue_q
+from .models import Appeal, AppealPolicy, Assignment, Extension, overdue_q
 from .workdays import working_days_between
 
 MARKS = frozenset({Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.UNSATISFIED})
@@ -39,14 +57,9 @@ def rate(part: int, whole: int) -> Decimal | None:
     return percent(part, whole, places=1)
 
 
-def mean(values: list[int]) -> Decimal | None:
-    if not values:
-        return None
-    return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def _day(moment: datetime.datetime) -> datetime.date:
-    return timezone.localtime(moment).date()
+# The rules for one loaded dispatch or appeal. ``department_scorecards`` computes the same
+# in SQL (``kept_q``, ``working_days_sql``, ``_dispatch_figures``, ``_appeal_figures``);
+# the tests hold the two to each other.
 
 
 def counts_for_department(assignment: Assignment) -> bool:
@@ -56,21 +69,21 @@ def counts_for_department(assignment: Assignment) -> bool:
     )
 
 
-def days_to_acknowledge(assignment: Assignment) -> int | None:
-    if assignment.acknowledged_at is None:
+def days_to_acknowledge(assignment: Assignment, county: str | None = None) -> int | None:
+    if assignment.acknowledged_on is None:
         return None
-    return working_days_between(_day(assignment.dispatched_at), _day(assignment.acknowledged_at))
+    return working_days_between(assignment.dispatched_on, assignment.acknowledged_on, county)
 
 
-def days_to_answer(assignment: Assignment) -> int | None:
-    if assignment.answered_at is None:
+def days_to_answer(assignment: Assignment, county: str | None = None) -> int | None:
+    if assignment.answered_on is None:
         return None
-    return working_days_between(_day(assignment.dispatched_at), _day(assignment.answered_at))
+    return working_days_between(assignment.dispatched_on, assignment.answered_on, county)
 
 
-def acknowledged_in_time(assignment: Assignment) -> bool:
+def acknowledged_in_time(assignment: Assignment, county: str | None = None) -> bool:
     """响应: 签收 by the end of the first working day after 派单."""
-    days = days_to_acknowledge(assignment)
+    days = days_to_acknowledge(assignment, county)
     return days is not None and days <= 1
 
 
@@ -80,9 +93,7 @@ def is_due(assignment: Assignment, as_of: datetime.date) -> bool:
 
 
 def answered_on_time(assignment: Assignment) -> bool:
-    return (
-        assignment.answered_at is not None and _day(assignment.answered_at) <= assignment.deadline
-    )
+    return assignment.answered_on is not None and assignment.answered_on <= assignment.deadline
 
 
 def is_marked(appeal: Appeal) -> bool:
@@ -124,10 +135,14 @@ class Scorecard:
     satisfied: int = 0
     extensions: int = 0
     callbacks: int = 0
-    ack_days: list[int] = field(default_factory=list)
-    answer_days: list[int] = field(default_factory=list)
+    ack_days_total: int = 0
+    ack_days_count: int = 0
+    answer_days_total: int = 0
+    answer_days_count: int = 0
     score: Decimal | None = None
     rank: int | None = None
+    # The dispatches counted (for ``ack_days`` and ``answer_days``, read on demand).
+    lead_dispatches: QuerySet | None = field(default=None, repr=False, compare=False)
 
     @property
     def response_rate(self) -> Decimal | None:
@@ -161,11 +176,30 @@ class Scorecard:
 
     @property
     def mean_days_to_acknowledge(self) -> Decimal | None:
-        return mean(self.ack_days)
+        return mean_of(self.ack_days_total, self.ack_days_count)
 
     @property
     def mean_days_to_answer(self) -> Decimal | None:
-        return mean(self.answer_days)
+        return mean_of(self.answer_days_total, self.answer_days_count)
+
+    @property
+    def ack_days(self) -> list[int]:
+        """Working days to 签收 of each counted dispatch, in dispatch order (one query)."""
+        return self._days("ack_days")
+
+    @property
+    def answer_days(self) -> list[int]:
+        """Working days to 答复 of each counted dispatch, in dispatch order (one query)."""
+        return self._days("answer_days")
+
+    def _days(self, name: str) -> list[int]:
+        if self.lead_dispatches is None:
+            return []
+        rows = self.lead_dispatches.filter(
+            kept_q(), department=self.department.pk, **{f"{name}__isnull": False}
+        )
+        rows = rows.annotate(days=F(name)).order_by("dispatched_at", "pk")
+        return list(rows.values_list("days", flat=True))
 
     def rates(self) -> dict[str, Decimal | None]:
         return {
@@ -176,34 +210,12 @@ class Scorecard:
             "no_reopen_rate": self.no_reopen_rate,
         }
 
-    def add_assignment(self, assignment: Assignment, as_of: datetime.date) -> None:
-        # 延期 granted on this dispatch (annotated by ``department_scorecards``).
-        self.extensions += getattr(assignment, "extensions_granted", 0)
-        if assignment.returned_at is not None:
-            self.returned += 1
-        if not counts_for_department(assignment):
-            return
-        self.dispatched += 1
-        self.responded += acknowledged_in_time(assignment)
-        if is_due(assignment, as_of):
-            self.due += 1
-            self.on_time += answered_on_time(assignment)
-        for days, bucket in (
-            (days_to_acknowledge(assignment), self.ack_days),
-            (days_to_answer(assignment), self.answer_days),
-        ):
-            if days is not None:
-                bucket.append(days)
 
-    def add_appeal(self, appeal: Appeal) -> None:
-        if appeal.master_id is None and was_answered(appeal):
-            self.answered += 1
-            self.reopened += appeal.reopen_count > 0
-        if is_marked(appeal):
-            self.marked += 1
-            self.callbacks += appeal.mark_source == MarkSource.PHONE
-            self.resolved += appeal.resolution == Resolution.RESOLVED
-            self.satisfied += appeal.satisfaction in SATISFIED_MARKS
+def mean_of(total: int, count: int) -> Decimal | None:
+    """``mean`` of values given by their sum and their number."""
+    if not count:
+        return None
+    return (Decimal(total) / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def rank(cards: list[Scorecard]) -> list[Scorecard]:
@@ -219,35 +231,111 @@ def rank(cards: list[Scorecard]) -> list[Scorecard]:
     return ordered
 
 
+# ------------------------------------------------- the scorecard's rules as SQL expressions
+
+
+def kept_q() -> Q:
+    """``counts_for_department`` of a dispatch, as a filter."""
+    return Q(returned_at__isnull=True) & ~Q(ended_at__isnull=False, answered_at__isnull=True)
+
+
+def working_days_sql(later: str, county_code: str | None) -> Case:
+    """``working_days_between(dispatched_on, later)`` on the county's calendar, NULL when
+    ``later`` (a date field of the dispatch) is NULL."""
+    between = ordinal_sql(later, county_code) - ordinal_sql("dispatched_on", county_code)
+    return Case(
+        When(**{f"{later}__gt": F("dispatched_on")}, then=between),
+        When(**{f"{later}__isnull": False}, then=Value(0)),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def lead_dispatches(appeals: QuerySet, county_code: str | None) -> QuerySet:
+    """The lead dispatches of ``appeals`` with their working days to 签收 and to 答复."""
+    return (
+        Assignment.objects.filter(appeal__in=appeals.order_by().values("pk"))
+        .filter(role=AssignmentRole.LEAD)
+        .order_by()
+        .alias(
+            ack_days=working_days_sql("acknowledged_on", county_code),
+            answer_days=working_days_sql("answered_on", county_code),
+        )
+    )
+
+
+def _granted_extensions() -> Subquery:
+    granted = Extension.objects.filter(
+        assignment=OuterRef("pk"), decision=ExtensionDecision.GRANTED
+    )
+    return Subquery(
+        granted.order_by().values("assignment").annotate(n=Count("pk")).values("n")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def _dispatch_figures(as_of: datetime.date) -> dict:
+    """Per department, one row of the lead dispatches' counts (``is_due``,
+    ``answered_on_time``, ``acknowledged_in_time``, the day totals of the means)."""
+    kept = kept_q()
+    due = kept & (Q(answered_at__isnull=False) | Q(deadline__lt=as_of))
+    return {
+        "extensions": Coalesce(Sum(_granted_extensions()), 0),
+        "returned": Count("pk", filter=Q(returned_at__isnull=False)),
+        "dispatched": Count("pk", filter=kept),
+        "responded": Count("pk", filter=kept & Q(ack_days__lte=1)),
+        "due": Count("pk", filter=due),
+        "on_time": Count("pk", filter=due & Q(answered_on__lte=F("deadline"))),
+        "ack_days_total": Coalesce(Sum("ack_days", filter=kept), 0),
+        "ack_days_count": Count("ack_days", filter=kept),
+        "answer_days_total": Coalesce(Sum("answer_days", filter=kept), 0),
+        "answer_days_count": Count("answer_days", filter=kept),
+    }
+
+
+def _appeal_figures() -> dict:
+    """Per lead department, one row of the appeals' counts (``was_answered``, ``is_marked``)."""
+    marked = Q(satisfaction__in=list(MARKS))
+    return {
+        "answered": Count(
+            "pk",
+            filter=Q(master__isnull=True) & (Q(answered_at__isnull=False) | Q(reopen_count__gt=0)),
+        ),
+        "reopened": Count("pk", filter=Q(master__isnull=True, reopen_count__gt=0)),
+        "marked": Count("pk", filter=marked),
+        "callbacks": Count("pk", filter=marked & Q(mark_source=MarkSource.PHONE)),
+        "resolved": Count("pk", filter=marked & Q(resolution=Resolution.RESOLVED)),
+        "satisfied": Count("pk", filter=Q(satisfaction__in=list(SATISFIED_MARKS))),
+    }
+
+
 def department_scorecards(
     appeals: QuerySet, county_code: str, as_of: datetime.date | None = None
 ) -> list[Scorecard]:
-    """Per-department scorecards of ``appeals`` (already scoped), ranked. Three queries."""
+    """Per-department scorecards of ``appeals`` (already scoped), ranked. Four queries, each
+    grouped in the database, whatever the number of appeals: the lead dispatches' figures, the
+    appeals' figures, the departments, the county's weights."""
     as_of = as_of or timezone.localdate()
-    cards: dict[int, Scorecard] = {}
-
-    def card(department) -> Scorecard:
-        return cards.setdefault(department.pk, Scorecard(department))
-
-    lead = (
-        Assignment.objects.filter(appeal__in=appeals.values("pk"), role=AssignmentRole.LEAD)
-        .select_related("department")
-        .annotate(
-            extensions_granted=Count(
-                "extensions", filter=Q(extensions__decision=ExtensionDecision.GRANTED)
-            )
-        )
+    dispatches = lead_dispatches(appeals, county_code)
+    figures: dict[int, dict] = {}
+    for row in dispatches.values("department_id").annotate(**_dispatch_figures(as_of)):
+        figures.setdefault(row.pop("department_id"), {}).update(row)
+    marks = (
+        appeals.filter(lead_department__isnull=False)
+        .order_by()
+        .values("lead_department_id")
+        .annotate(**_appeal_figures())
     )
-    for assignment in lead:
-        card(assignment.department).add_assignment(assignment, as_of)
-    for appeal in (
-        appeals.filter(lead_department__isnull=False).select_related("lead_department").order_by()
-    ):
-        card(appeal.lead_department).add_appeal(appeal)
+    for row in marks:
+        figures.setdefault(row.pop("lead_department_id"), {}).update(row)
+    departments = Department.objects.in_bulk(list(figures))
     weights = AppealPolicy.for_county(county_code).weights
-    for scorecard in cards.values():
-        scorecard.score = composite_score(scorecard.rates(), weights)
-    return rank(list(cards.values()))
+    cards = []
+    for pk, values in figures.items():
+        card = Scorecard(departments[pk], **values, lead_dispatches=dispatches)
+        card.score = composite_score(card.rates(), weights)
+        cards.append(card)
+    return rank(cards)
 
 
 # ---------------------------------------------------------------- for the cockpit

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
@@ -449,47 +450,57 @@ def _check_after_acceptance(item: CaseItem, on: datetime.date, what: str) -> Non
         )
 
 
+@dataclass(frozen=True)
+class _ClockStep:
+    """补正 stops an item's clock, 重新计时 restarts it: one step each way."""
+
+    step: str
+    before: str  # the status the item must have
+    after: str
+    refused: str  # the message when it has another
+    what: str  # the step's name in a date message
+
+
+def _clock_steps() -> dict[str, _ClockStep]:
+    return {
+        Step.REQUEST: _ClockStep(
+            Step.REQUEST,
+            ItemStatus.RUNNING,
+            ItemStatus.PAUSED,
+            _("只有办理中的事项可以要求补正。"),
+            _("补正"),
+        ),
+        Step.RESUME: _ClockStep(
+            Step.RESUME,
+            ItemStatus.PAUSED,
+            ItemStatus.RUNNING,
+            _("该事项的计时没有暂停(未处于补正中),不能重新计时。"),
+            _("重新计时"),
+        ),
+    }
+
+
 @transaction.atomic
-def request_correction(item: CaseItem, *, acting_user, on: datetime.date, note: str) -> CaseItem:
-    """补正: materials are requested and the clock stops."""
+def toggle_clock(
+    item: CaseItem, step: str, *, acting_user, on: datetime.date, note: str = ""
+) -> CaseItem:
+    """补正 (``Step.REQUEST``: materials are requested, the clock stops; the note names them)
+    or 重新计时 (``Step.RESUME``: the materials are in, the clock restarts)."""
+    rule = _clock_steps()[step]
     item = _locked(item)
     access.check_department(acting_user, item.department)
-    if item.status != ItemStatus.RUNNING:
-        raise ValidationError(_("只有办理中的事项可以要求补正。"))
-    if not (note or "").strip():
+    if item.status != rule.before:
+        raise ValidationError(rule.refused)
+    note = (note or "").strip()
+    if step == Step.REQUEST and not note:
         raise ValidationError({"note": _("请写明需要补正的材料。")})
-    _check_after_acceptance(item, on, _("补正"))
+    _check_after_acceptance(item, on, rule.what)
     old = item.status
-    item.status, item.paused_on = ItemStatus.PAUSED, on
+    item.status, item.paused_on = rule.after, on if step == Step.REQUEST else None
     item.save(update_fields=["status", "paused_on"])
     _transition(
         item.case,
-        Step.REQUEST,
-        acting_user=acting_user,
-        on=on,
-        item=item,
-        old=old,
-        new=item.status,
-        department=item.department,
-        note=note.strip(),
-    )
-    return item
-
-
-@transaction.atomic
-def resume_item(item: CaseItem, *, acting_user, on: datetime.date, note: str = "") -> CaseItem:
-    """The materials are in: the clock restarts."""
-    item = _locked(item)
-    access.check_department(acting_user, item.department)
-    if item.status != ItemStatus.PAUSED:
-        raise ValidationError(_("该事项的计时没有暂停(未处于补正中),不能重新计时。"))
-    _check_after_acceptance(item, on, _("重新计时"))
-    old = item.status
-    item.status, item.paused_on = ItemStatus.RUNNING, None
-    item.save(update_fields=["status", "paused_on"])
-    _transition(
-        item.case,
-        Step.RESUME,
+        step,
         acting_user=acting_user,
         on=on,
         item=item,
@@ -499,6 +510,16 @@ def resume_item(item: CaseItem, *, acting_user, on: datetime.date, note: str = "
         note=note,
     )
     return item
+
+
+def request_correction(item: CaseItem, *, acting_user, on: datetime.date, note: str) -> CaseItem:
+    """补正: materials are requested and the clock stops."""
+    return toggle_clock(item, Step.REQUEST, acting_user=acting_user, on=on, note=note)
+
+
+def resume_item(item: CaseItem, *, acting_user, on: datetime.date, note: str = "") -> CaseItem:
+    """The materials are in: the clock restarts."""
+    return toggle_clock(item, Step.RESUME, acting_user=acting_user, on=on, note=note)
 
 
 def _close_stage_and_case(item: CaseItem, acting_user) -> None:
@@ -780,10 +801,8 @@ def take_step(item: CaseItem, step: str, data: dict, *, acting_user) -> CaseItem
             missing_materials=data.get("missing_materials", ""),
             supply_by=data.get("supply_by"),
         )
-    if step == "request":
-        return request_correction(item, acting_user=acting_user, on=on, note=data.get("note", ""))
-    if step == "resume":
-        return resume_item(item, acting_user=acting_user, on=on, note=data.get("note", ""))
+    if step in (Step.REQUEST, Step.RESUME):
+        return toggle_clock(item, step, acting_user=acting_user, on=on, note=data.get("note", ""))
     if step in ("grant", "refuse"):
         return decide_item(
             item,

@@ -294,7 +294,8 @@ def _as_of(item: CaseItem, day: datetime.date) -> CaseItem:
 
 
 def report_paragraph(county_code: str, start: datetime.date, end: datetime.date) -> str:
-    """The half-year report's paragraph on approvals, in the article's voice."""
+    """The half-year report's paragraph on approvals, in the article's voice; "" (the
+    paragraph left out) when no item was in hand in the period."""
     items = [
         _as_of(i, end)
         for i in _county_items(county_code).filter(accepted_on__isnull=False, accepted_on__lte=end)
@@ -302,7 +303,7 @@ def report_paragraph(county_code: str, start: datetime.date, end: datetime.date)
     items = [i for i in items if i.accepted_on and (i.decided_on is None or i.decided_on >= start)]
     decided = [i for i in items if i.status in DECIDED and start <= i.decided_on <= end]
     if not items:
-        return _("本期没有受理工程建设项目审批事项。")
+        return ""
     on_time = percent(sum(decided_on_time(i) for i in decided), len(decided))
     facilitated = [i for i in items if i.kind in FACILITATED_KINDS]
     side_by_side = (

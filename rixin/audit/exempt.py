@@ -43,6 +43,10 @@ EXEMPT_WRITES: dict[str, str] = {
         "workcalendar.WorkDay: the working-day index derived from the audited holiday rows, "
         "rebuilt by the calendar actions in their own transaction"
     ),
+    "rixin/figurecache/__init__.py:raise_versions": (
+        "figurecache.FigureVersion: the data version of the cached figures, raised after the "
+        "commit of an audited write (rixin.audit.actions); a counter, not a change of content"
+    ),
     "rixin/demo/scale.py:ensure_divisions": (
         "regions.Division: the synthetic province of the scale generator (make bench and the "
         "query-count tests), never a real installation"

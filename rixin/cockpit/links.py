@@ -72,11 +72,12 @@ def city_url(city_code: str, period: CockpitPeriod) -> str:
     return _url("city_cockpit", {"period": period.key}, code=city_code)
 
 
-REPORT_KINDS = {"half": "half", "month": "month"}  # cockpit period kind → report kind
+# cockpit period kind → report kind (every period has its report)
+REPORT_KINDS = {"month": "month", "quarter": "quarter", "half": "half", "year": "year"}
 
 
 def report_links(county_code: str, period: CockpitPeriod) -> dict[str, str]:
-    """The reports app's page of the county and, for a half-year or a month, its files."""
+    """The reports app's page of the county and the files of the period's report."""
     try:
         found = {"index": reverse("report_county", kwargs={"county_code": county_code})}
         kind = REPORT_KINDS.get(period.kind)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rixin.accounts.access import city_or_404, county_or_404, reads_county_data, require
 from rixin.discovery import cockpit_cards
+from rixin.figurecache import cached_figures
 from rixin.investment.kpis import busiest_county
 from rixin.maps.context import city_tab_context, cockpit_panel_context
 from rixin.maps.geo import allow_tiles
@@ -50,14 +51,20 @@ def cockpit(request, county: str | None = None):
     if not code:
         raise Http404
     division = county_or_404(user, code)
-    latest = figures.latest_period([division.code])
+    latest = cached_figures(
+        "latest", division, None, lambda: figures.latest_period([division.code])
+    )
     period = period_from(request, latest)
     months = months_from(request)
-    table = figures.progress_table(division.code, period)
-    county_figures = figures.county_figures(division.code, period, table=table)
-    departments = figures.appeals_by_department(division.code, period)
-    red = figures.red_list(division.code, period, months, table=table, shown=figures.RED_SHOWN)
-    charts = _charts(county_figures, departments)
+    computed = cached_figures(
+        "cockpit",
+        division,
+        period,
+        lambda: _county_computed(division.code, period, months),
+        parts=[months],
+    )
+    county_figures, departments, red = (computed[k] for k in ("figures", "departments", "red"))
+    charts = _charts(county_figures, departments, computed)
     county_links = links.county_links(county_figures)
     context = {
         "county": division,
@@ -74,7 +81,15 @@ def cockpit(request, county: str | None = None):
         "counties": _county_choices(user),
         "city_link": links.city_url(division.parent_id, period) if compares_counties(user) else "",
         "charts": charts,
-        "module_cards": cockpit_cards(division.code, period, request),
+        # The cards are the figures of other modules for the county and period, rendered
+        # without the user's name or rights (their templates use ``card`` and the county).
+        "module_cards": cached_figures(
+            "cards",
+            division,
+            period,
+            lambda: cockpit_cards(division.code, period, request),
+            parts=[user.role],
+        ),
         "map_panel": cockpit_panel_context(user, division, period.year, period.last_month),
         "has_data": {
             "investment": any(charts["planned"]) or any(charts["actual"]),
@@ -86,6 +101,18 @@ def cockpit(request, county: str | None = None):
     return allow_tiles(
         render(request, "cockpit/county.html", context), context["map_panel"]["map_config"]
     )
+
+
+def _county_computed(code: str, period: CockpitPeriod, months: int) -> dict:
+    """The county's figures for the period, computed in one go and cached together."""
+    table = figures.progress_table(code, period)
+    return {
+        "figures": figures.county_figures(code, period, table=table),
+        "departments": figures.appeals_by_department(code, period),
+        "red": figures.red_list(code, period, months, table=table, shown=figures.RED_SHOWN),
+        "monthly": figures.monthly_investment(code, period),
+        "funnel": figures.funnel(code),
+    }
 
 
 def _county_choices(user) -> list[Division]:
@@ -125,8 +152,8 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _charts(county: figures.CountyFigures, departments) -> dict:
-    monthly = figures.monthly_investment(county.county_code, county.period)
+def _charts(county: figures.CountyFigures, departments, computed: dict) -> dict:
+    monthly = computed["monthly"]
     ranked = [c for c in county.indicators if c.rank is not None]
     return {
         "months": [f"{m.month}月" for m in monthly],
@@ -139,9 +166,7 @@ def _charts(county: figures.CountyFigures, departments) -> dict:
             "labels": [c.rank_label for c in ranked],
             "rates": [_number(c.rate) for c in ranked],
         },
-        "funnel": [
-            {"name": s.label, "value": s.reached} for s in figures.funnel(county.county_code)
-        ],
+        "funnel": [{"name": s.label, "value": s.reached} for s in computed["funnel"]],
         "departments": {
             "names": [d.name for d in departments],
             "dispatched": [d.dispatched for d in departments],
@@ -199,9 +224,19 @@ def _tiles(division_code: str, places: list[tuple[str, str, str]]) -> list[dict]
 
 
 def _comparison_context(request, division, codes: list[str]) -> dict:
-    latest = figures.latest_period(codes)
+    # The counties the user may see are part of the key (a city viewer may see some only).
+    seen = [",".join(sorted(codes))]
+    latest = cached_figures(
+        "latest", division, None, lambda: figures.latest_period(codes), parts=seen
+    )
     period = period_from(request, latest)
-    result = comparison.compare(division, codes, period)
+    result = cached_figures(
+        "comparison",
+        division,
+        period,
+        lambda: comparison.compare(division, codes, period),
+        parts=seen,
+    )
     return {
         "period": period,
         "result": result,

@@ -759,7 +759,7 @@ def _appeals(c: County) -> None:
     assignments = c.table(
         Assignment,
         *"appeal department role dispatched_at deadline acknowledged_at answered_at".split(),
-        "ended_at",
+        *"ended_at dispatched_on acknowledged_on answered_on".split(),
     )
     transitions = c.table(
         Transition, "appeal", "step", "old_status", "new_status", "department", "at"
@@ -821,6 +821,9 @@ def _appeal(c: County, year, n, categories, enterprises, appeals, assignments, t
         None if waiting else acknowledged,
         answered if closed else None,
         closed_at,
+        registered.date(),
+        None if waiting else acknowledged.date(),
+        answered.date() if closed else None,
     )
     steps = [
         (Step.REGISTER, "", Status.REGISTERED, registered),

@@ -12,6 +12,7 @@ class DepartmentKind(models.TextChoices):
     JUSTICE = "sifa", _("司法局")
     DEVELOPMENT_ZONE = "kaifaqu", _("经开区管委会")
     INDUSTRY = "gongxin", _("工信局")
+    SCIENCE = "keji", _("科技局")
     NATURAL_RESOURCES = "ziran", _("自然资源局")
     HOUSING = "zhujian", _("住建局")
     TRANSPORT = "jiaotong", _("交通运输局")

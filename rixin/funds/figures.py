@@ -3,12 +3,13 @@ enterprise and project; the report paragraph and the cockpit card. One formula e
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -84,12 +85,14 @@ def of(obj) -> FundFigures:
     return FundFigures(allocated, obj.disbursed_total)
 
 
-def totals(allocations) -> FundFigures:
-    """Figures of a set of allocations (an enterprise's, a project's, a county's year)."""
+def totals(allocations, paid_through: datetime.date | None = None) -> FundFigures:
+    """Figures of a set of allocations (an enterprise's, a project's, a county's year);
+    with ``paid_through``, only what was paid by that day."""
     allocated = allocations.aggregate(s=Coalesce(Sum("amount"), ZERO, output_field=OUT))["s"]
-    disbursed = Disbursement.objects.filter(allocation__in=allocations.values("pk")).aggregate(
-        s=Coalesce(Sum("amount"), ZERO, output_field=OUT)
-    )["s"]
+    paid = Disbursement.objects.filter(allocation__in=allocations.values("pk"))
+    if paid_through is not None:
+        paid = paid.filter(paid_on__lte=paid_through)
+    disbursed = paid.aggregate(s=Coalesce(Sum("amount"), ZERO, output_field=OUT))["s"]
     return FundFigures(allocated, disbursed)
 
 
@@ -123,12 +126,24 @@ def amount_text(wan: Decimal) -> str:
     return _("%(v)s万元") % {"v": plain(wan)}
 
 
-def report_items(county_code: str, year: int) -> tuple[list[str], list[str]]:
-    """(fiscal items, special-bond items) in the article's words."""
+def _allocated_by(through: datetime.date | None):
+    """Allocations made by ``through``; one without a date counts for its programme's year."""
+    allocations = Allocation.objects.all()
+    if through is None:
+        return allocations
+    return allocations.filter(Q(allocated_on__isnull=True) | Q(allocated_on__lte=through))
+
+
+def report_items(
+    county_code: str, year: int, through: datetime.date | None = None
+) -> tuple[list[str], list[str]]:
+    """(fiscal items, special-bond items) in the article's words: the year's programmes, and
+    the allocations made by ``through`` (the report period's end) where they are itemised."""
     programmes = Programme.objects.filter(county_id=county_code, year=year).order_by("pk")
     fiscal, bonds = [], []
     itemised = (
-        Allocation.objects.filter(programme__in=programmes, programme__itemised=True)
+        _allocated_by(through)
+        .filter(programme__in=programmes, programme__itemised=True)
         .exclude(enterprise=None)
         .values("programme_id", "enterprise__name")
         .annotate(s=Sum("amount"))
@@ -138,9 +153,8 @@ def report_items(county_code: str, year: int) -> tuple[list[str], list[str]]:
     for row in itemised:
         by_programme.setdefault(row["programme_id"], []).append(row)
     projects = dict(
-        Allocation.objects.filter(
-            programme__in=programmes, programme__source=FundSource.SPECIAL_BOND
-        )
+        _allocated_by(through)
+        .filter(programme__in=programmes, programme__source=FundSource.SPECIAL_BOND)
         .exclude(project=None)
         .values_list("programme_id", "project__name")
     )
@@ -164,9 +178,10 @@ def report_items(county_code: str, year: int) -> tuple[list[str], list[str]]:
     return fiscal, bonds
 
 
-def report_paragraph(county_code: str, year: int) -> str:
-    """E.g. "2024年安排固体废物回收资金4844万元、强伟纸业项目资金2000万元、奥泰项目资金600万元……"."""
-    fiscal, bonds = report_items(county_code, year)
+def report_paragraph(county_code: str, year: int, through: datetime.date | None = None) -> str:
+    """E.g. "2024年安排固体废物回收资金4844万元、强伟纸业项目资金2000万元、奥泰项目资金600万元……";
+    with ``through`` (a report period's end), what was allocated and paid by that day."""
+    fiscal, bonds = report_items(county_code, year, through)
     if not fiscal and not bonds:
         return ""
     parts = []
@@ -178,7 +193,9 @@ def report_paragraph(county_code: str, year: int) -> str:
     if bonds:
         parts.append(_("争取%(items)s") % {"items": "、".join(bonds)})
     text = ";".join(parts) + "。"
-    figures = totals(Allocation.objects.filter(county_id=county_code, programme__year=year))
+    figures = totals(
+        _allocated_by(through).filter(county_id=county_code, programme__year=year), through
+    )
     if figures.disbursed:
         text += _("已拨付%(d)s,拨付率%(r)s%%。") % {
             "d": amount_text(figures.disbursed),

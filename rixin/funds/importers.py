@@ -30,6 +30,11 @@ from .access import enters_funds
 from .models import ZERO, Allocation, Disbursement, Programme
 
 
+def _line(number: str, amount: Decimal) -> str:
+    """A row of the preview: its document number or voucher and its amount in 万元."""
+    return _("%(number)s · %(amount)s万元") % {"number": number, "amount": plain(amount)}
+
+
 def _cells(importer: Importer, values: dict, parsers: dict) -> dict:
     out, errors = {}, []
     for column in importer.columns:
@@ -55,8 +60,13 @@ def _amount(value) -> Decimal | None:
 
 
 def _year(value) -> int | None:
-    number = parse_decimal(value, places=0)
-    return None if number is None else int(number)
+    # Read with places to spare: rounded to a whole number, 2024.5 would become 2025.
+    number = parse_decimal(value, places=4)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise ValueError(_("“%(v)s”不是整数") % {"v": value})
+    return int(number)
 
 
 @register
@@ -171,7 +181,7 @@ class AllocationImporter(Importer):
                 "conditions": row["conditions"],
                 "allocated_on": row["allocated_on"],
             }
-            changes.append(Change(number, "create", f"{doc} · {row['amount']}万元", payload))
+            changes.append(Change(number, "create", _line(doc, row["amount"]), payload))
         if errors:
             raise RowInvalid(errors)
         return changes
@@ -242,7 +252,7 @@ class DisbursementImporter(Importer):
                 "amount": row["amount"],
                 "voucher": voucher,
             }
-            changes.append(Change(number, "create", f"{voucher} · {row['amount']}万元", payload))
+            changes.append(Change(number, "create", _line(voucher, row["amount"]), payload))
         if errors:
             raise RowInvalid(errors)
         return changes

@@ -172,4 +172,4 @@ class Disbursement(CountyOwned, Illustrative):
         ]
 
     def __str__(self) -> str:
-        return f"{self.voucher} {self.amount}万元"
+        return _("%(voucher)s %(amount)s万元") % {"voucher": self.voucher, "amount": self.amount}

@@ -1,7 +1,8 @@
 """Who may see and enter 产学研 and 科技创新.
 
-The development zone's officers (经开区管委会, which runs talent and innovation), the 工信局
-and the county administrator enter cooperation, labs, certificates, patent lists, pushes,
+The development zone's officers (经开区管委会, which runs talent and innovation), the 科技局
+(which certifies high-tech enterprises and runs 产学研), the 工信局 and the county
+administrator enter cooperation, labs, certificates, patent lists, pushes,
 cases and mines; every reader of county data reads them. An enterprise user sees its own
 certificates, labs, mines and the patents pushed to it, and answers its pushes.
 """
@@ -15,7 +16,9 @@ from rixin.accounts.access import has_role_in_county, is_system, require_actor
 from rixin.accounts.roles import Role
 from rixin.directory.choices import DepartmentKind
 
-INNOVATION_DEPARTMENTS = frozenset({DepartmentKind.DEVELOPMENT_ZONE, DepartmentKind.INDUSTRY})
+INNOVATION_DEPARTMENTS = frozenset(
+    {DepartmentKind.DEVELOPMENT_ZONE, DepartmentKind.SCIENCE, DepartmentKind.INDUSTRY}
+)
 
 
 def enters_innovation(user) -> bool:
@@ -46,7 +49,7 @@ def check_enter_innovation(user, county_code: str) -> None:
     ):
         return
     raise PermissionDenied(
-        _("只有本县经开区、工信局工作人员和县级业务管理员可以录入科技创新数据。")
+        _("只有本县经开区、科技局、工信局工作人员和县级业务管理员可以录入科技创新数据。")
     )
 
 

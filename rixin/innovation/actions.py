@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from rixin.audit.actions import audited_create, audited_update, record_event
 from rixin.audit.models import AuditAction
+from rixin.directory import actions as directory_actions
 from rixin.directory.models import Enterprise, University
 from rixin.regions.models import Division
 
@@ -102,7 +103,7 @@ def record_certificate(
     number = (number or "").strip().upper()
     if HighTechCertificate.objects.filter(number=number).exists():
         raise ValidationError({"number": _("证书编号 %(n)s 已登记。") % {"n": number}})
-    return audited_create(
+    certificate = audited_create(
         HighTechCertificate,
         acting_user=acting_user,
         county_id=enterprise.county_id,
@@ -112,6 +113,21 @@ def record_certificate(
         expires_on=HighTechCertificate.expiry_of(certified_on),
         **fields,
     )
+    _mark_high_tech(enterprise, certified_on, acting_user)
+    return certificate
+
+
+def _mark_high_tech(enterprise: Enterprise, certified_on: datetime.date, acting_user) -> None:
+    """The directory's 高新技术企业 flag and certificate date follow the newest certificate
+    (an older one entered later leaves the date alone), through the directory's action."""
+    current = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    changes: dict = {}
+    if not current.is_high_tech:
+        changes["is_high_tech"] = True
+    if current.high_tech_certified_on is None or current.high_tech_certified_on < certified_on:
+        changes["high_tech_certified_on"] = certified_on
+    if changes:
+        directory_actions.update_enterprise(current, changes, acting_user=acting_user)
 
 
 @transaction.atomic

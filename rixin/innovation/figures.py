@@ -175,9 +175,10 @@ def cooperation(county_code: str) -> dict:
     }
 
 
-def report_paragraph(county_code: str, year: int) -> str:
-    """招才引智 and 科技创新 in the article's voice."""
-    day = datetime.date(year, 12, 31)
+def report_paragraph(county_code: str, year: int, day: datetime.date | None = None) -> str:
+    """招才引智 and 科技创新 in the article's voice; the high-tech certificates valid on
+    ``day`` (a report period's end; the year's end by default)."""
+    day = day or datetime.date(year, 12, 31)
     coop = cooperation(county_code)
     tech = high_tech(county_code, min(day, timezone.localdate()))
     mines = smart_mines(county_code, year)

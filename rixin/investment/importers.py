@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -76,20 +78,36 @@ class LeadImporter(Importer):
     def parse_row(self, number, values):
         errors: list[tuple[str, str]] = []
         out: dict = {}
-
-        def cell(column: Column, func):
+        for column, parse in self.parsers:
             try:
-                out[column.key] = func(values[column.key])
+                out[column.key] = value = parse(values[column.key])
             except (ValueError, ValidationError) as exc:
                 errors.append((column.header, "; ".join(getattr(exc, "messages", [str(exc)]))))
             else:
-                if column.required and out[column.key] in (None, ""):
+                if column.required and value in (None, ""):
                     errors.append((column.header, _("必填")))
+        if errors:
+            raise RowInvalid(errors)
+        return LeadRow((out["company_name"], out["project_name"]), out)
 
-        parsers = {
-            "source": lambda v: parse_choice(v, LeadSource.choices),
+    @functools.cached_property
+    def parsers(self) -> list[tuple[Column, Any]]:
+        """(column, parser) of each column, made once per file (the labels in the language
+        of the request): each text is held to its model field's max_length, at preview as
+        at confirm."""
+        sources = LeadSource.choices
+        by_text = {str(label): key for key, label in reversed(sources)} | {
+            k: k for k, _l in sources
+        }
+
+        def source(value):
+            key = by_text.get(str(value or "").strip())
+            return key if key is not None else parse_choice(value, sources)  # its message
+
+        special = {
+            "source": source,
             "credit_code": lambda v: clean_credit_code(parse_text(v, field=_field("credit_code"))),
-            "intended_investment": lambda v: _positive(v),
+            "intended_investment": _positive,
             "land_mu": lambda v: parse_decimal(v, unit="亩", minimum=0, field=_field("land_mu")),
             "building_sqm": lambda v: parse_decimal(
                 v, unit="平方米", minimum=0, field=_field("building_sqm")
@@ -98,19 +116,18 @@ class LeadImporter(Importer):
                 v, unit="万元", minimum=0, field=_field("expected_annual_tax")
             ),
         }
-        for column in self.columns:
-            # Each text is held to its model field's max_length, at preview as at confirm.
-            default = lambda v, key=column.key: parse_text(v, field=_text_field(key))  # noqa: E731
-            cell(column, parsers.get(column.key, default))
-        if errors:
-            raise RowInvalid(errors)
-        return LeadRow((out["company_name"], out["project_name"]), out)
+
+        def text(key):
+            field = _text_field(key)
+            return lambda v: parse_text(v, field=field)
+
+        return [(c, special.get(c.key) or text(c.key)) for c in self.columns]
 
     def plan(self, rows):
         teams = {t.name: t for t in Team.objects.filter(county_id=self.county_code())}
         existing = {
             (lead.company_name, lead.project_name): lead
-            for lead in Lead.objects.filter(county_id=self.county_code())
+            for lead in Lead.objects.filter(county_id=self.county_code()).select_related("team")
         }
         errors, seen, changes = [], {}, []
         for number, row in rows:
@@ -146,12 +163,12 @@ class LeadImporter(Importer):
 
     def apply(self, changes):
         county = Division.objects.get(code=self.county_code())
-        for change in changes:
-            if change.kind == "create":
-                actions.create_lead(acting_user=self.user, county=county, **change.payload.values)
-            elif change.kind == "update":
-                lead, diff = change.payload
-                actions.update_lead(lead, diff, acting_user=self.user)
+        actions.import_leads(
+            county,
+            acting_user=self.user,
+            creates=[c.payload.values for c in changes if c.kind == "create"],
+            updates=[c.payload for c in changes if c.kind == "update"],
+        )
 
     @classmethod
     def header(cls) -> list[str]:

@@ -47,6 +47,14 @@ def _check_template(template: str, service: str, key: str, field: str) -> dict:
     return {}
 
 
+def mask_key(key: str) -> str:
+    """ "a1b2c3d4e5f6" → "••••••••e5f6"; a short key is hidden whole."""
+    if not key:
+        return ""
+    shown = key[-4:] if len(key) > 8 else ""
+    return "•" * (len(key) - len(shown)) + shown
+
+
 class MapSettings(CountyOwned, Versioned):
     """The basemap a county's maps draw on (none: a plain coordinate grid), kept by its
     county administrator, and the box its project sites are expected in."""
@@ -133,6 +141,11 @@ class MapSettings(CountyOwned, Versioned):
                 errors["south"] = _("县域范围不成立:南应小于北,西应小于东,且在经纬度范围内。")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def masked_key(self) -> str:
+        """The key as pages show it: its last four characters, the rest hidden."""
+        return mask_key(self.tile_key)
 
     @property
     def has_basemap(self) -> bool:

@@ -14,6 +14,9 @@ class Event(models.TextChoices):
     ESCALATE = "escalate", _("督办")
     ANSWER_TO_MARK = "answer_to_mark", _("答复待评价")
     EXTENSION_DECIDED = "extension", _("延期审批结果")
+    JOB_DONE = "job_done", _("后台任务完成")
+    JOB_FAILED = "job_failed", _("后台任务失败")
+    SCHEDULED_REPORT = "scheduled_report", _("定期报告")
 
 
 class ChannelKind(models.TextChoices):

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,9 +18,13 @@ from rixin.audit.actions import (
     StaleEdit,
     audited_create,
     audited_update,
+    insert_rows,
     record_event,
     record_events,
+    record_rows,
     snapshot,
+    snapshot_row,
+    update_rows,
 )
 from rixin.audit.models import AuditAction
 
@@ -193,23 +197,45 @@ class ReportEntry:
 def check_report(entry: ReportEntry, *, acting_user, today: datetime.date) -> None:
     """The rules of a monthly report, for the form, the API and every row of an imported
     file alike: the project's writers report, the values are in range, the month is past."""
-    access.check_write(acting_user, entry.project)
-    check_report_values(entry.investment, entry.physical_progress, entry.month)
-    if (entry.year, entry.month) > (today.year, today.month):
-        raise ValidationError(
-            {
-                "month": _("不能填报未来月份(%(y)d年%(m)d月)的报告。")
-                % {"y": entry.year, "m": entry.month}
-            }
-        )
-    entered = entry.project.entry_date
-    if (entry.year, entry.month) < (entered.year, entered.month):
-        raise ValidationError(
-            {
-                "month": _("%(y)d年%(m)d月早于项目入库(%(d)s),不能填报该月报告。")
-                % {"y": entry.year, "m": entry.month, "d": entered.isoformat()}
-            }
-        )
+    ReportRules(acting_user, today).check(entry)
+
+
+class ReportRules:
+    """:func:`check_report` for many entries: what depends on the project alone (may the
+    actor write it, the month it entered the library) is worked out once per project, so a
+    file of 10,000 rows is checked in the time of its 1,000 projects."""
+
+    def __init__(self, acting_user, today: datetime.date):
+        self.acting_user = acting_user
+        self.today = (today.year, today.month)
+        self._projects: dict[int, tuple[bool, datetime.date]] = {}
+
+    def _of(self, project: Project) -> tuple[bool, datetime.date]:
+        known = self._projects.get(project.pk)
+        if known is None:
+            known = (access.may_write(self.acting_user, project), project.entry_date)
+            self._projects[project.pk] = known
+        return known
+
+    def check(self, entry: ReportEntry) -> None:
+        writes, entered = self._of(entry.project)
+        if not writes:
+            access.check_write(self.acting_user, entry.project)  # raises, with its message
+        check_report_values(entry.investment, entry.physical_progress, entry.month)
+        if (entry.year, entry.month) > self.today:
+            raise ValidationError(
+                {
+                    "month": _("不能填报未来月份(%(y)d年%(m)d月)的报告。")
+                    % {"y": entry.year, "m": entry.month}
+                }
+            )
+        if (entry.year, entry.month) < (entered.year, entered.month):
+            raise ValidationError(
+                {
+                    "month": _("%(y)d年%(m)d月早于项目入库(%(d)s),不能填报该月报告。")
+                    % {"y": entry.year, "m": entry.month, "d": entered.isoformat()}
+                }
+            )
 
 
 @transaction.atomic
@@ -235,7 +261,7 @@ def submit_monthly_report(
     yet); the form and the API always pass it, and a report that moved on since is
     refused with StaleEdit. None (the demo loader) checks nothing."""
     entry = ReportEntry(project, year, month, investment, physical_progress, progress_text)
-    (report,) = _submit_reports(
+    created, corrected = _submit_reports(
         [entry],
         acting_user=acting_user,
         today=today,
@@ -244,7 +270,13 @@ def submit_monthly_report(
         imported=False,
         expected_version=expected_version,
     )
-    return report
+    if corrected:
+        return corrected[0]
+    return MonthlyReport.objects.select_related("project").get(pk=created[entry_key(entry)])
+
+
+def entry_key(entry: ReportEntry) -> tuple[int, int, int]:
+    return (entry.project.pk, entry.year, entry.month)
 
 
 def approve_report(
@@ -346,6 +378,63 @@ def raise_problem(
     )
 
 
+@transaction.atomic
+def raise_problems(items: list[dict[str, Any]], *, acting_user) -> list[Problem]:
+    """:func:`raise_problem` for the problems of an imported file: the same checks, one
+    INSERT and one audit record each. An item holds project, description, department and
+    report (a report or its id)."""
+    if not items:
+        return []
+    today = timezone.localdate()
+    allowed: dict[int, bool] = {}
+    problems = []
+    for item in items:
+        project, department = item["project"], item["department"]
+        if project.pk not in allowed:
+            access.check_write(acting_user, project)
+            allowed[project.pk] = True
+        if department.county_id != project.county_id:
+            raise ValidationError({"department": _("办理部门不属于本县。")})
+        report = item.get("report")
+        problem = Problem(
+            county_id=project.county_id,
+            project=project,
+            report_id=getattr(report, "pk", report),
+            description=item["description"],
+            department=department,
+            raised_on=item.get("raised_on", today),
+        )
+        # The related rows are in hand, checked above: no query per row to find them again.
+        problem.full_clean(exclude=["county", "project", "report", "department"])
+        problems.append(problem)
+    last = Problem.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    rows = [
+        {f.attname: getattr(p, f.attname) for f in Problem._meta.concrete_fields if f.name != "id"}
+        for p in problems
+    ]
+    insert_rows(Problem, rows)
+    # The new rows' ids, in one query: those after the last one, by what each one says.
+    ids = {
+        (project_id, report_id, text, department_id): pk
+        for pk, project_id, report_id, text, department_id in Problem.objects.filter(
+            pk__gt=last, project_id__in={p.project_id for p in problems}
+        )
+        .order_by()
+        .values_list("pk", "project_id", "report_id", "description", "department_id")
+    }
+    for problem in problems:
+        problem.pk = ids[
+            (problem.project_id, problem.report_id, problem.description, problem.department_id)
+        ]
+        problem._state.adding = False
+    record_events(
+        AuditAction.CREATE,
+        [(p, None, snapshot(p)) for p in problems],
+        acting_user=acting_user,
+    )
+    return problems
+
+
 def resolve_problem(
     problem: Problem, *, acting_user, measures: str, resolved_on: datetime.date | None = None
 ) -> Problem:
@@ -412,35 +501,26 @@ REPORT_FIELDS = ("investment", "physical_progress", "progress_text")
 
 def _insert_reports(rows: list[dict[str, Any]]) -> None:
     """One executemany for the new reports of a file: building 10,000 model instances would
-    take seconds. The columns are the model's concrete fields; a field a row leaves out gets
-    the field's own default. ``rows`` map attnames to values already checked (check_report)."""
-    fields = [f for f in MonthlyReport._meta.concrete_fields if not f.primary_key]
-    defaults = {f.attname: f.get_db_prep_save(f.get_default(), connection) for f in fields}
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(MonthlyReport._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    params = [
-        tuple(
-            f.get_db_prep_save(row[f.attname], connection)
-            if f.attname in row
-            else defaults[f.attname]
-            for f in fields
-        )
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+    take seconds. A field a row leaves out gets the field's own default (filled into the row
+    for its audit snapshot). ``rows`` map attnames to values already checked (check_report)."""
+    insert_rows(MonthlyReport, rows)
+
+
+def _attnames(model) -> dict[str, tuple[str, bool]]:
+    return {
+        f.name: (f.attname, f.is_relation) for f in model._meta.concrete_fields if f.name != "id"
+    }
+
+
+_REPORT_ATTNAMES = _attnames(MonthlyReport)
 
 
 def _columns(**values: Any) -> dict[str, Any]:
     """Field names and values → attnames and values for the INSERT (related rows by key)."""
     row = {}
     for name, value in values.items():
-        field = MonthlyReport._meta.get_field(name)
-        row[field.attname] = value.pk if field.is_relation and hasattr(value, "pk") else value
+        attname, relation = _REPORT_ATTNAMES[name]
+        row[attname] = value.pk if relation and hasattr(value, "pk") else value
     return row
 
 
@@ -460,19 +540,19 @@ def _submission(entry: ReportEntry, exceeds: bool, acting_user, at) -> dict[str,
 
 def _since_start(entries: list[ReportEntry], existing: dict) -> list[Decimal]:
     """Each entry's since-start investment through its month, the entries replacing the
-    reports they correct."""
+    reports they correct: one running total per project over its months in order."""
     months: dict[int, dict[tuple[int, int], Decimal]] = {}
     for (project_id, year, month), report in existing.items():
         months.setdefault(project_id, {})[(year, month)] = report.investment
     for entry in entries:
         months.setdefault(entry.project.pk, {})[(entry.year, entry.month)] = entry.investment
-    return [
-        sum(
-            (v for k, v in months[e.project.pk].items() if k <= (e.year, e.month)),
-            Decimal(0),
-        )
-        for e in entries
-    ]
+    through: dict[tuple[int, int, int], Decimal] = {}
+    for project_id, values in months.items():
+        total = Decimal(0)
+        for (year, month), investment in sorted(values.items()):
+            total += investment
+            through[(project_id, year, month)] = total
+    return [through[(e.project.pk, e.year, e.month)] for e in entries]
 
 
 def _attach_entry_dates(projects: list[Project]) -> None:
@@ -495,52 +575,49 @@ def _submit_reports(
     extra: dict[str, Any],
     imported: bool,
     expected_version: int | None = None,
-) -> list[MonthlyReport]:
+) -> tuple[dict[tuple[int, int, int], int], list[MonthlyReport]]:
     """Check every entry (check_report), then write them in a few queries: new months in one
-    INSERT, corrections (revision + 1, back to review) in one UPDATE, one audit record each.
-    Returns the reports in the order of ``entries``."""
+    executemany, corrections (revision + 1, back to review) in one UPDATE, one audit record
+    each, the problems raised in one INSERT. Returns the keys (project, year, month) of the
+    new reports with their ids, and the corrected reports."""
     today = today or timezone.localdate()
     keys = [(e.project.pk, e.year, e.month) for e in entries]
     if len(set(keys)) != len(keys):
         raise ValidationError(_("同一项目同一月份只能填报一份报告。"))
     _attach_entry_dates([e.project for e in entries])
+    rules = ReportRules(acting_user, today)
     for entry in entries:
-        check_report(entry, acting_user=acting_user, today=today)
+        rules.check(entry)
     project_ids = {key[0] for key in keys}
+    # The figures of every report of these projects (the since-start totals), locked.
     existing = {
         (r.project_id, r.year, r.month): r
         for r in MonthlyReport.objects.filter(project_id__in=project_ids)
-        .select_related("project")
-        .select_for_update(of=("self",))
+        .select_for_update()
+        .order_by()
+        .values_list("id", "project_id", "year", "month", "investment", "version", named=True)
     }
     if expected_version is not None:
         current = existing.get(keys[0])
         if (current.version if current else 0) != expected_version:
             raise StaleEdit()
     now = at or timezone.now()
-    new_rows, corrected, before, changed = [], [], [], {"revision", "version"}
+    new_rows, corrections = [], []
     for entry, key, since_start in zip(entries, keys, _since_start(entries, existing), strict=True):
         exceeds = since_start > entry.project.total_investment
         values = {**_submission(entry, exceeds, acting_user, now), **extra}
-        report = existing.get(key)
-        if report is None:
-            new_rows.append(
-                _columns(
-                    county=entry.project.county_id,
-                    project=entry.project,
-                    year=entry.year,
-                    month=entry.month,
-                    **values,
-                )
-            )
+        if key in existing:
+            corrections.append((entry, values))
             continue
-        before.append(snapshot(report))
-        changed.update(values)
-        for name, value in values.items():
-            setattr(report, name, value)
-        report.revision += 1
-        report.version += 1
-        corrected.append(report)
+        new_rows.append(
+            _columns(
+                county=entry.project.county_id,
+                project=entry.project,
+                year=entry.year,
+                month=entry.month,
+                **values,
+            )
+        )
     try:
         with transaction.atomic():
             _insert_reports(new_rows)
@@ -548,18 +625,82 @@ def _submit_reports(
         # Another writer sent the month's first report in the meantime: a conflict, said
         # as such (the form's and the API's stale-edit answer), never a 500.
         raise StaleEdit() from exc
-    MonthlyReport.objects.bulk_update(corrected, sorted(changed), batch_size=500)
-    new_keys = {(row["project_id"], row["year"], row["month"]) for row in new_rows}
-    created = [
-        r
-        for r in MonthlyReport.objects.filter(project_id__in=project_ids).select_related("project")
-        if (r.project_id, r.year, r.month) in new_keys
-    ]
-    record_events(
+    corrected = _correct_reports(corrections, existing, acting_user, imported)
+    created = _created_ids(new_rows, project_ids)
+    by_key = {(e.project.pk, e.year, e.month): e for e in entries}
+    record_rows(
         AuditAction.CREATE,
-        [(r, None, snapshot(r)) for r in created],
+        [
+            (
+                _REPORT_LABEL,
+                pk,
+                f"{by_key[key].project} {key[1]}-{key[2]:02d}",
+                row["county_id"],
+                None,
+                snapshot_row(MonthlyReport, row, pk),
+            )
+            for row, (key, pk) in zip(new_rows, created.items(), strict=True)
+        ],
         acting_user=acting_user,
         message=_("导入") if imported else "",
+    )
+    reports = {**created, **{(r.project_id, r.year, r.month): r for r in corrected}}
+    raise_problems(
+        [
+            {
+                "project": entry.project,
+                "description": entry.problem,
+                "department": entry.problem_department or entry.project.department,
+                "report": reports[key],
+            }
+            for entry, key in zip(entries, keys, strict=True)
+            if entry.problem
+        ],
+        acting_user=acting_user,
+    )
+    return created, corrected
+
+
+_REPORT_LABEL = MonthlyReport._meta.label_lower
+
+
+def _created_ids(new_rows: list[dict[str, Any]], project_ids) -> dict[tuple[int, int, int], int]:
+    """The id of each new report, in the order of ``new_rows``, in one query."""
+    if not new_rows:
+        return {}
+    wanted = [(row["project_id"], row["year"], row["month"]) for row in new_rows]
+    found = {
+        (project_id, year, month): pk
+        for pk, project_id, year, month in MonthlyReport.objects.filter(project_id__in=project_ids)
+        .order_by()
+        .values_list("id", "project_id", "year", "month")
+    }
+    return {key: found[key] for key in wanted}
+
+
+def _correct_reports(
+    corrections: list[tuple[ReportEntry, dict[str, Any]]], existing: dict, acting_user, imported
+) -> list[MonthlyReport]:
+    """The months already reported: revision + 1, back to review, one UPDATE and one audit
+    record each (the message counts the correction)."""
+    if not corrections:
+        return []
+    ids = [existing[(e.project.pk, e.year, e.month)].id for e, _values in corrections]
+    reports = MonthlyReport.objects.in_bulk(ids)
+    corrected, before, changed = [], [], {"revision", "version"}
+    for (entry, values), pk in zip(corrections, ids, strict=True):
+        report = reports[pk]
+        report.project = entry.project
+        before.append(snapshot(report))
+        changed.update(values)
+        for name, value in values.items():
+            setattr(report, name, value)
+        report.revision += 1
+        report.version += 1
+        corrected.append(report)
+    update_rows(
+        MonthlyReport,
+        [(r.pk, _columns(**{name: getattr(r, name) for name in changed})) for r in corrected],
     )
     for revision in sorted({r.revision for r in corrected}):
         record_events(
@@ -572,17 +713,7 @@ def _submit_reports(
             acting_user=acting_user,
             message=(_("导入更正第%(n)d次") if imported else _("更正第%(n)d次")) % {"n": revision},
         )
-    reports = {(r.project_id, r.year, r.month): r for r in created + corrected}
-    for entry, key in zip(entries, keys, strict=True):
-        if entry.problem:
-            raise_problem(
-                entry.project,
-                acting_user=acting_user,
-                description=entry.problem,
-                department=entry.problem_department or entry.project.department,
-                report=reports[key],
-            )
-    return [reports[key] for key in keys]
+    return corrected
 
 
 @transaction.atomic
@@ -591,8 +722,7 @@ def import_monthly_reports(
 ) -> dict[str, int]:
     """The monthly reports of an imported file, through the same path and checks as
     submit_monthly_report. A month already reported is a correction (revision + 1)."""
-    reports = _submit_reports(
+    created, corrected = _submit_reports(
         entries, acting_user=acting_user, today=today, at=None, extra={}, imported=True
     )
-    corrections = sum(report.revision > 0 for report in reports)
-    return {"create": len(reports) - corrections, "correction": corrections}
+    return {"create": len(created), "correction": len(corrected)}

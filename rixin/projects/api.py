@@ -142,7 +142,12 @@ class PlanIn(Schema):
     plans_start: bool = False
     plans_completion: bool = False
     physical_targets: str = ""
-    version: int | None = None
+    version: int | None = Field(
+        None,
+        ge=0,
+        description="Required: the version of the year's plan this write was made from; "
+        "0 when the year has no plan yet. A stale version answers 409, none 422.",
+    )
 
 
 class ReportOut(ModelSchema):
@@ -296,11 +301,13 @@ def save_plan(request, pk: int, year: int, payload: PlanIn):
     _writer(request)
     values = payload.dict()
     values["monthly_plan"] = [str(v) for v in values["monthly_plan"]]
-    if values["version"] is None:
-        values.pop("version")
-    return actions.save_annual_plan(
-        _project(request, pk), acting_user=request.auth, year=year, **values
-    )
+    project = _project(request, pk)
+    access.check_write(request.auth, project)
+    if values["version"] is None:  # checked after the permission, as for a report
+        raise ValidationError(
+            {"version": [_("缺少版本号:请先读取该年度计划的版本(尚无计划时填0)。")]}
+        )
+    return actions.save_annual_plan(project, acting_user=request.auth, year=year, **values)
 
 
 @router.get("/{int:pk}/reports", response=list[ReportOut])

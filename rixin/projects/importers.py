@@ -169,11 +169,13 @@ class MonthlyReportImporter(Importer):
                 "report_id", "description", "department_id"
             )
         )
-        today = timezone.localdate()
+        from .actions import ReportRules
+
+        rules = ReportRules(self.user, timezone.localdate())
         errors, changes, seen = [], [], {}
         for number, row in rows:
             problems = row["errors"] or self._row_problems(
-                row, projects, departments, seen, number, today
+                row, projects, departments, seen, number, rules
             )
             if problems:
                 errors.extend((number, column, message) for column, message in problems)
@@ -185,9 +187,9 @@ class MonthlyReportImporter(Importer):
             raise RowInvalid(errors)
         return changes
 
-    def _row_problems(self, row, projects, departments, seen, number, today):
+    def _row_problems(self, row, projects, departments, seen, number, rules):
         """Every problem of a well-formed row against the library: [(column, message)]."""
-        from .actions import ReportEntry, check_report
+        from .actions import ReportEntry
 
         key = (row["project"], row["year"], row["month"])
         project = projects.get(row["project"])
@@ -216,7 +218,7 @@ class MonthlyReportImporter(Importer):
             project, row["year"], row["month"], row["investment"], row["physical_progress"]
         )
         try:
-            check_report(entry, acting_user=self.user, today=today)
+            rules.check(entry)
         except PermissionDenied as exc:
             problems.append(("项目ID", str(exc)))
         except ValidationError as exc:
@@ -268,18 +270,21 @@ class MonthlyReportImporter(Importer):
         )
 
     def apply(self, changes):
-        from .actions import import_monthly_reports, raise_problem
+        from .actions import import_monthly_reports, raise_problems
 
         entries = [c.payload for c in changes if c.kind in ("create", "correction")]
         if entries:
             import_monthly_reports(entries, acting_user=self.user)
-        for change in changes:
-            if change.kind == "update":
-                entry = change.payload
-                raise_problem(
-                    entry.project,
-                    acting_user=self.user,
-                    description=entry.problem,
-                    department=entry.problem_department,
-                    report=entry.report,
-                )
+        raise_problems(
+            [
+                {
+                    "project": c.payload.project,
+                    "description": c.payload.problem,
+                    "department": c.payload.problem_department,
+                    "report": c.payload.report,
+                }
+                for c in changes
+                if c.kind == "update"
+            ],
+            acting_user=self.user,
+        )

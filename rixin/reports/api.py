@@ -13,6 +13,7 @@ from .downloads import (
     download_url,
     file_response,
     is_flash,
+    issued_reports,
     kind_of,
     report_file,
 )
@@ -24,7 +25,7 @@ router = Router(tags=["reports 报告"])
 
 class FileOut(Schema):
     format: str
-    mode: str  # draft (草稿) or official (正式文件, for those who may issue)
+    mode: str  # draft (草稿), or official (正式文件: issued, for those who may issue)
     name: str
     url: str
     page_url: str
@@ -46,12 +47,15 @@ class CountyReportsOut(Schema):
 
 @router.get("/{county_code}/", response=CountyReportsOut, url_name="list_reports")
 def list_reports(request, county_code: str):
-    """半年报告(期中答卷)和月报 on offer for the county, newest first, with their file URLs."""
+    """月报、季度报告、半年报告(期中答卷)和年度报告 on offer for the county, newest first,
+    with their file URLs; the official files of the periods issued (签发 is a POST of the
+    report page)."""
     county = county_for(request.user, county_code)
-    modes = [DRAFT_MODE, OFFICIAL] if may_issue(request.user, county.code) else [DRAFT_MODE]
+    issued = issued_reports(county.code) if may_issue(request.user, county.code) else {}
     periods = []
     for period in available_periods(county.code):
         kind = kind_of(period)
+        modes = [DRAFT_MODE, OFFICIAL] if period.key in issued else [DRAFT_MODE]
         files = [
             {
                 "format": fmt,
@@ -87,10 +91,11 @@ def list_reports(request, county_code: str):
 def get_report_file(
     request, county_code: str, period: str, file: str, language: str = "zh", mode: str = DRAFT_MODE
 ):
-    """The report file (``half.pdf``, ``month.docx``…), generated from the current figures;
-    ``?language=en`` for the English edition; ``?mode=official`` for the issued 公文 (the
-    county administrator; 409 while the county has no 公文 frame). Every download is recorded
-    in the audit log."""
+    """The report file (``month.pdf``, ``quarter.docx``, ``half.pdf``, ``year.docx``),
+    generated from the current figures; ``?language=en`` for the English edition;
+    ``?mode=official`` for the issued 公文 with its stored 发文字号 (the county administrator;
+    409 while it has not been issued: a download never issues). Every download is recorded in
+    the audit log."""
     kind, _dot, fmt = file.partition(".")
     try:
         content, name = report_file(request.user, county_code, period, kind, fmt, language, mode)

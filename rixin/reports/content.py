@@ -22,7 +22,7 @@ from django.utils.translation import override
 
 from rixin.approvals import figures as approval_figures
 from rixin.cockpit import figures
-from rixin.cockpit.periods import HALF, MONTH, CockpitPeriod
+from rixin.cockpit.periods import HALF, MONTH, QUARTER, YEAR, CockpitPeriod
 from rixin.funds import figures as fund_figures
 from rixin.indicators.models import Indicator
 from rixin.indicators.queries import brief_for
@@ -37,7 +37,14 @@ from rixin.regions.models import Division
 
 from . import charts, sentences
 
-KINDS = {HALF: "half", MONTH: "month"}  # report kind → the period kind it covers
+# The period kind a report covers → its kind, as URLs and file names say it.
+KINDS = {MONTH: "month", QUARTER: "quarter", HALF: "half", YEAR: "year"}
+_KINDS_EN = {
+    MONTH: "monthly report",
+    QUARTER: "quarterly report",
+    HALF: "mid-year review",
+    YEAR: "annual review",
+}
 KEY_PROJECTS = 12
 
 
@@ -103,23 +110,30 @@ def period_label(period: CockpitPeriod, language: str = "zh") -> str:
 
 
 def title(county: Division, period: CockpitPeriod, language: str = "zh") -> str:
-    """寿阳县2024年上半年“期中答卷” / 寿阳县2024年7月经济运行月报."""
+    """寿阳县2024年上半年“期中答卷” / 寿阳县2024年7月经济运行月报 / 寿阳县2024年第一季度
+    经济运行报告 / 寿阳县2024年“年度总结”."""
     name = county.name_en or county.name if _en(language) else county.name
     if _en(language):
-        kind = "mid-year review" if period.kind == HALF else "monthly report"
-        return f"{name}: {kind}, {period_label(period, language)}"
+        return f"{name}: {_KINDS_EN[period.kind]}, {period_label(period, language)}"
     label = period_label(period, language)
     if period.kind == MONTH:
         return f"{name}{label}经济运行月报"
+    if period.kind == QUARTER:
+        return f"{name}{label}经济运行报告"
+    if period.kind == YEAR:
+        return f"{name}{label}“年度总结”"
     return f"{name}{label}“期中答卷”" if period.number == 1 else f"{name}{label}工作报告"
 
 
 def file_name(county: Division, period: CockpitPeriod, fmt: str, language: str = "zh") -> str:
-    """寿阳县-2024H1-期中答卷.pdf, 寿阳县-2024-07-月报.docx; English names in English."""
+    """寿阳县-2024H1-期中答卷.pdf, 寿阳县-2024-07-月报.docx, 寿阳县-2024Q1-季度报告.pdf,
+    寿阳县-2024-年度总结.docx; English names in English."""
     if _en(language):
-        kind = "mid-year-review" if period.kind == HALF else "monthly-report"
+        kind = _KINDS_EN[period.kind].replace(" ", "-")
         return f"{county.name_en or county.code}-{period.key}-{kind}.{fmt}"
-    kind = "月报" if period.kind == MONTH else ("期中答卷" if period.number == 1 else "半年报告")
+    kind = {MONTH: "月报", QUARTER: "季度报告", YEAR: "年度总结"}.get(period.kind) or (
+        "期中答卷" if period.number == 1 else "半年报告"
+    )
     return f"{county.name}-{period.key}-{kind}.{fmt}"
 
 
@@ -490,11 +504,15 @@ def numbered(number: int, name: str, language: str) -> str:
 
 
 def module_sections(county: Division, period: CockpitPeriod, language: str) -> list[Section]:
-    """要素保障 (the funds of the year) and 科技创新 (innovation), each only when its module
-    has something to say; numbered after the fixed sections by ``build_report``."""
+    """要素保障 (the funds of the year, allocated and paid by the period's end) and 科技创新
+    (innovation, certificates valid at the period's end), each only when its module has
+    something to say; numbered after the fixed sections by ``build_report``."""
     found = [
-        (_("要素保障"), fund_figures.report_paragraph(county.code, period.year)),
-        (_("科技创新"), innovation_figures.report_paragraph(county.code, period.year)),
+        (_("要素保障"), fund_figures.report_paragraph(county.code, period.year, period.end)),
+        (
+            _("科技创新"),
+            innovation_figures.report_paragraph(county.code, period.year, period.end),
+        ),
     ]
     return [Section(name, [paragraph]) for name, paragraph in found if paragraph]
 
@@ -503,11 +521,10 @@ def module_sections(county: Division, period: CockpitPeriod, language: str) -> l
 
 
 def build_report(county_code: str, period: CockpitPeriod | str, language: str = "zh") -> Report:
-    """The whole report of a county for a half-year or a month, in ``language``."""
+    """The whole report of a county for a month, a quarter, a half-year or a year, in
+    ``language``; every section reads the period's figures as of its end."""
     if isinstance(period, str):
         period = CockpitPeriod.parse(period)
-    if period.kind not in KINDS:
-        raise ValueError(_("报告只有半年报告和月报两种"))
     county = Division.objects.select_related("parent").get(code=county_code, level="county")
     with override("en" if _en(language) else "zh-hans"):
         facts = figures.county_figures(county_code, period)

@@ -9,27 +9,32 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rixin.accounts.access import county_or_404, require_actor
 from rixin.appeals.models import Appeal
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction
-from rixin.cockpit.periods import HALF, MONTH, CockpitPeriod
+from rixin.cockpit.periods import HALF, MONTH, QUARTER, YEAR, CockpitPeriod
 from rixin.indicators.queries import periods_with_data
 from rixin.projects.models import MonthlyReport
 from rixin.regions.models import Division
 from rixin.spreadsheets.exports import content_disposition
 
+from .access import check_issues
 from .content import build_report, file_name
-from .frame import DRAFT, DRAFT_MODE, MODES, OFFICIAL, official
+from .frame import DRAFT, DRAFT_MODE, MODES, OFFICIAL, issued_frame
+from .models import IssuedReport
 from .render import CONTENT_TYPES, FORMATS, render
 
-KIND_OF_PERIOD = {"half": HALF, "month": MONTH}
+# The report of each kind of period, as its URL names it.
+KIND_OF_PERIOD = {"month": MONTH, "quarter": QUARTER, "half": HALF, "year": YEAR}
+PERIOD_KIND = {period_kind: kind for kind, period_kind in KIND_OF_PERIOD.items()}
 
 
 def county_for(user, county_code: str) -> Division:
@@ -77,23 +82,36 @@ def is_flash(period: CockpitPeriod, today: datetime.date | None = None) -> bool:
     return period.end >= (today or timezone.localdate())
 
 
+# Of two periods ending on the same day, the widest first: the year, the half, the quarter,
+# the month.
+_WIDTH = {YEAR: 0, HALF: 1, QUARTER: 2, MONTH: 3}
+
+
 def available_periods(county_code: str, today: datetime.date | None = None) -> list[CockpitPeriod]:
-    """Newest first: every month the county has figures for and the half-years containing
-    such a month, when the period is over; the month under way only as a 快报 (``is_flash``)."""
+    """Newest first: every month the county has figures for and the quarter, half-year and
+    year containing such a month, when the period is over; the month under way only as a
+    快报 (``is_flash``)."""
     today = today or timezone.localdate()
     months = months_with_data(county_code)
     periods = {CockpitPeriod(year, MONTH, month) for year, month in months}
+    periods |= {CockpitPeriod(year, QUARTER, (month + 2) // 3) for year, month in months}
     periods |= {CockpitPeriod(year, HALF, 1 if month <= 6 else 2) for year, month in months}
+    periods |= {CockpitPeriod(year, YEAR) for year, _month in months}
     offered = [
         period
         for period in periods
         if period.end < today or (period.kind == MONTH and period.start <= today)
     ]
-    return sorted(offered, key=lambda p: (p.end, p.kind == MONTH), reverse=True)
+    return sorted(offered, key=lambda p: (p.end, -_WIDTH[p.kind]), reverse=True)
 
 
 def kind_of(period: CockpitPeriod) -> str:
-    return "half" if period.kind == HALF else "month"
+    return PERIOD_KIND[period.kind]
+
+
+def issued_reports(county_code: str) -> dict[str, IssuedReport]:
+    """The county's issued reports by period key (one query)."""
+    return {i.period_key: i for i in IssuedReport.objects.filter(county_id=county_code)}
 
 
 def download_url(county_code: str, period: CockpitPeriod, fmt: str, mode: str = DRAFT_MODE) -> str:
@@ -120,15 +138,23 @@ def report_file(
 ) -> tuple[bytes, str]:
     """The file's bytes and name, generated now from the current figures, and audited.
 
-    ``mode`` "official" issues the report (its 发文字号 taken through ``frame.official``, or
-    the one it was given): 403 for a user who may not issue, ValidationError while the county
-    has no 公文 frame."""
+    ``mode`` "official" is the report as issued, in its 公文 frame with the 发文字号 it was
+    given: 403 for a user who may not issue, ValidationError (409) while it has not been
+    issued. A download never issues: that is the confirmed POST of ``views.report_issue``."""
     county = county_for(user, county_code)
     period = report_period(period_key, kind)
     if fmt not in FORMATS or (mode or DRAFT_MODE) not in MODES:
         raise Http404
     language = "en" if (language or "").startswith("en") else "zh"
-    frame = official(county.code, period, acting_user=user) if mode == OFFICIAL else DRAFT
+    frame = DRAFT
+    if mode == OFFICIAL:
+        check_issues(user, county.code)
+        frame = issued_frame(county.code, period)
+        if frame is None:
+            raise ValidationError(
+                _("%(period)s的报告尚未签发:请先在报告页面确认签发(取得发文字号)。")
+                % {"period": period.label}
+            )
     content = render(build_report(county.code, period, language), fmt, frame)
     name = file_name(county, period, fmt, language)
     record_report_export(user, county, period, fmt, language, content, name, frame.mode)

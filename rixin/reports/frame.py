@@ -2,8 +2,10 @@
 marks of an internal draft.
 
 ``official(county_code, period, acting_user=…)`` issues the report (a 发文字号 taken through
-``actions.issue_official_report``) and returns its frame; ``DRAFT`` is the internal draft: the
-running header, the 生成于 stamp, the demo footnote and the 草稿 mark.
+``actions.issue_official_report``: the confirmed POST of the report page, or ``make_report
+--official``) and returns its frame; ``issued_frame`` reads the frame of a report already
+issued, for its download. ``DRAFT`` is the internal draft: the running header, the 生成于
+stamp, the demo footnote and the 草稿 mark.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 
 from rixin.cockpit.periods import CockpitPeriod
 
-from .models import ReportFrame
+from .models import IssuedReport, ReportFrame
 
 OFFICIAL, DRAFT_MODE = "official", "draft"
 MODES = (OFFICIAL, DRAFT_MODE)
@@ -45,14 +47,7 @@ class Frame:
 DRAFT = Frame()
 
 
-def official(county_code: str, period: CockpitPeriod, *, acting_user, dated=None) -> Frame:
-    """Issue the county's report for ``period`` (or find it issued) and return its frame."""
-    from .actions import issue_official_report
-
-    issued = issue_official_report(
-        acting_user=acting_user, county_code=county_code, period=period, dated=dated
-    )
-    settings = ReportFrame.objects.get(county_id=county_code)
+def _frame_of(issued: IssuedReport, settings: ReportFrame) -> Frame:
     secrecy = settings.secrecy
     if secrecy and settings.secrecy_term:
         secrecy = f"{secrecy}★{settings.secrecy_term}"
@@ -66,3 +61,23 @@ def official(county_code: str, period: CockpitPeriod, *, acting_user, dated=None
         secrecy=secrecy,
         urgency=settings.urgency,
     )
+
+
+def official(county_code: str, period: CockpitPeriod, *, acting_user, dated=None) -> Frame:
+    """Issue the county's report for ``period`` (or find it issued) and return its frame."""
+    from .actions import issue_official_report
+
+    issued = issue_official_report(
+        acting_user=acting_user, county_code=county_code, period=period, dated=dated
+    )
+    return _frame_of(issued, ReportFrame.objects.get(county_id=county_code))
+
+
+def issued_frame(county_code: str, period: CockpitPeriod) -> Frame | None:
+    """The frame of the report issued for ``period`` (its stored 发文字号 and 成文日期), or
+    None when it has not been issued: reading never takes a number."""
+    issued = IssuedReport.objects.filter(county_id=county_code, period_key=period.key).first()
+    settings = ReportFrame.objects.filter(county_id=county_code).first()
+    if issued is None or settings is None:
+        return None
+    return _frame_of(issued, settings)

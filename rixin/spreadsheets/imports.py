@@ -20,7 +20,7 @@ import hashlib
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any, ClassVar
@@ -144,7 +144,9 @@ def normalise(value: Any) -> Any:
     """A text cell as a person means it: NFKC (０-９ → 0-9, full-width space → space), trimmed,
     and without the export's own formula escape. Other values pass through."""
     if isinstance(value, str):
-        return _ESCAPED_FORMULA.sub("", unicodedata.normalize("NFKC", value).strip(), count=1)
+        # NFKC leaves ASCII as it is: most cells (numbers, codes, dates) skip it.
+        text = value.strip() if value.isascii() else unicodedata.normalize("NFKC", value).strip()
+        return _ESCAPED_FORMULA.sub("", text, count=1) if text[:1] == "'" else text
     return value
 
 
@@ -324,15 +326,26 @@ class Importer(abc.ABC):
 
     def data_rows(self, rows: Iterator[tuple]) -> Iterator[tuple[int, dict[str, Any]]]:
         keys = [c.key for c in self.columns]
+        padding = [None] * len(keys)
         for number, row in enumerate(rows, start=self.header_row + 1):
-            if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+            if row is None:
                 continue
-            values = [normalise(v) for v in row]
-            yield number, dict(zip(keys, values + [None] * (len(keys) - len(values)), strict=False))
+            values = [normalise(v) if isinstance(v, str) else v for v in row[: len(keys)]]
+            if all(v is None or v == "" for v in values) and all(
+                v is None or (isinstance(v, str) and not v.strip()) for v in row[len(keys) :]
+            ):
+                continue
+            yield number, dict(zip(keys, values + padding[len(values) :], strict=False))
 
     def check_cells(self, values: dict[str, Any]) -> list[tuple[str, str]]:
         """What no cell of any importer may hold, checked before parse_row: NUL and the
         other control characters a database refuses, and text longer than any field."""
+        texts = [value for value in values.values() if isinstance(value, str)]
+        if not texts or (
+            not _CONTROL.search("\n".join(texts))
+            and max(map(len, texts)) <= settings.RIXIN_IMPORT_MAX_CELL_CHARS
+        ):
+            return []  # the usual row, in one search; the cell at fault is found below
         errors = []
         for column in self.columns:
             value = values.get(column.key)
@@ -610,9 +623,19 @@ def _claim(batch: ImportBatch) -> None:
         raise AlreadyCommitted()
 
 
-def commit(batch: ImportBatch, importer: Importer) -> ParseResult:
+def commit(
+    batch: ImportBatch,
+    importer: Importer,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    progress_every: int = 500,
+) -> ParseResult:
     """Parse the stored file again (the database may have moved) and apply it in one
-    transaction, once: the batch row is claimed first, inside that transaction."""
+    transaction, once: the batch row is claimed first, inside that transaction.
+
+    ``progress(done, total)``, when given (the background import), is called with the
+    changes applied so far: once when the file has been read again, then after every
+    ``progress_every`` changes (they are applied in slices of that many, in order)."""
     if not importer.allowed() or batch.user_id != importer.user.pk:
         raise PermissionDenied
     if batch.status == ImportStatus.COMMITTED:
@@ -627,7 +650,10 @@ def commit(batch: ImportBatch, importer: Importer) -> ParseResult:
         if not result.errors:
             try:
                 with transaction.atomic():
-                    importer.apply(result.changes)
+                    if progress is None:
+                        importer.apply(result.changes)
+                    else:
+                        _apply_with_progress(importer, result.changes, progress, progress_every)
             except (ValidationError, DatabaseError) as exc:
                 result.errors = [_failing_row(importer, result.changes, exc)]
         if result.errors:
@@ -652,6 +678,16 @@ def commit(batch: ImportBatch, importer: Importer) -> ParseResult:
         )
         optimize_after_import(result)
     return result
+
+
+def _apply_with_progress(
+    importer: Importer, changes: list[Change], progress: Callable[[int, int], None], every: int
+) -> None:
+    total = len(changes)
+    progress(0, total)
+    for start in range(0, total, max(every, 1)):
+        importer.apply(changes[start : start + every])
+        progress(min(start + every, total), total)
 
 
 def import_file(importer: Importer, path: str) -> ParseResult:

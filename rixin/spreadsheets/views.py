@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -7,8 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from rixin.jobs import actions as job_actions
+from rixin.jobs.models import Job
+from rixin.jobs.progress import current
+
 from . import imports
-from .models import ImportBatch
+from .jobs import IMPORT
+from .models import ImportBatch, ImportStatus
 
 
 class UploadForm(forms.Form):
@@ -47,16 +53,55 @@ def _own_batch(request, pk) -> ImportBatch:
     return get_object_or_404(ImportBatch, pk=pk, user=request.user)
 
 
+def _in_background(batch: ImportBatch) -> bool:
+    return batch.row_count > settings.RIXIN_IMPORT_BACKGROUND_ROWS
+
+
+def _job_of(request, batch: ImportBatch) -> Job | None:
+    """The latest background import of the batch, if it was confirmed in the background."""
+    return Job.objects.visible_to(request.user).filter(kind=IMPORT, params__batch=batch.pk).first()
+
+
 def preview(request, pk):
     batch = _own_batch(request, pk)
     importer = _importer(request, batch.kind, batch.params)
-    return render(request, "spreadsheets/preview.html", {"batch": batch, "importer": importer})
+    job = _job_of(request, batch)
+    context = {
+        "batch": batch,
+        "importer": importer,
+        "background": _in_background(batch),
+        "threshold": settings.RIXIN_IMPORT_BACKGROUND_ROWS,
+        "job_progress": current(job) if job else None,
+    }
+    return render(request, "spreadsheets/preview.html", context)
+
+
+def _confirm_in_background(request, batch: ImportBatch):
+    """Queue the commit for the worker; the batch page shows its progress."""
+    job = _job_of(request, batch)
+    if job is not None and not job.finished:
+        messages.info(request, _("该文件已在后台导入,请稍候。"))
+        return redirect("import_preview", pk=batch.pk)
+    job_actions.enqueue(
+        IMPORT,
+        acting_user=request.user,
+        params={"batch": batch.pk},
+        county=batch.county or None,
+        title=_("导入 %(file)s") % {"file": batch.filename},
+        total=batch.row_count,
+    )
+    messages.success(
+        request, _("文件较大,已转入后台导入。可以关闭本页,完成或失败时会收到消息通知。")
+    )
+    return redirect("import_preview", pk=batch.pk)
 
 
 @require_POST
 def confirm(request, pk):
     batch = _own_batch(request, pk)
     importer = _importer(request, batch.kind, batch.params)
+    if batch.status == ImportStatus.PREVIEWED and _in_background(batch):
+        return _confirm_in_background(request, batch)
     try:
         result = imports.commit(batch, importer)
     except (ValidationError, imports.FileRejected) as exc:

@@ -1,4 +1,5 @@
-"""Rixin over real HTTP: gunicorn on a free loopback port, on a SQLite database of its own.
+"""Rixin over real HTTP: gunicorn on a free loopback port, on a SQLite database of its own
+(or on the PostgreSQL database ``database_url`` names).
 
 The suite's test client skips the CSRF check and hands the view a ready request; a defect in
 how a request is authenticated (a session's CSRF check refusing a Bearer token) only shows
@@ -37,7 +38,9 @@ tokens = {}
 for name in ("officer", "enterprise_user", "other_officer", "leader"):
     user = getattr(p, name)
     tokens[name] = create_api_token(user, "live", acting_user=user)[1]
-print("LIVE-SETUP " + json.dumps({"tokens": tokens, "usernames": {k: u.username for k, u in p.all().items()}}))
+extra = {}
+%s
+print("LIVE-SETUP " + json.dumps({"tokens": tokens, "usernames": {k: u.username for k, u in p.all().items()}, "extra": extra}))
 """
 
 
@@ -53,6 +56,7 @@ class LiveRixin:
     tokens: dict[str, str]
     usernames: dict[str, str]
     env: dict[str, str] = field(repr=False)
+    extra: dict = field(default_factory=dict)
 
     def manage(self, *args: str) -> subprocess.CompletedProcess:
         """Run ``manage.py`` against the live site's database (e.g. to reset a password)."""
@@ -66,8 +70,18 @@ class LiveRixin:
         )
 
 
-def start_live_rixin(tmp_path: Path):
-    """A generator for a fixture: yields a ``LiveRixin`` and stops gunicorn afterwards."""
+def start_live_rixin(
+    tmp_path: Path,
+    *,
+    database_url: str | None = None,
+    setup: str = "",
+    workers: int = 1,
+    threads: int = 4,
+):
+    """A generator for a fixture: yields a ``LiveRixin`` and stops gunicorn afterwards.
+
+    ``setup`` is more code for the shell that builds the personas (``p``): what it puts in
+    the dict ``extra`` (JSON) comes back as ``LiveRixin.extra``."""
     env = {
         **os.environ,
         "DEBUG": "1",
@@ -76,6 +90,8 @@ def start_live_rixin(tmp_path: Path):
     }
     for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
     base = Path(settings.BASE_DIR)
 
     def manage(*args):
@@ -89,7 +105,7 @@ def start_live_rixin(tmp_path: Path):
         )
 
     manage("migrate", "--noinput", "-v", "0")
-    out = manage("shell", "-c", _SETUP).stdout
+    out = manage("shell", "-c", _SETUP % setup).stdout
     data = json.loads(out.split("LIVE-SETUP ", 1)[1])
     port = free_port()
     server = subprocess.Popen(
@@ -101,9 +117,9 @@ def start_live_rixin(tmp_path: Path):
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            "1",
+            str(workers),
             "--threads",
-            "4",
+            str(threads),
             "--log-level",
             "warning",
         ],
@@ -124,7 +140,9 @@ def start_live_rixin(tmp_path: Path):
                         "gunicorn did not start: " + (tmp_path / "gunicorn.log").read_text()
                     ) from None
                 time.sleep(0.2)
-        yield LiveRixin(f"http://127.0.0.1:{port}", data["tokens"], data["usernames"], env)
+        yield LiveRixin(
+            f"http://127.0.0.1:{port}", data["tokens"], data["usernames"], env, data["extra"]
+        )
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -72,3 +72,38 @@ def test_a_long_digit_string_in_a_text_field_is_text_not_a_number(personas, clie
     )
     assert answer.status_code == 422
     assert answer.json()["detail"][0]["loc"] == ["body", "payload", "programme"]
+
+
+def test_a_path_segment_of_digits_that_is_no_number_is_a_json_404(personas, client_for):
+    """'³' is a digit to str.isdigit() but no number to int(): it answered a 500."""
+    answer = client_for(personas.officer).get("/api/v1/reports/%C2%B3/2024-06/half.pdf")
+    assert answer.status_code == 404
+    assert answer["Content-Type"].startswith("application/json")
+
+
+def test_a_path_no_operation_matches_answers_json_not_the_sites_page(personas, client_for):
+    answer = client_for(personas.officer).get("/api/v1/projects/-5/reports")
+    assert answer.status_code == 404 and answer.json() == {"detail": "not found"}
+
+
+def test_a_field_the_operation_does_not_declare_is_ignored_not_refused(personas, client_for):
+    """An undeclared field is never read: a huge number or a NUL byte in it reaches nothing,
+    so the write goes ahead as the declared fields say."""
+    url = f"/api/v1/directory/enterprises/{personas.enterprise.pk}"
+    answer = client_for(personas.officer).patch(
+        url,
+        {"version": 1, "address": "甲", "extra": {"n": 2**70, "s": "a\x00b"}},
+        content_type="application/json",
+    )
+    assert answer.status_code == 200, answer.content
+
+
+def test_the_document_declares_the_integer_and_decimal_limits_the_check_applies(db):
+    from rixin.api import DECIMAL_TEXT, MAX_INTEGER, api
+
+    document = api.get_openapi_schema()
+    plan = document["components"]["schemas"]["PlanIn"]["properties"]
+    assert plan["version"]["anyOf"][0]["maximum"] == MAX_INTEGER
+    assert {"type": "string", "pattern": DECIMAL_TEXT} in plan["planned_investment"]["anyOf"]
+    [pk] = document["paths"]["/api/v1/projects/{pk}"]["get"]["parameters"]
+    assert pk["schema"]["maximum"] == MAX_INTEGER

@@ -1,14 +1,22 @@
 """Property-based requests against the OpenAPI document, over real HTTP (gunicorn): as a
 county officer with a Bearer token and as an enterprise user with a session, every
-operation, a bounded number of examples each, and no answer is a server error.
+operation, a bounded number of examples each, with all of schemathesis' checks (server
+errors, status codes, content types, headers and response schemas as documented, schema-valid
+input accepted and invalid input refused, authentication enforced).
+
+No answer is a server error, and no operation breaks a check outside ``REMAINING``: the
+violations still open, each named with its reason, to be fixed in the operation's schema or
+answer (the list only shrinks). The counts are shown at the end of the run.
 
 ``RIXIN_FUZZ=25 pytest rixin/tests/test_api_schemathesis.py`` explores with fresh examples."""
 
 import os
+from collections import Counter
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from schemathesis.core.failures import Failure, FailureGroup
 
 from rixin.tests.live import HttpClient, start_live_rixin
 
@@ -16,6 +24,23 @@ from rixin.tests.live import HttpClient, start_live_rixin
 # RIXIN_FUZZ=<examples> draws new ones, as many per operation, to look for more.
 FUZZ = int(os.environ.get("RIXIN_FUZZ") or 0)
 EXAMPLES = FUZZ or 4
+
+# (operation, check) still failing, and why: schema-valid input an action refuses (422) by a
+# rule the operation's schema does not declare yet.
+RULES_NOT_IN_THE_SCHEMA = (
+    "choices (source, kind, industry), amounts above 0 and within the column's digits, "
+    "required texts not empty: the action's rules, not yet declared in the schema"
+)
+REMAINING: dict[tuple[str, str], str] = {
+    ("GET /api/v1/projects/oc4ids.json", "RejectedPositiveData"): (
+        "an empty selection has no OC4IDS package (the standard needs one project): 422"
+    ),
+    ("POST /api/v1/directory/enterprises", "RejectedPositiveData"): (
+        "a credit code's check digit (GB 32100), which a JSON schema cannot declare"
+    ),
+    ("POST /api/v1/investment/agreements", "RejectedPositiveData"): RULES_NOT_IN_THE_SCHEMA,
+    ("POST /api/v1/investment/leads", "RejectedPositiveData"): RULES_NOT_IN_THE_SCHEMA,
+}
 
 
 @pytest.fixture(scope="module")
@@ -25,22 +50,35 @@ def live(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def as_officer(live):
-    return {"Authorization": f"Bearer {live.tokens['officer']}"}
+    return {"headers": {"Authorization": f"Bearer {live.tokens['officer']}"}}
 
 
 @pytest.fixture(scope="module")
 def as_enterprise_session(live):
     client = HttpClient(live.url)
     assert client.login(live.usernames["enterprise_user"]).status == 302
-    csrf, session = client.cookie("csrftoken"), client.cookie("sessionid")
-    return {"Cookie": f"sessionid={session}; csrftoken={csrf}", "X-CSRFToken": csrf}
+    return {"sessionid": client.cookie("sessionid"), "csrftoken": client.cookie("csrftoken")}
 
 
-def test_no_operation_answers_a_server_error(live, as_officer, as_enterprise_session):
+def _as_session(case, cookies: dict) -> None:
+    """The session as the case's own cookie, marked as the authentication given (not drawn
+    by schemathesis), so that the authentication check removes it and sees the refusal."""
+    case.cookies = {**(case.cookies or {}), **cookies}
+    case.headers = {**(case.headers or {}), "X-CSRFToken": cookies["csrftoken"]}
+    case._has_explicit_auth = True
+
+
+def _failures(exc) -> list:
+    return list(exc.exceptions) if isinstance(exc, FailureGroup) else [exc]
+
+
+def test_every_operation_passes_every_check(live, as_officer, as_enterprise_session, reliability):
     # Hypothesis driven per operation here rather than through schemathesis' pytest plugin,
     # whose per-operation subtests this pytest does not support.
     schema = schemathesis.openapi.from_url(f"{live.url}/api/v1/openapi.json")
-    errors = []
+    violations: Counter = Counter()
+    examples: dict[tuple[str, str], str] = {}
+    calls = Counter()
     operations = 0
     for result in schema.get_all_operations():
         operation = result.ok()
@@ -55,13 +93,32 @@ def test_no_operation_answers_a_server_error(live, as_officer, as_enterprise_ses
             suppress_health_check=list(HealthCheck),
         )
         def run(case):
-            for who, headers in (("officer", as_officer), ("enterprise", as_enterprise_session)):
-                response = case.call(base_url=live.url, headers=headers)
-                if response.status_code >= 500:
-                    errors.append(
-                        f"{who} {case.method} {case.formatted_path}: {response.status_code}"
-                    )
+            for who in ("officer", "enterprise"):
+                calls["cases"] += 1
+                auth = as_officer
+                if who == "enterprise":
+                    _as_session(case, as_enterprise_session)
+                    auth = {}
+                try:
+                    case.call_and_validate(base_url=live.url, **auth)
+                except (Failure, FailureGroup) as exc:
+                    for failure in _failures(exc):
+                        key = (operation.label, type(failure).__name__)
+                        violations[key] += 1
+                        examples.setdefault(
+                            key, f"{who} {case.method} {case.formatted_path}: {failure.title}"
+                        )
 
         run()
+    server_errors = sum(n for (_op, check), n in violations.items() if check == "ServerError")
+    new = {key: examples[key] for key in violations if key not in REMAINING}
+    reliability(
+        "API against its OpenAPI document",
+        cases=calls["cases"],
+        crashes=server_errors,
+        violations=sum(violations.values()),
+        violations_not_yet_fixed=sum(n for k, n in violations.items() if k in REMAINING),
+    )
     assert operations > 40
-    assert errors == []
+    assert server_errors == 0, new
+    assert new == {}, "\n".join(f"{key}: {text}" for key, text in sorted(new.items()))

@@ -21,6 +21,10 @@ from rixin.appeals import access as appeals_access
 from rixin.appeals.choices import WITH_DEPARTMENT, AssignmentRole, Status
 from rixin.appeals.models import Appeal, Assignment
 from rixin.appeals.workdays import add_working_days, working_days_between
+from rixin.approvals import figures as approval_figures
+from rixin.approvals.choices import ItemStatus
+from rixin.approvals.models import CaseItem
+from rixin.innovation.models import Push
 from rixin.investment import access as investment_access
 from rixin.investment.models import Activity, Agreement
 from rixin.projects import access as projects_access
@@ -52,6 +56,8 @@ S_CHASE = gettext_lazy("超期督办")
 S_MARKS = gettext_lazy("待企业评价")
 S_OWN = gettext_lazy("我的诉求")
 S_TO_MARK = gettext_lazy("待我评价")
+S_APPROVALS = gettext_lazy("并联审批")
+S_PATENTS = gettext_lazy("专利推送")
 
 
 @dataclass
@@ -453,6 +459,65 @@ def enterprise_appeals(user, today: datetime.date) -> list[Item]:
     return sorted(items, key=lambda i: i.section != S_TO_MARK)
 
 
+# ---------------------------------------------------------------- 并联审批 and 产学研
+
+
+def approval_queue(user, today: datetime.date) -> list[Item]:
+    """The department's approval queue: its open items, nearest deadline first (the
+    approvals' own ``queue_order``; stopped clocks and items to accept after them)."""
+    items = list(
+        approval_figures.items_with_clocks(
+            CaseItem.objects.visible_to(user)
+            .open()
+            .filter(department_id=user.department_id)
+            .order_by("case__opened_on", "pk")[:LIMIT]
+        )
+    )
+    found = []
+    for item in approval_figures.queue_order(items, today):
+        if item.accepted_on is None:
+            action = _("受理")
+        elif item.status == ItemStatus.PAUSED:
+            action = _("重新计时")
+        else:
+            action = _("办结")
+        found.append(
+            _dated(
+                Item(
+                    S_APPROVALS,
+                    f"{item.case.project.name}:{item.name}",
+                    reverse("approval_case", args=[item.case_id]),
+                    detail=item.get_status_display(),
+                    action=action,
+                    due=approval_figures.due_date(item),
+                ),
+                today,
+                user.county_code,
+            )
+        )
+    return found
+
+
+def patents_pushed(user, today: datetime.date) -> list[Item]:
+    """Patents pushed to the enterprise and not yet answered, best match first."""
+    pushes = (
+        Push.objects.visible_to(user)
+        .filter(answered_at__isnull=True)
+        .select_related("patent", "patent__university")
+        .order_by("-score", "pk")[:LIMIT]
+    )
+    return [
+        Item(
+            S_PATENTS,
+            f"{p.patent.title}({p.patent.number})",
+            reverse("innovation:push_answer", args=[p.pk]),
+            detail=p.patent.university.name,
+            action=_("答复"),
+        )
+        for p in pushes
+    ]
+
+
 @dataclass(frozen=True)
 class Provider:
     applies: Callable
@@ -473,6 +538,8 @@ PROVIDERS = [
     Provider(appeals_access.is_coordinator, dispatches_to_chase),
     Provider(appeals_access.is_coordinator, answers_awaiting_mark),
     Provider(is_enterprise, enterprise_appeals),
+    Provider(is_department_officer, approval_queue),
+    Provider(is_enterprise, patents_pushed),
 ]
 
 

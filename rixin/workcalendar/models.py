@@ -40,16 +40,35 @@ class CalendarQuerySet(models.QuerySet):
     def national(self):
         return self.filter(county__isnull=True)
 
+    def of(self, county_code: str | None):
+        """The rows of one calendar: a county's own, or the national one for ``None``."""
+        return self.filter(county_id=county_code) if county_code else self.national()
+
     def visible_to(self, user):
         """The system administrator (and the system actor) edits the national schedule; a
         county administrator edits the overrides of their own county."""
         if not user.is_authenticated:
             return self.none()
         if user.role in (Role.SYSTEM, Role.SYSTEM_ADMIN):
-            return self.filter(county__isnull=True)
+            return self.of(None)
         if user.role == Role.COUNTY_ADMIN and user.county_code:
-            return self.filter(county_id=user.county_code)
+            return self.of(user.county_code)
         return self.none()
+
+
+def one_per_calendar(fields: list[str], name: str) -> list[models.UniqueConstraint]:
+    """``fields`` (with ``county``) unique once in the national calendar (``county`` NULL,
+    which a plain unique constraint would let repeat) and once in each county's."""
+    return [
+        models.UniqueConstraint(
+            fields=[f for f in fields if f != "county"],
+            condition=Q(county__isnull=True),
+            name=f"{name}_national",
+        ),
+        models.UniqueConstraint(
+            fields=fields, condition=Q(county__isnull=False), name=f"{name}_county"
+        ),
+    ]
 
 
 class CalendarYear(models.Model):
@@ -83,16 +102,7 @@ class CalendarYear(models.Model):
         verbose_name = _("已录入年份")
         verbose_name_plural = _("已录入年份")
         ordering = ["year"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["year"], condition=Q(county__isnull=True), name="calendar_year_national"
-            ),
-            models.UniqueConstraint(
-                fields=["year", "county"],
-                condition=Q(county__isnull=False),
-                name="calendar_year_county",
-            ),
-        ]
+        constraints = one_per_calendar(["year", "county"], "calendar_year")
 
     def __str__(self) -> str:
         return f"{self.year}" + (f" {self.county_id}" if self.county_id else "")
@@ -120,16 +130,7 @@ class SpecialDay(models.Model):
         verbose_name = _("节假日与调休日")
         verbose_name_plural = _("节假日与调休日")
         ordering = ["date"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["date"], condition=Q(county__isnull=True), name="special_day_national"
-            ),
-            models.UniqueConstraint(
-                fields=["date", "county"],
-                condition=Q(county__isnull=False),
-                name="special_day_county",
-            ),
-        ]
+        constraints = one_per_calendar(["date", "county"], "special_day")
 
     def __str__(self) -> str:
         return f"{self.date.isoformat()} {self.kind} {self.name}".strip()
@@ -165,16 +166,7 @@ class WorkDay(models.Model):
         verbose_name = _("工作日历")
         verbose_name_plural = _("工作日历")
         ordering = ["county", "date"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["date"], condition=Q(county__isnull=True), name="work_day_national"
-            ),
-            models.UniqueConstraint(
-                fields=["county", "date"],
-                condition=Q(county__isnull=False),
-                name="work_day_county",
-            ),
-        ]
+        constraints = one_per_calendar(["county", "date"], "work_day")
         indexes = [models.Index(fields=["county", "index"], name="work_day_index")]
 
     def __str__(self) -> str:

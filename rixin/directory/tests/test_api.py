@@ -62,7 +62,7 @@ def test_api_stale_update_is_refused(personas, client_for):
     response = client.patch(
         url, data={"version": 1, "address": "乙"}, content_type="application/json"
     )
-    assert response.status_code == 422 and "其他人已修改" in str(response.json())
+    assert response.status_code == 409 and "其他人已修改" in response.json()["detail"]
 
 
 def test_openapi_document_lists_the_enterprise_operations(db):

@@ -128,3 +128,27 @@ def test_without_a_basemap_the_map_is_a_grid_with_the_centroid(browser, live_ser
     page.wait_for_timeout(300)
     screenshot(page, "maps-project-map-plain-1440")
     page.context.close()
+
+
+def test_the_city_views_project_map_is_a_tab_drawn_when_shown(browser, live_server, personas):
+    _projects(personas)
+    page = login(
+        browser, live_server, personas.city_viewer.username, PASSWORD, viewport=(1440, 900)
+    )
+    page.goto(f"{live_server.url}/cockpit/city/140700/?period=2024H1")
+    page.wait_for_selector("[data-testid=tile-map] canvas")
+    # Hidden at first, and not drawn until its tab is shown (a hidden map has no size).
+    assert not page.locator("#pane-map").is_visible()
+    assert page.get_attribute("#city-map", "data-initialised") is None
+    page.locator("[data-testid=city-map-tab]").click()
+    page.wait_for_selector("#city-map[data-ready='1']")
+    assert page.locator("#pane-map").is_visible() and not page.locator("#pane-tiles").is_visible()
+    assert page.locator("#city-map").bounding_box()["height"] > 200
+    assert not page.locator("#map-figure").is_visible()  # the figure belongs to the schematic
+    assert "tab=map" in page.url
+    page.wait_for_timeout(300)
+    screenshot(page, "maps-city-tab-1440")
+    page.locator("#tab-tiles").click()
+    page.wait_for_selector("#pane-tiles.active")
+    assert page.locator("#map-figure").is_visible()
+    page.context.close()

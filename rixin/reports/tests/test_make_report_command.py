@@ -53,7 +53,8 @@ def test_both_formats_in_english(tmp_path):
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"county": "140725", "period": "2024Q2"}, "半年报告"),
+        ({"county": "140725", "quarter": "2024H1"}, "--quarter"),
+        ({"county": "140725", "year": "2024Q1"}, "--year"),
         ({"county": "140725", "period": "上半年"}, "不是期间"),
         ({"county": "999999", "period": "2024H1"}, "999999"),
         ({"city": "140725", "period": "2024H1"}, "140725"),
@@ -62,3 +63,16 @@ def test_both_formats_in_english(tmp_path):
 def test_bad_arguments_are_named(tmp_path, options, message):
     with pytest.raises(CommandError, match=message):
         call_command("make_report", output=str(tmp_path), **options)
+
+
+@pytest.mark.parametrize(
+    ("options", "name", "title"),
+    [
+        ({"quarter": "2024Q1"}, "寿阳县-2024Q1-季度报告.docx", "寿阳县2024年第一季度经济运行报告"),
+        ({"year": "2024"}, "寿阳县-2024-年度总结.docx", "寿阳县2024年“年度总结”"),
+    ],
+)
+def test_quarterly_and_annual_reports(tmp_path, options, name, title):
+    call_command("make_report", county="140725", format="docx", output=str(tmp_path), **options)
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+    assert title in Document(str(tmp_path / name)).paragraphs[0].text

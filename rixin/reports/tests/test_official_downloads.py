@@ -1,8 +1,11 @@
-"""The official report on the web and the API: the county administrator downloads it in
-公文 form (``?mode=official``: its 发文字号 taken once), the page and the list offer it only
-to those who may issue, and other readers are refused without a number being taken."""
+"""The official report on the web and the API. The county administrator issues it through a
+confirmed POST (CSRF; its 发文字号 taken once); its files are then GETs of the report as
+issued, with that number. A download never issues, the page and the list offer the official
+files only of issued periods and only to those who may issue, and other readers are refused
+without a number being taken."""
 
 import pytest
+from django.test import Client
 
 from rixin.reports import demo
 from rixin.reports.models import IssuedReport
@@ -12,6 +15,7 @@ from .demo import a_project_reporting, docx_text, flat
 pytestmark = pytest.mark.django_db
 
 NUMBER = "寿发改〔2024〕1号"
+ISSUE = "/reports/140725/2024H1/half/issue/"
 
 
 @pytest.fixture
@@ -19,18 +23,38 @@ def frame(personas):
     demo.load()  # Shouyang's 公文 frame
 
 
-def test_the_county_administrator_downloads_the_official_file_on_the_web(
+def test_the_county_administrator_issues_by_a_confirmed_post_then_downloads_the_issued_file(
     personas, client_for, frame
 ):
     admin = client_for(personas.county_admin)
+    # Neither the download nor the confirmation page takes a number.
+    before = admin.get("/reports/140725/2024H1/half.docx?mode=official")
+    assert before.status_code == 409 and "尚未签发" in before.content.decode()
+    page = admin.get(ISSUE)
+    assert page.status_code == 200 and 'data-testid="issue"' in page.content.decode()
+    unconfirmed = admin.post(ISSUE, {})
+    assert unconfirmed.status_code == 200 and "请勾选确认" in unconfirmed.content.decode()
+    assert not IssuedReport.objects.exists()
+
+    issued = admin.post(ISSUE, {"confirm": "on"})
+    assert issued.status_code == 302 and issued["Location"] == "/reports/140725/"
     response = admin.get("/reports/140725/2024H1/half.docx?mode=official")
     assert response.status_code == 200
     text = flat(docx_text(response.content))
     assert "寿阳县发展和改革局文件" in text and NUMBER in text and "草稿" not in text
-    # Downloading again gives the same number, not the next one.
+    # Issuing again, or downloading again, keeps the number.
+    admin.post(ISSUE, {"confirm": "on"})
     again = admin.get("/reports/140725/2024H1/half.docx?mode=official")
     assert NUMBER in flat(docx_text(again.content))
     assert IssuedReport.objects.filter(county_id="140725").count() == 1
+    assert NUMBER in admin.get(ISSUE).content.decode()
+
+
+def test_the_issue_needs_the_csrf_token(personas, frame):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(personas.county_admin)
+    assert client.post(ISSUE, {"confirm": "on"}).status_code == 403
+    assert not IssuedReport.objects.exists()
 
 
 def test_the_draft_stays_the_default(personas, client_for, frame):
@@ -41,7 +65,10 @@ def test_the_draft_stays_the_default(personas, client_for, frame):
 
 def test_a_reader_who_may_not_issue_is_refused_and_no_number_is_taken(personas, client_for, frame):
     for persona in (personas.leader, personas.city_viewer):
-        response = client_for(persona).get("/reports/140725/2024H1/half.pdf?mode=official")
+        client = client_for(persona)
+        assert client.post(ISSUE, {"confirm": "on"}).status_code == 403
+        assert client.get(ISSUE).status_code == 403
+        response = client.get("/reports/140725/2024H1/half.pdf?mode=official")
         assert response.status_code == 403
     api = client_for(personas.leader).get("/api/v1/reports/140725/2024H1/half.pdf?mode=official")
     assert api.status_code == 403
@@ -53,38 +80,60 @@ def test_an_unknown_mode_is_404(personas, client_for, frame):
     assert response.status_code == 404
 
 
-def test_without_a_frame_the_official_file_is_refused_with_the_reason(personas, client_for):
+def test_without_a_frame_the_issue_is_refused_with_the_reason(personas, client_for):
     admin = client_for(personas.county_admin)
-    response = admin.get("/reports/140725/2024H1/half.pdf?mode=official")
-    assert response.status_code == 409 and "公文格式" in response.content.decode()
+    response = admin.post(ISSUE, {"confirm": "on"})
+    assert response.status_code == 200 and "公文格式" in response.content.decode()
     api = admin.get("/api/v1/reports/140725/2024H1/half.pdf?mode=official")
-    assert api.status_code == 409 and "公文格式" in api.json()["detail"]
+    assert api.status_code == 409 and "尚未签发" in api.json()["detail"]
     assert not IssuedReport.objects.exists()
 
 
-def test_the_api_gives_the_official_file(personas, client_for, frame):
-    response = client_for(personas.county_admin).get(
-        "/api/v1/reports/140725/2024H1/half.docx?mode=official"
-    )
+def test_a_period_not_yet_over_cannot_be_issued(personas, client_for, frame):
+    import datetime
+
+    today = datetime.date.today()
+    url = f"/reports/140725/{today.year}-{today.month:02d}/month/issue/"
+    response = client_for(personas.county_admin).post(url, {"confirm": "on"})
+    assert response.status_code == 200 and "尚未结束" in response.content.decode()
+    assert not IssuedReport.objects.exists()
+
+
+def test_the_api_gives_the_issued_file(personas, client_for, frame):
+    admin = client_for(personas.county_admin)
+    admin.post(ISSUE, {"confirm": "on"})
+    response = admin.get("/api/v1/reports/140725/2024H1/half.docx?mode=official")
     assert response.status_code == 200 and NUMBER in flat(docx_text(response.content))
 
 
-def test_the_page_and_the_list_offer_the_official_file_to_the_issuer_only(personas, client_for):
+def test_the_page_and_the_list_offer_issue_and_official_files_to_the_issuer_only(
+    personas, client_for, frame
+):
     a_project_reporting(2024, 7)
-    page = client_for(personas.county_admin).get("/reports/140725/").content.decode()
+    admin = client_for(personas.county_admin)
+    page = admin.get("/reports/140725/").content.decode()
+    assert "/reports/140725/2024-07/month/issue/" in page and "?mode=official" not in page
+    listed = admin.get("/api/v1/reports/140725/").json()
+    july = next(p for p in listed["periods"] if p["period"] == "2024-07")
+    assert {f["mode"] for f in july["files"]} == {"draft"}
+
+    admin.post("/reports/140725/2024-07/month/issue/", {"confirm": "on"})
+    page = admin.get("/reports/140725/").content.decode()
     assert 'data-testid="mode-official"' in page and "正式文件" in page
     assert "/reports/140725/2024-07/month.pdf?mode=official" in page
-    leader_page = client_for(personas.leader).get("/reports/140725/").content.decode()
-    assert "?mode=official" not in leader_page and 'data-testid="mode-draft"' in leader_page
-
-    listed = client_for(personas.county_admin).get("/api/v1/reports/140725/").json()
-    files = listed["periods"][1]["files"]
-    assert [(f["mode"], f["format"]) for f in files] == [
+    assert "/reports/140725/2024-07/month/issue/" not in page
+    listed = admin.get("/api/v1/reports/140725/").json()
+    july = next(p for p in listed["periods"] if p["period"] == "2024-07")
+    assert [(f["mode"], f["format"]) for f in july["files"]] == [
         ("draft", "pdf"),
         ("draft", "docx"),
         ("official", "pdf"),
         ("official", "docx"),
     ]
-    assert files[2]["url"] == "/api/v1/reports/140725/2024-07/month.pdf?mode=official"
+    assert july["files"][2]["url"] == "/api/v1/reports/140725/2024-07/month.pdf?mode=official"
+
+    leader_page = client_for(personas.leader).get("/reports/140725/").content.decode()
+    assert "?mode=official" not in leader_page and "/issue/" not in leader_page
+    assert 'data-testid="mode-draft"' in leader_page
     leader = client_for(personas.leader).get("/api/v1/reports/140725/").json()
-    assert {f["mode"] for f in leader["periods"][1]["files"]} == {"draft"}
+    assert {f["mode"] for p in leader["periods"] for f in p["files"]} == {"draft"}

@@ -20,11 +20,14 @@ def test_a_county_without_figures_offers_nothing(personas):
     assert available_periods(SHOUYANG) == []
 
 
-def test_the_months_with_figures_and_their_half_years_once_they_are_over(personas):
+def test_the_months_with_figures_and_their_quarters_halves_and_year_once_they_are_over(personas):
     project = a_project_reporting(2024, 3)  # a project reports from the month it entered
     submit_monthly_report(project, acting_user=system_actor(), year=2024, month=7, investment=5)
     keys = [p.key for p in available_periods(SHOUYANG, today=datetime.date(2026, 12, 1))]
-    assert keys == ["2024H2", "2024-07", "2024H1", "2024-03"]
+    # Newest first; of periods ending on the same day, the widest first.
+    assert keys == ["2024", "2024H2", "2024Q3", "2024-07", "2024H1", "2024Q1", "2024-03"]
+    in_august = [p.key for p in available_periods(SHOUYANG, today=datetime.date(2024, 8, 15))]
+    assert in_august == ["2024-07", "2024H1", "2024Q1", "2024-03"]
 
 
 def test_the_month_under_way_is_offered_only_as_a_flash_report(personas):

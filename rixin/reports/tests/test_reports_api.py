@@ -11,8 +11,9 @@ def test_the_list_gives_each_period_with_both_files(personas, client_for):
     a_project_reporting(2024, 7)
     data = client_for(personas.city_viewer).get("/api/v1/reports/140725/").json()
     assert data["county"] == "140725"
-    assert [p["period"] for p in data["periods"]] == ["2024H2", "2024-07"]
-    first = data["periods"][1]
+    assert [p["period"] for p in data["periods"]] == ["2024", "2024H2", "2024Q3", "2024-07"]
+    assert [p["kind"] for p in data["periods"][:3]] == ["year", "half", "quarter"]
+    first = data["periods"][3]
     assert first["kind"] == "month" and first["flash"] is False
     assert [f["url"] for f in first["files"]] == [
         "/api/v1/reports/140725/2024-07/month.pdf",

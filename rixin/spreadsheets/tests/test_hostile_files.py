@@ -1,5 +1,7 @@
-"""Hostile files against every importer: each is refused with its message, nothing is
-written, nothing crashes. The tally is printed at the end of the run (conftest.py)."""
+"""Hostile files against every importer (enterprises, leads, monthly reports, indicators,
+funds allocations and disbursements, patents, the work calendar): each is refused with its
+message, nothing is written, nothing crashes. The tally (cases, crashes, partial writes) is
+shown at the end of the run (rixin/tests/reliability.py)."""
 
 from __future__ import annotations
 
@@ -9,14 +11,20 @@ from django.db import transaction
 from rixin.audit.models import AuditEvent
 from rixin.directory.importers import EnterpriseImporter
 from rixin.directory.models import Enterprise
+from rixin.funds.importers import AllocationImporter, DisbursementImporter
+from rixin.funds.models import Allocation, Disbursement
 from rixin.indicators.importers import ObservationImporter
 from rixin.indicators.models import Observation
+from rixin.innovation.importers import PatentImporter
+from rixin.innovation.models import Patent
 from rixin.investment.importers import LeadImporter
 from rixin.investment.models import Lead
 from rixin.projects.importers import MonthlyReportImporter
 from rixin.projects.models import MonthlyReport, Problem
 from rixin.spreadsheets import imports
 from rixin.testing import upload, xlsx_bytes
+from rixin.workcalendar.importers import CalendarImporter
+from rixin.workcalendar.models import SpecialDay
 
 from . import files
 from .conftest import HOSTILE
@@ -27,8 +35,11 @@ NUL = "NULMARK"  # replaced by Excel's escape of NUL (_x0000_) in the sheet XML
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    """Personas, the demo's indicators and one project under construction, once."""
+    """Personas, the demo's indicators, one project under construction, a funds programme
+    with one allocation and a university, once."""
     from rixin.demo import indicators as demo_indicators
+    from rixin.funds.tests import factories as funds
+    from rixin.innovation.tests import factories as innovation
     from rixin.projects.tests.factories import project
     from rixin.regions.data import load_divisions
     from rixin.regions.models import Division
@@ -42,6 +53,8 @@ def world(django_db_setup, django_db_blocker):
         personas = build_personas()
         demo_indicators.load()
         item = project(personas.officer, name="敌意文件项目", status="under_construction")
+        funds.allocation(personas.enterprise, amount=500, number=ALLOCATED)
+        innovation.university()
         yield {"personas": personas, "project": item}
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
@@ -54,6 +67,10 @@ def _rows_of_every_kind() -> tuple:
         MonthlyReport.objects.count(),
         Problem.objects.count(),
         Observation.objects.count(),
+        Allocation.objects.count(),
+        Disbursement.objects.count(),
+        Patent.objects.count(),
+        SpecialDay.objects.count(),
         AuditEvent.objects.count(),
     )
 
@@ -108,11 +125,56 @@ def _indicator(world):
     return header, row
 
 
+def _header(cls) -> list[str]:
+    return [c.header for c in cls.columns]
+
+
+ALLOCATED = "寿财〔2024〕1号"  # the world's allocation: 500万元 of a 1000万元 programme
+
+
+def _allocation(world):
+    code = world["personas"].enterprise.credit_code
+    return _header(AllocationImporter), [
+        "固体废物回收资金",
+        2024,
+        code,
+        "",
+        "100",
+        "寿财〔2024〕99号",
+        "",
+        "2024-06-01",
+    ]
+
+
+def _disbursement(world):
+    return _header(DisbursementImporter), [ALLOCATED, "2024-07-01", "100", "PZ-0001"]
+
+
+def _patent(world):
+    return _header(PatentImporter), [
+        "太原理工大学",
+        "护面纸",
+        "CN112345671A",
+        "D21H 27/10",
+        "",
+        "太原理工大学",
+        "",
+    ]
+
+
+def _calendar(world):
+    return _header(CalendarImporter), ["2027-01-01", "休", "元旦"]
+
+
 IMPORTERS = {
     "enterprises": (EnterpriseImporter, "officer", _enterprise),
     "leads": (LeadImporter, "zhaoshang", _lead),
     "reports": (MonthlyReportImporter, "officer", _report),
     "indicators": (ObservationImporter, "tongji", _indicator),
+    "allocations": (AllocationImporter, "county_admin", _allocation),
+    "disbursements": (DisbursementImporter, "county_admin", _disbursement),
+    "patents": (PatentImporter, "county_admin", _patent),
+    "calendar": (CalendarImporter, "county_admin", _calendar),
 }
 
 # (importer, column index, cell, expected words of the message)
@@ -203,6 +265,87 @@ CELLS = [
     ("indicators", 4, "abc", "不是数字"),
     ("indicators", 4, 1e6, "超出本列可存储的范围"),
     ("indicators", 4, "9亿元", "本列单位为%"),
+    ("allocations", 0, "", "必填"),
+    ("allocations", 0, "长" * 121, "超过120个字符"),
+    ("allocations", 0, NUL, "控制字符"),
+    ("allocations", 0, "不存在的资金", "没有名为"),
+    ("allocations", 1, "abc", "不是数字"),
+    ("allocations", 1, "2024.5", "不是整数"),
+    ("allocations", 1, 2024.5, "不是整数"),
+    ("allocations", 1, 1e300, "超出本列可存储的范围"),
+    ("allocations", 1, "", "必填"),
+    ("allocations", 1, 1900, "没有名为"),
+    ("allocations", 2, "1" * 19, "超过18个字符"),
+    ("allocations", 2, "91140100MA0K12345X", "没有登记"),
+    ("allocations", 2, NUL, "控制字符"),
+    ("allocations", 3, "不存在的项目", "本县项目库中没有该项目"),
+    ("allocations", 3, "长" * 121, "超过120个字符"),
+    ("allocations", 4, "abc", "不是数字"),
+    ("allocations", 4, "3.31亿元", "本列单位为万元"),
+    ("allocations", 4, 1e13, "超出资金总额"),
+    ("allocations", 4, 1e20, "超出本列可存储的范围"),
+    ("allocations", 4, 1e300, "超出本列可存储的范围"),
+    ("allocations", 4, "1" * 30, "超出本列可存储的范围"),
+    ("allocations", 4, "-5", "大于0"),
+    ("allocations", 4, "0", "大于0"),
+    ("allocations", 4, "", "必填"),
+    ("allocations", 4, True, "应为数字"),
+    ("allocations", 4, "600", "超出资金总额"),
+    ("allocations", 5, "", "必填"),
+    ("allocations", 5, "长" * 121, "超过120个字符"),
+    ("allocations", 5, NUL, "控制字符"),
+    ("allocations", 5, ALLOCATED, "文号已登记且内容不同"),
+    ("allocations", 6, "长" * 1001, "超过1000个字符"),
+    ("allocations", 7, "明天", "不是日期"),
+    ("allocations", 7, 99999999, "不是日期"),
+    ("allocations", 7, "2024-13-01", "不是日期"),
+    ("disbursements", 0, "", "必填"),
+    ("disbursements", 0, "不存在的文号", "本县没有该文号"),
+    ("disbursements", 0, NUL, "控制字符"),
+    ("disbursements", 0, "长" * 121, "超过120个字符"),
+    ("disbursements", 1, "", "必填"),
+    ("disbursements", 1, "明天", "不是日期"),
+    ("disbursements", 1, 99999999, "不是日期"),
+    ("disbursements", 1, "2024-02-30", "不是日期"),
+    ("disbursements", 2, "abc", "不是数字"),
+    ("disbursements", 2, "3.31亿元", "本列单位为万元"),
+    ("disbursements", 2, 1e13, "超过资金安排"),
+    ("disbursements", 2, 1e300, "超出本列可存储的范围"),
+    ("disbursements", 2, "1" * 30, "超出本列可存储的范围"),
+    ("disbursements", 2, "-1", "大于0"),
+    ("disbursements", 2, "", "必填"),
+    ("disbursements", 2, "600", "超过资金安排"),
+    ("disbursements", 3, "", "必填"),
+    ("disbursements", 3, "长" * 121, "超过120个字符"),
+    ("disbursements", 3, NUL, "控制字符"),
+    ("patents", 0, "", "必填"),
+    ("patents", 0, "不存在的大学", "高校名录中没有"),
+    ("patents", 0, NUL, "控制字符"),
+    ("patents", 1, "", "必填"),
+    ("patents", 1, "长" * 201, "超过200个字符"),
+    ("patents", 1, NUL, "控制字符"),
+    ("patents", 2, "", "必填"),
+    ("patents", 2, "CN12345A", "格式不正确"),
+    ("patents", 2, "ZL202110123456.8", "校验位"),
+    ("patents", 2, "专利123", "格式不正确"),
+    ("patents", 2, "1" * 121, "超过120个字符"),
+    ("patents", 2, 1e300, "超过120个字符"),
+    ("patents", 3, "长" * 41, "超过40个字符"),
+    ("patents", 4, "长" * 4001, "超过4000个字符"),
+    ("patents", 5, "", "必填"),
+    ("patents", 5, "长" * 121, "超过120个字符"),
+    ("patents", 6, "长" * 201, "超过200个字符"),
+    ("patents", 6, "条件BELMARK", "控制字符"),
+    ("calendar", 0, "", "必填"),
+    ("calendar", 0, "2027-02-30", "不是日期"),
+    ("calendar", 0, "明天", "不是日期"),
+    ("calendar", 0, 99999999, "不是日期"),
+    ("calendar", 0, 1e300, "不是日期"),
+    ("calendar", 1, "假", "假"),
+    ("calendar", 1, "", "不在可选值中"),
+    ("calendar", 1, NUL, "控制字符"),
+    ("calendar", 2, "长" * 61, "超过60个字符"),
+    ("calendar", 2, NUL, "控制字符"),
 ]
 
 # (case name, builder(header, row) → (filename, bytes), expected words, settings)
@@ -257,12 +400,13 @@ FILES = [
 ]
 
 
-def _run(world, kind, filename, content, expected):
+def _run(world, kind, filename, content, expected, reliability):
     """Preview (and, if it passes, confirm) the file; count crashes and partial writes."""
     cls, persona, _good = IMPORTERS[kind]
     user = getattr(world["personas"], persona)
     before = _rows_of_every_kind()
     HOSTILE["cases"] += 1
+    reliability("hostile files", cases=1)
     messages = []
     try:
         batch = imports.preview(cls(user), upload(filename, content))
@@ -273,9 +417,11 @@ def _run(world, kind, filename, content, expected):
         messages = exc.messages
     except Exception:
         HOSTILE["crashes"] += 1
+        reliability("hostile files", crashes=1)
         raise
     if _rows_of_every_kind() != before:
         HOSTILE["partial_writes"] += 1
+        reliability("hostile files", partial_writes=1)
         pytest.fail("a refused file changed rows")
     assert any(expected in m for m in messages), messages
 
@@ -285,7 +431,9 @@ def _run(world, kind, filename, content, expected):
     CELLS,
     ids=[f"{k}-{i}-{str(c)[:12]}" for k, i, c, _e in CELLS],
 )
-def test_a_hostile_cell_is_refused_and_nothing_is_written(world, db, kind, index, cell, expected):
+def test_a_hostile_cell_is_refused_and_nothing_is_written(
+    world, db, reliability, kind, index, cell, expected
+):
     header, row = IMPORTERS[kind][2](world)
     row = list(row)
     row[index] = cell
@@ -293,7 +441,7 @@ def test_a_hostile_cell_is_refused_and_nothing_is_written(world, db, kind, index
     if isinstance(cell, str):
         content = files.with_raw_text(content, NUL, b"_x0000_")
         content = files.with_raw_text(content, "BELMARK", b"_x0007_")
-    _run(world, kind, "hostile.xlsx", content, expected)
+    _run(world, kind, "hostile.xlsx", content, expected, reliability)
 
 
 @pytest.mark.parametrize("kind", list(IMPORTERS))
@@ -301,13 +449,13 @@ def test_a_hostile_cell_is_refused_and_nothing_is_written(world, db, kind, index
     ("name", "build", "expected", "overrides"), FILES, ids=[f[0] for f in FILES]
 )
 def test_a_hostile_file_is_refused_and_nothing_is_written(
-    world, db, settings, kind, name, build, expected, overrides
+    world, db, settings, reliability, kind, name, build, expected, overrides
 ):
     for key, value in overrides.items():
         setattr(settings, key, value)
     header, row = IMPORTERS[kind][2](world)
     filename, content = build(header, row)
-    _run(world, kind, filename, content, expected)
+    _run(world, kind, filename, content, expected, reliability)
 
 
 def test_the_good_rows_themselves_import(world, db):

@@ -59,3 +59,20 @@ def test_sql_reads_a_county_calendar_where_the_county_has_one():
                 county,
                 row.date,
             )
+
+
+def test_sql_ordinal_equals_the_python_ordinal_inside_and_beyond_the_table(personas):
+    from rixin.appeals.models import Assignment
+    from rixin.appeals.tests.factories import dispatched, moment
+    from rixin.workcalendar.calendar import ordinal_sql, table
+
+    actions.add_day(
+        acting_user=system_actor(), date=D(2024, 10, 8), kind=DayKind.HOLIDAY, county_code="140725"
+    )
+    days = ["2016-03-02", "2017-12-29", "2018-01-02", "2024-10-08", "2027-12-31", "2028-01-03"]
+    for day in [*days, "2031-07-04", "2031-07-07"]:
+        dispatched(personas, at=moment(day))
+    for county in (None, "140725"):
+        rows = Assignment.objects.annotate(n=ordinal_sql("dispatched_on", county))
+        ordinals = {row.dispatched_on: row.n for row in rows}
+        assert ordinals == {day: table(county).ordinal(day) for day in ordinals}, county

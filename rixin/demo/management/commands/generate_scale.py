@@ -20,13 +20,20 @@ Each county is written in one transaction and the id sequences are moved past it
 after its commit, with a line "<code>: <n> rows committed". A run that is killed (even with
 kill -9) keeps the counties committed before, loses the one in progress, and leaves a database
 the application can insert into; running the command again goes on from there.
+
+``--background`` queues the same work as a job for the worker (``manage.py work``) and
+returns at once; ``manage.py jobs`` shows its progress, a county at a time. A worker killed
+mid-way leaves the job to be taken up again after its lease, from the counties committed.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from rixin.accounts.access import system_actor
 from rixin.db import optimize
+from rixin.demo.jobs import GENERATE_SCALE
 from rixin.demo.scale import Span, Volume, county_codes, generate
+from rixin.jobs.actions import enqueue
 
 
 def year_month(text: str) -> tuple[int, int]:
@@ -54,14 +61,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--through", default="2025-12", help="last month of the 36 months (YYYY-MM)"
         )
+        parser.add_argument(
+            "--background", action="store_true", help="queue it as a job for manage.py work"
+        )
 
-    def handle(self, *args, counties, seed, share, through, verbosity, **options):
+    def handle(self, *args, counties, seed, share, through, verbosity, background=False, **options):
         if counties < 1:
             raise CommandError("--counties must be at least 1")
         try:
             county_codes(counties)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
+        if background:
+            return self._enqueue(counties, seed, share, *year_month(through))
         volume = Volume().scaled(share) if share != 1 else Volume()
         span = Span(*year_month(through), volume.months)
         with tqdm(
@@ -84,3 +96,14 @@ class Command(BaseCommand):
             f"{result['counties']} counties, {result['generated']} generated now, "
             f"{result['rows']:,} rows written (illustrative)"
         )
+
+    def _enqueue(self, counties: int, seed: int, share: float, year: int, month: int) -> None:
+        params = {"counties": counties, "seed": seed, "share": share, "year": year, "month": month}
+        job = enqueue(
+            GENERATE_SCALE,
+            acting_user=system_actor(),
+            params=params,
+            title=f"generate_scale --counties {counties}",
+            total=counties,
+        )
+        self.stdout.write(f"job {job.pk} queued: manage.py work runs it; manage.py jobs shows it")

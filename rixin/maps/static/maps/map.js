@@ -175,7 +175,19 @@
     container.rixinMap = map;
   }
 
-  function initAll(root) { (root || document).querySelectorAll("[data-rixin-map]").forEach(init); }
+  // A map in a hidden tab has no size to fit its bounds to: it is drawn when its tab is shown.
+  function hidden(container) { return !!container.closest(".tab-pane:not(.active)"); }
+  function initAll(root) {
+    (root || document).querySelectorAll("[data-rixin-map]").forEach(function (container) {
+      if (!hidden(container)) init(container);
+    });
+  }
   initAll();
   document.body.addEventListener("htmx:afterSettle", function (e) { initAll(e.target); });
+  document.addEventListener("shown.bs.tab", function (e) {
+    var pane = document.querySelector(e.target.dataset.bsTarget || "");
+    if (!pane) return;
+    initAll(pane);
+    pane.querySelectorAll("[data-rixin-map]").forEach(function (c) { if (c.rixinMap) c.rixinMap.invalidateSize(); });
+  });
 })();

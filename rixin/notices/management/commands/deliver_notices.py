@@ -1,35 +1,9 @@
-"""Deliver the outbox: ``manage.py deliver_notices [--once] [--batch N] [--loop] [--sleep S]``.
+"""``manage.py deliver_notices``: the old name of the one worker, ``manage.py work``
+(rixin/jobs/management/commands/work.py), with the same options. It delivers the outbox
+and runs due background jobs in the same process."""
 
-Without ``--loop`` (or with ``--once``) it makes passes until nothing is due, then exits,
-for cron or a systemd timer; with ``--loop`` it runs until stopped, sleeping between
-passes (``make demo`` and the systemd service in the README)."""
-
-import time
-
-from django.core.management.base import BaseCommand
-
-from rixin.accounts.access import system_actor
-from rixin.notices.delivery import deliver_due
+from rixin.jobs.management.commands.work import Command as Work
 
 
-class Command(BaseCommand):
-    help = "Deliver pending notices by email, group robots and SMS, with retries."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--once", action="store_true", help="one pass only")
-        parser.add_argument("--batch", type=int, default=50)
-        parser.add_argument("--loop", action="store_true", help="run until stopped")
-        parser.add_argument("--sleep", type=float, default=5.0, help="seconds between passes")
-
-    def handle(self, *args, once=False, batch=50, loop=False, sleep=5.0, **options):
-        actor = system_actor()
-        while True:
-            run = deliver_due(acting_user=actor, batch=batch)
-            if run.claimed and options["verbosity"] > 1:
-                self.stdout.write(f"{run.claimed} claimed: {run.statuses}")
-            if once:
-                return
-            if not run.claimed:
-                if not loop:
-                    return
-                time.sleep(sleep)
+class Command(Work):
+    help = "The one worker under its old name: deliver pending notices and run due jobs."

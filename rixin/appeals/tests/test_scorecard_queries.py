@@ -1,0 +1,108 @@
+"""The scorecard and the appeal summaries are counted in the database: the same number of
+queries for 2 appeals as for 12, and the stored local dates they read are those of the
+timestamps."""
+
+import datetime
+import importlib
+from types import SimpleNamespace
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from rixin.appeals import scorecards
+from rixin.appeals.models import Appeal, Assignment
+from rixin.cockpit import figures
+from rixin.cockpit.periods import CockpitPeriod
+
+from .factories import answered, dispatched, moment
+
+D = datetime.date
+
+
+def _queries(work) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        work()
+    return len(captured)
+
+
+def _figures():
+    period = CockpitPeriod(2024)
+    appeals = Appeal.objects.all()
+    return {
+        "scorecards": lambda: scorecards.department_scorecards(appeals, "140725", D(2024, 12, 31)),
+        "county figures": lambda: scorecards.county_appeal_figures(
+            "140725", D(2024, 1, 1), D(2024, 12, 31)
+        ),
+        "summary": lambda: scorecards.summarize(appeals, D(2024, 12, 31)),
+        "by county": lambda: scorecards.summarize_by_county(appeals, D(2024, 12, 31)),
+        "appeal card": lambda: figures.appeal_card("140725", period),
+        "by department": lambda: figures.appeals_by_department("140725", period),
+    }
+
+
+def _add(personas, n: int) -> None:
+    for day in range(n):
+        at = moment(f"2024-09-{day + 2:02d}")
+        if day % 3:
+            answered(personas, at=at, answer_at=at + datetime.timedelta(days=day))
+        else:
+            dispatched(personas, at=at, lead=personas.transport.department)
+
+
+def test_the_scorecard_and_the_summaries_take_as_many_queries_for_12_appeals_as_for_2(personas):
+    _add(personas, 2)
+    few = {name: _queries(work) for name, work in _figures().items()}
+    _add(personas, 10)
+    many = {name: _queries(work) for name, work in _figures().items()}
+    assert many == few
+    assert few["scorecards"] <= 4 and few["summary"] == few["by county"] == 1
+
+
+def test_the_scorecard_reads_no_timestamp_in_python(personas, monkeypatch):
+    _add(personas, 4)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("localtime per row")
+
+    monkeypatch.setattr(scorecards.timezone, "localtime", refuse)
+    cards = scorecards.department_scorecards(Appeal.objects.all(), "140725", D(2024, 12, 31))
+    assert sum(card.dispatched for card in cards) == 4
+
+
+def test_each_dispatch_stores_the_local_dates_of_its_timestamps(personas):
+    answered(
+        personas,
+        at=moment("2024-09-30", 23),  # 15:00 UTC: the local date is the 30th
+        ack_at=moment("2024-10-08", 0),  # 16:00 UTC on the 7th
+        answer_at=moment("2024-10-09", 7),
+    )
+    row = Assignment.objects.get()
+    assert (row.dispatched_on, row.acknowledged_on, row.answered_on) == (
+        D(2024, 9, 30),
+        D(2024, 10, 8),
+        D(2024, 10, 9),
+    )
+
+
+def test_the_migration_fills_the_local_dates_of_existing_dispatches(personas):
+    answered(
+        personas,
+        at=moment("2024-09-30", 23),
+        ack_at=moment("2024-10-08", 0),
+        answer_at=moment("2024-10-08", 9),
+    )
+    dispatched(personas, at=moment("2024-10-08", 1))
+    Assignment.objects.update(
+        dispatched_on=D(2000, 1, 1), acknowledged_on=None, answered_on=D(2000, 1, 1)
+    )
+    migration = importlib.import_module("rixin.appeals.migrations.0008_assignment_local_dates")
+    from django.apps import apps
+
+    migration.fill(apps, SimpleNamespace(connection=connection))
+    rows = Assignment.objects.order_by("pk").values_list(
+        "dispatched_on", "acknowledged_on", "answered_on"
+    )
+    assert list(rows) == [
+        (D(2024, 9, 30), D(2024, 10, 8), D(2024, 10, 8)),
+        (D(2024, 10, 8), None, None),
+    ]
