@@ -103,6 +103,7 @@ def available(page: Page, ctx: dict) -> bool:
 
 def bench_user(kind: str):
     """The leader of 寿阳县 or a viewer of 晋中市, made once through the accounts action."""
+    from rixin.accounts.access import system_actor
     from rixin.accounts.actions import create_user
     from rixin.accounts.models import User
     from rixin.accounts.roles import Role
@@ -115,7 +116,7 @@ def bench_user(kind: str):
     user = User.objects.filter(username=username).first()
     if user is None:
         user, _password = create_user(
-            acting_user=None,
+            acting_user=system_actor(),
             username=username,
             display_name=username,
             division=Division.objects.get(code=scope),
