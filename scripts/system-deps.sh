@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # System packages Rixin needs beyond Python: Chromium (browser tests), fonts for the PDF
 # reports (Noto Sans/Serif CJK; AR PL UKai for 楷体; FandolFang for 仿宋), gettext
-# (translations), poppler-utils (pdftotext, pdffonts, pdftoppm in report tests). Installed
-# with apt when missing and we are root; otherwise we say what is missing and go on.
+# (translations), poppler-utils (pdftotext, pdffonts, pdftoppm in report tests) and wrk
+# (make bench's load). Installed with apt when missing and we are root; otherwise we say
+# what is missing and go on.
 set -uo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -10,6 +11,7 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -qi "AR PL UKai" || need+=(fonts-arphic-ukai)
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)  # make bench's mixed read load
 # FandolFang (仿宋) is packaged only inside texlive-lang-chinese, which would bring TeX Live
 # with it: we take the package's Fandol fonts alone into /usr/local/share/fonts.
 fandol=0
