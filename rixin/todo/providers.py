@@ -70,6 +70,8 @@ class Item:
     due: datetime.date | None = None
     countdown: str = ""  # 剩余N个工作日 / 已逾期N个工作日
     overdue: bool = False
+    report_id: int | None = None  # a report to review: ticked for 批量通过 / 退回
+    version: int | None = None  # the version the reviewer sees
 
 
 def countdown(today: datetime.date, due: datetime.date | None, county: str | None):
@@ -268,6 +270,8 @@ def reports_to_review(user, today: datetime.date) -> list[Item]:
             f"{base}?year={r.year}&month={r.month}",
             detail=_("%(p)s 月报待审核") % {"p": r.period},
             action=_("审核"),
+            report_id=r.pk,
+            version=r.version,
         )
         for r in reports
     ]
