@@ -192,6 +192,8 @@ AXES_VERBOSE = False
 RIXIN_DEFAULT_FAILURE_LIMIT = envint("RIXIN_FAILURE_LIMIT", "5")
 RIXIN_DEFAULT_LOCKOUT_MINUTES = envint("RIXIN_LOCKOUT_MINUTES", "30")
 RIXIN_DEFAULT_IDLE_MINUTES = envint("RIXIN_IDLE_MINUTES", "30")
+# The address people open Rixin at, for links sent outside it (the marking link by SMS).
+RIXIN_PUBLIC_URL = os.getenv("RIXIN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SESSION_COOKIE_AGE = 12 * 3600
 SESSION_COOKIE_HTTPONLY = True
