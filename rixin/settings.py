@@ -237,6 +237,8 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "rixin" / "locale"]
+# Selects say 请选择 / 全部 for their empty choice (rixin.forms.Renderer).
+FORM_RENDERER = "rixin.forms.Renderer"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
