@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rixin.jobs",
     "rixin.todo",
     "rixin.figurecache",
+    "rixin.search",
     "rixin.demo",
 ]
 
