@@ -58,6 +58,11 @@ def test_the_page_and_the_box_in_the_navigation(personas, client_for):
     body = client.get("/search/", {"q": "滨阳路"}).content.decode()
     assert 'data-testid="search-box"' in body
     assert 'data-testid="search-hit"' in body and "寿阳县滨阳路改造工程" in body
+    assert 'name="q" value="滨阳路"' in body  # the box repeats the words on its page only
+    assert (
+        'name="q" value="滨阳路" placeholder="搜索'
+        not in client.get("/projects/", {"q": "滨阳路"}).content.decode()
+    )
     assert (
         'data-testid="search-empty"' in client.get("/search/", {"q": "无此项目"}).content.decode()
     )
