@@ -6,21 +6,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notices', '0002_job_events'),
+        ("notices", "0002_job_events"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notice',
-            name='event',
-            field=models.CharField(choices=[('dispatch', '派单'), ('reassign', '改派'), ('return', '退单'), ('report_returned', '月报退回'), ('reminder', '到期提醒'), ('overdue', '超期'), ('escalate', '督办'), ('answer_to_mark', '答复待评价'), ('extension', '延期审批结果'), ('job_done', '后台任务完成'), ('job_failed', '后台任务失败'), ('scheduled_report', '定期报告'), ('marking_link', '评价链接')], max_length=20, verbose_name='事件'),
+            model_name="notice",
+            name="event",
+            field=models.CharField(
+                choices=[
+                    ("dispatch", "派单"),
+                    ("reassign", "改派"),
+                    ("return", "退单"),
+                    ("report_returned", "月报退回"),
+                    ("reminder", "到期提醒"),
+                    ("overdue", "超期"),
+                    ("escalate", "督办"),
+                    ("answer_to_mark", "答复待评价"),
+                    ("extension", "延期审批结果"),
+                    ("job_done", "后台任务完成"),
+                    ("job_failed", "后台任务失败"),
+                    ("scheduled_report", "定期报告"),
+                    ("marking_link", "评价链接"),
+                ],
+                max_length=20,
+                verbose_name="事件",
+            ),
         ),
         migrations.AlterField(
-            model_name='notice',
-            name='recipient',
-            field=models.ForeignKey(blank=True, help_text='空:发给没有账号的联系人(仅短信或邮件,不进任何人的消息中心)', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notices', to=settings.AUTH_USER_MODEL, verbose_name='接收人'),
+            model_name="notice",
+            name="recipient",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="空:发给没有账号的联系人(仅短信或邮件,不进任何人的消息中心)",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="notices",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="接收人",
+            ),
         ),
     ]
