@@ -63,7 +63,7 @@ def floor_ms() -> float:
     import floors
 
     start = time.perf_counter()
-    floors.county_cockpit(bench_pages.COUNTY, bench_pages.CITY, bench_pages.YEAR, bench_pages.MONTH)
+    floors.county_cockpit(bench_pages.COUNTY, bench_pages.CITY, *bench_pages.YEAR_SPAN)
     return (time.perf_counter() - start) * 1000
 
 

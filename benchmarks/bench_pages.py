@@ -28,6 +28,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rixin.settings")
 
 COUNTY, CITY = "140725", "140700"
 YEAR, MONTH = 2025, 12
+YEAR_SPAN = (datetime.date(YEAR, 1, 1), datetime.date(YEAR, 12, 31))  # ?period=2025
 
 
 @dataclass
@@ -48,14 +49,14 @@ def _pages() -> list[Page]:
             "县驾驶舱 county cockpit",
             "leader",
             lambda c: f"/cockpit/?period={YEAR}",
-            lambda c: floors.county_cockpit(COUNTY, CITY, YEAR, MONTH),
+            lambda c: floors.county_cockpit(COUNTY, CITY, *YEAR_SPAN),
         ),
         Page(
             "city_view",
             "市级视图 city view",
             "city",
             lambda c: f"/cockpit/city/{CITY}/?period={YEAR}",
-            lambda c: floors.city_view(CITY, YEAR, MONTH),
+            lambda c: floors.city_view(CITY, *YEAR_SPAN),
         ),
         Page(
             "project_library",
@@ -102,6 +103,7 @@ def available(page: Page, ctx: dict) -> bool:
 
 def bench_user(kind: str):
     """The leader of 寿阳县 or a viewer of 晋中市, made once through the accounts action."""
+    from rixin.accounts.access import system_actor
     from rixin.accounts.actions import create_user
     from rixin.accounts.models import User
     from rixin.accounts.roles import Role
@@ -114,7 +116,7 @@ def bench_user(kind: str):
     user = User.objects.filter(username=username).first()
     if user is None:
         user, _password = create_user(
-            acting_user=None,
+            acting_user=system_actor(),
             username=username,
             display_name=username,
             division=Division.objects.get(code=scope),

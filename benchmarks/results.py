@@ -15,7 +15,10 @@ import statistics
 from pathlib import Path
 
 RATIO_GOAL, P95_GOAL, GROWTH_GOAL = 1.5, 100.0, 1.3
-IMPORT_RATIO_GOAL, IMPORT_SECONDS_GOAL = 2.0, 3.0
+# Issue 15's goals where they differ from the defaults: page ÷ its honest floor, and p95 ms.
+RATIO_GOALS = {"county_cockpit": 2.0, "investment_kpis": 2.0}
+P95_GOALS = {"project_library": 50.0, "project_page": 50.0}
+IMPORT_RATIO_GOAL, LEADS_SECONDS_GOAL = 1.0, 60.0
 REPORT_GOAL, LOAD_GOAL = 5.0, 0.40
 CACHED_RATIO_GOAL = 1.2
 VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -55,13 +58,16 @@ def page_table(vendor: str, small: dict, full: dict) -> list[str]:
             growth = page["page_ms"]["median"] / before["page_ms"]["median"]
         p95 = page["page_ms"]["p95"]
         equal = before.get("queries") == page["queries"]
+        ratio_goal = RATIO_GOALS.get(key, RATIO_GOAL)
+        p95_goal = P95_GOALS.get(key, P95_GOAL)
         goals = [
             missed(
-                ratio is not None and ratio <= RATIO_GOAL, f"{ratio:.1f}× its floor (goal ≤ 1.5×)"
+                ratio is not None and ratio <= ratio_goal,
+                f"{ratio:.1f}× its floor (goal ≤ {ratio_goal:g}×)",
             )
             if ratio is not None
             else "no floor yet",
-            missed(p95 <= P95_GOAL, f"p95 {p95:.0f} ms (goal ≤ 100 ms)"),
+            missed(p95 <= p95_goal, f"p95 {p95:.0f} ms (goal ≤ {p95_goal:g} ms)"),
             missed(
                 growth is not None and growth <= GROWTH_GOAL, f"grows {growth:.2f}× (goal ≤ 1.3×)"
             )
@@ -114,34 +120,52 @@ def cache_lines(folder: Path) -> list[str]:
     return [*lines, ""]
 
 
-def import_lines(folder: Path) -> list[str]:
+def _import_runs(folder: Path, pattern: str) -> list[tuple[float, float]]:
+    """(openpyxl's read-only parse, the whole import: preview + confirm) of each run."""
     runs = []
-    for path in sorted(folder.glob("import-*.txt")):
+    for path in sorted(folder.glob(pattern)):
         text = path.read_text()
         parse = re.search(r"openpyxl read-only parse alone: ([\d.]+) s", text)
-        full = re.search(r"full import \(parse \+ plan \+ apply\): ([\d.]+) s", text)
-        if parse and full:
-            runs.append((float(parse.group(1)), float(full.group(1))))
+        whole = re.search(r"whole import \(preview \+ confirm\): ([\d.]+) s", text)
+        if parse and whole:
+            runs.append((float(parse.group(1)), float(whole.group(1))))
+    return runs
+
+
+def _spread(values: list[float]) -> str:
+    return f"{min(values):.2f}–{max(values):.2f} s"
+
+
+def import_lines(folder: Path) -> list[str]:
+    runs = _import_runs(folder, "import-*.txt")
     if not runs:
         return ["### Excel import", "", "Not measured (benchmarks/bench_import.py failed).", ""]
     parse = statistics.median(r[0] for r in runs)
-    full = statistics.median(r[1] for r in runs)
-    ratio = full / parse
-    return [
+    whole = statistics.median(r[1] for r in runs)
+    ratios = [w / p for p, w in runs]
+    ratio = statistics.median(ratios)
+    lines = [
         "### Excel import: 10,000 monthly-report rows (SQLite, benchmarks/bench_import.py)",
         "",
         "| figure | median | spread (min–max) | goal |",
         "|---|---|---|---|",
         f"| openpyxl read-only parse alone (the floor) | {parse:.2f} s | "
-        f"{min(r[0] for r in runs):.2f}–{max(r[0] for r in runs):.2f} s | |",
-        f"| full import (parse, plan, apply) | {full:.2f} s | "
-        f"{min(r[1] for r in runs):.2f}–{max(r[1] for r in runs):.2f} s | "
-        f"{missed(full <= IMPORT_SECONDS_GOAL, f'{full:.1f} s (goal ≤ 3 s)')} |",
-        f"| import ÷ openpyxl | {ratio:.1f}× | | "
-        f"{missed(ratio <= IMPORT_RATIO_GOAL, f'{ratio:.1f}× (goal ≤ 2×)')} |",
+        f"{_spread([r[0] for r in runs])} | |",
+        f"| whole import (preview, then confirm) | {whole:.2f} s | "
+        f"{_spread([r[1] for r in runs])} | |",
+        f"| whole import ÷ openpyxl | {ratio:.2f}× | {min(ratios):.2f}–{max(ratios):.2f}× | "
+        f"{missed(ratio <= IMPORT_RATIO_GOAL, f'{ratio:.2f}× (goal ≤ 1.0×)')} |",
         f"| runs | {len(runs)} | | |",
-        "",
     ]
+    leads = _import_runs(folder, "leads-*.txt")
+    if leads:
+        whole = statistics.median(r[1] for r in leads)
+        lines.append(
+            f"| 100,000 leads, preview then confirm (the confirm is what the worker runs) | "
+            f"{whole:.1f} s | {_spread([r[1] for r in leads])} | "
+            f"{missed(whole <= LEADS_SECONDS_GOAL, f'{whole:.0f} s (goal ≤ 60 s)')} |"
+        )
+    return [*lines, ""]
 
 
 def report_lines(folder: Path) -> list[str]:
@@ -258,10 +282,12 @@ def render(folder: Path) -> str:
         "",
         "## Pages beside their floors",
         "",
-        "The floor of a page is hand-written SQL computing the same numbers on the same "
-        "database in the same run (benchmarks/floors.py), run right after each request. "
-        "Goals: page ≤ 1.5× its floor, p95 ≤ 100 ms, growth from 1/10 of the data to all of "
-        "it ≤ 1.3×, the same number of queries at both sizes.",
+        "The floor of a page is hand-written SQL computing every number the page shows, by "
+        "the page's rules, on the same database in the same run (benchmarks/floors.py; "
+        "rixin/tests/test_floors_equal_pages.py holds each floor equal to its page), run "
+        "right after each request. Goals: page ≤ 1.5× its floor (the cockpit and the KPI "
+        "page ≤ 2×), p95 ≤ 100 ms (the library and a project's page ≤ 50 ms), growth from "
+        "1/10 of the data to all of it ≤ 1.3×, the same number of queries at both sizes.",
         "",
     ]
     for vendor in VENDORS:
@@ -275,9 +301,12 @@ def render(folder: Path) -> str:
     lines += ["## Excel import, reports, load", ""]
     lines += import_lines(folder) + report_lines(folder) + load_lines(load(folder, "load.json"))
     lines += matcher_lines(folder)
-    causes = Path(__file__).with_name("causes.md")
-    if causes.exists():
-        lines += [causes.read_text().strip(), ""]
+    # Only what this run measured: the history of causes and fixes is docs/performance.md.
+    lines += [
+        "What was found and fixed in earlier runs, and why a goal may be out of reach, is "
+        "kept in docs/performance.md, not here: this file states only this run's figures.",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -55,6 +55,8 @@ for n in $(seq "$BENCH_IMPORT_RUNS"); do
   (unset DATABASE_URL; $PY benchmarks/bench_import.py > "$BENCH_OUT/import-$n.txt" 2>&1) \
     || echo "bench_import.py failed: see $BENCH_OUT/import-$n.txt"
 done
+(unset DATABASE_URL; $PY benchmarks/bench_import.py leads 100000 > "$BENCH_OUT/leads-1.txt" 2>&1) \
+  || echo "bench_import.py leads failed: see $BENCH_OUT/leads-1.txt"
 if [ -f benchmarks/bench_reports.py ]; then
   $PY benchmarks/bench_reports.py > "$BENCH_OUT/reports-1.txt" 2>&1 \
     || echo "bench_reports.py failed: see $BENCH_OUT/reports-1.txt"

@@ -248,7 +248,7 @@ def set_language(user: User, language: str, *, acting_user) -> None:
 @transaction.atomic
 def update_security_policy(changes: dict, *, acting_user) -> SecurityPolicy:
     _require(acting_user, Role.SECURITY_ADMIN)
-    policy = SecurityPolicy.current()
+    policy = SecurityPolicy.current(fresh=True)
     if policy.pk is None:
         policy.full_clean()
         policy.save()

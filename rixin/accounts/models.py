@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from contextvars import ContextVar
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.signals import request_finished, request_started
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -215,7 +219,19 @@ class SecurityPolicy(models.Model):
             raise ValidationError({"idle_minutes": _("应在5到120分钟之间。")})
 
     @classmethod
-    def current(cls) -> SecurityPolicy:
+    def current(cls, *, fresh: bool = False) -> SecurityPolicy:
+        """The policy in force: read once per request (the middleware, the login view and the
+        lockout rules all ask), so a change applies from the next request on. Outside a
+        request, and with ``fresh`` (the action that edits it), it is read every time."""
+        cache = _request_policy.get()
+        if fresh or cache is None:
+            return cls._read()
+        if "policy" not in cache:
+            cache["policy"] = cls._read()
+        return cache["policy"]
+
+    @classmethod
+    def _read(cls) -> SecurityPolicy:
         from django.conf import settings
 
         policy = cls.objects.order_by("pk").first()
@@ -224,3 +240,24 @@ class SecurityPolicy(models.Model):
             lockout_minutes=settings.RIXIN_DEFAULT_LOCKOUT_MINUTES,
             idle_minutes=settings.RIXIN_DEFAULT_IDLE_MINUTES,
         )
+
+
+# The security policy read in the current request (None outside a request).
+_request_policy: ContextVar[dict | None] = ContextVar("rixin_security_policy", default=None)
+
+
+@receiver(request_started)
+def _start_policy_cache(**kwargs) -> None:
+    _request_policy.set({})
+
+
+@receiver(request_finished)
+def _end_policy_cache(**kwargs) -> None:
+    _request_policy.set(None)
+
+
+@receiver(post_save, sender=SecurityPolicy)
+def _forget_policy(**kwargs) -> None:
+    cache = _request_policy.get()
+    if cache is not None:
+        cache.clear()

@@ -22,7 +22,7 @@ import datetime
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum, Window
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,7 +44,7 @@ from rixin.projects.models import (
     status_on,
     summarize,
 )
-from rixin.projects.reporting import owed_reports
+from rixin.projects.reporting import owed_projects
 from rixin.regions.models import Division
 
 from .periods import CockpitPeriod, months_before
@@ -307,7 +307,7 @@ def monthly_investment(county_code: str, period: CockpitPeriod) -> tuple[MonthIn
     library = in_library_by(Project.objects.filter(county_id=county_code), period.end)
     plans = AnnualPlan.objects.filter(
         county_id=county_code, year=period.year, project__in=library.values("pk")
-    )
+    ).order_by()  # Meta.ordering ("project") would join every project of the province
     for plan in plans.only("planned_investment", "monthly_plan"):
         for index, amount in enumerate(plan.month_amounts()):
             planned[index] += amount
@@ -315,6 +315,7 @@ def monthly_investment(county_code: str, period: CockpitPeriod) -> tuple[MonthIn
         MonthlyReport.objects.filter(
             county_id=county_code, year=period.year, month__lte=period.last_month
         )
+        .order_by()
         .values("month")
         .annotate(total=Sum("investment"))
         .values_list("month", "total")
@@ -512,6 +513,9 @@ class RedItem:
 
 @dataclass(frozen=True)
 class RedList:
+    """The late things of each group: how many (``counts``) and the first ones (all of them,
+    or the first ``shown`` when the list was asked for a page)."""
+
     as_of: datetime.date
     months: int
     behind: tuple[RedItem, ...]
@@ -519,10 +523,11 @@ class RedList:
     reports: tuple[RedItem, ...]
     appeals: tuple[RedItem, ...]
     agreements: tuple[RedItem, ...]
+    counts: dict[str, int]
 
     @property
     def total(self) -> int:
-        return sum(len(items) for items in self.groups().values())
+        return sum(self.counts.values())
 
     def groups(self) -> dict[str, tuple[RedItem, ...]]:
         return {
@@ -534,11 +539,31 @@ class RedList:
         }
 
 
-def behind_projects(table) -> tuple[RedItem, ...]:
-    """Projects whose annual completion lags the time elapsed (``Progress.health``)."""
+# What a red-list group gives: (how many, the first ``shown`` items).
+Group = tuple[int, tuple[RedItem, ...]]
+
+
+def first_rows(queryset, shown: int | None) -> tuple[int, list]:
+    """(how many rows the queryset has, its first ``shown`` rows; all when None), in one
+    query: the count is a window over the whole filtered set, computed before the LIMIT."""
+    if shown is None:
+        rows = list(queryset)
+        return len(rows), rows
+    rows = list(queryset.annotate(red_count=Window(Count("pk")))[: max(shown, 1)])
+    return (rows[0].red_count if rows else 0), rows[:shown]
+
+
+def behind_rows(table) -> list:
+    """Projects whose annual completion lags the time elapsed (``Progress.health``), the
+    furthest behind first."""
     rows = [(p, f) for p, f in table if f.health == Health.BEHIND]
     rows.sort(key=lambda row: row[1].expected - (row[1].against_annual_plan or ZERO), reverse=True)
-    return tuple(
+    return rows
+
+
+def behind_projects(table, shown: int | None = None) -> Group:
+    rows = behind_rows(table)
+    return len(rows), tuple(
         RedItem(
             "behind",
             project.pk,
@@ -546,21 +571,26 @@ def behind_projects(table) -> tuple[RedItem, ...]:
             _("年度完成 %(done)s,时序进度 %(expected)s%%")
             % {"done": format_percent(progress.against_annual_plan), "expected": progress.expected},
         )
-        for project, progress in rows
+        for project, progress in rows[:shown]
     )
 
 
-def overdue_milestones(county_code: str, as_of: datetime.date) -> tuple[RedItem, ...]:
+def overdue_milestones_query(county_code: str, as_of: datetime.date):
     """Milestones due before ``as_of`` and not met by then, of projects in the library then."""
     library = in_library_by(Project.objects.filter(county_id=county_code), as_of)
-    milestones = (
+    return (
         Milestone.objects.filter(county_id=county_code, due_date__lt=as_of)
         .filter(project__in=library.values("pk"))
         .filter(Q(status=MilestoneStatus.SCHEDULED) | Q(met_on__gt=as_of))
-        .select_related("project")
-        .order_by("due_date")
+        .order_by("due_date", "pk")
     )
-    return tuple(
+
+
+def overdue_milestones(county_code: str, as_of: datetime.date, shown: int | None = None) -> Group:
+    count, milestones = first_rows(
+        overdue_milestones_query(county_code, as_of).select_related("project"), shown
+    )
+    return count, tuple(
         RedItem(
             "milestone",
             m.project_id,
@@ -572,40 +602,54 @@ def overdue_milestones(county_code: str, as_of: datetime.date) -> tuple[RedItem,
     )
 
 
-def owed_monthly_reports(county_code: str, period: CockpitPeriod) -> tuple[RedItem, ...]:
-    """Reports owed for the period's last month by projects in the library by its end and not
-    terminated by then."""
+def owed_reports_query(county_code: str, period: CockpitPeriod):
+    """Projects owing the report of the period's last month (``owed_projects``: the rules of
+    ``Project.objects.owing_report``), in the library by the period's end and not terminated
+    by then, in the reporting page's order."""
     projects = in_library_by(Project.objects.filter(county_id=county_code), period.end).exclude(
         status_then=ProjectStatus.TERMINATED
     )
-    rules = ProjectSettings.for_county(county_code)
-    rows, _late = owed_reports(projects, period.year, period.last_month, rules)
-    return tuple(
-        RedItem(
-            "report",
-            row.project.pk,
-            row.project.name,
-            " · ".join(
-                [row.project.department.name, _("已逾期") if row.late else _("未报")]
-                + ([_("已退回")] if row.report is not None else [])
-            ),
-        )
-        for row in rows
-        if row.owed
+    return owed_projects(projects, period.year, period.last_month).order_by(
+        "department__name", "name", "pk"
     )
 
 
-def overdue_appeals(county_code: str, as_of: datetime.date) -> tuple[RedItem, ...]:
+def owed_monthly_reports(
+    county_code: str, period: CockpitPeriod, shown: int | None = None
+) -> Group:
+    rules = ProjectSettings.for_county(county_code)
+    late = datetime.date.today() > rules.report_due_date(period.year, period.last_month)
+    count, projects = first_rows(
+        owed_reports_query(county_code, period).select_related("department"), shown
+    )
+    return count, tuple(
+        RedItem(
+            "report",
+            project.pk,
+            project.name,
+            " · ".join(
+                [project.department.name, _("已逾期") if late else _("未报")]
+                + ([_("已退回")] if project.report_returned else [])
+            ),
+        )
+        for project in projects
+    )
+
+
+def overdue_appeals_query(county_code: str, as_of: datetime.date):
     """Appeals past their deadline and still waiting for a department at the end of ``as_of``
     (the one overdue rule, with the status each appeal had then:
     ``Appeal.objects.overdue_as_of``)."""
-    candidates = (
-        Appeal.objects.filter(county_id=county_code)
-        .overdue_as_of(as_of)
-        .select_related("lead_department")
-        .order_by("deadline")
+    return (
+        Appeal.objects.filter(county_id=county_code).overdue_as_of(as_of).order_by("deadline", "pk")
     )
-    return tuple(
+
+
+def overdue_appeals(county_code: str, as_of: datetime.date, shown: int | None = None) -> Group:
+    count, candidates = first_rows(
+        overdue_appeals_query(county_code, as_of).select_related("lead_department"), shown
+    )
+    return count, tuple(
         RedItem(
             "appeal",
             a.pk,
@@ -621,22 +665,31 @@ def overdue_appeals(county_code: str, as_of: datetime.date) -> tuple[RedItem, ..
     )
 
 
-def unstarted_agreements(
+def unstarted_agreements_query(
     county_code: str, as_of: datetime.date, months: int = UNSTARTED_MONTHS
-) -> tuple[RedItem, ...]:
+):
     """Agreements signed at least ``months`` months before ``as_of`` whose project had not
     reached 新开工 (``ProjectStatus.STARTED``) by the end of ``as_of``: the status it had
     then, from its StatusChange rows (``status_on``); none if it was not in the library."""
     cutoff = months_before(as_of, months)
-    late = (
+    return (
         Agreement.objects.filter(county_id=county_code, signed_on__lte=cutoff)
         .annotate(project_status_then=status_on(as_of, "project_id"))
         .filter(
             Q(project_status_then__isnull=True) | ~Q(project_status_then__in=ProjectStatus.STARTED)
         )
-        .order_by("signed_on")
+        .order_by("signed_on", "pk")
     )
-    return tuple(
+
+
+def unstarted_agreements(
+    county_code: str,
+    as_of: datetime.date,
+    months: int = UNSTARTED_MONTHS,
+    shown: int | None = None,
+) -> Group:
+    count, late = first_rows(unstarted_agreements_query(county_code, as_of, months), shown)
+    return count, tuple(
         RedItem(
             "agreement",
             a.pk,
@@ -648,24 +701,33 @@ def unstarted_agreements(
     )
 
 
+RED_SHOWN = 5  # items the cockpit shows of each group
+
+
 def red_list(
     county_code: str,
     period: CockpitPeriod,
     months: int = UNSTARTED_MONTHS,
     today: datetime.date | None = None,
     table=None,
+    shown: int | None = None,
 ) -> RedList:
-    """What is late at the end of the period (or today, if the period has not ended)."""
+    """What is late at the end of the period (or today, if the period has not ended): every
+    group counted in SQL, and only its first ``shown`` items fetched (all when None)."""
     as_of = period.as_of(today)
     table = progress_table(county_code, period) if table is None else table
+    groups = {
+        "behind": behind_projects(table, shown),
+        "milestones": overdue_milestones(county_code, as_of, shown),
+        "reports": owed_monthly_reports(county_code, period, shown),
+        "appeals": overdue_appeals(county_code, as_of, shown),
+        "agreements": unstarted_agreements(county_code, as_of, months, shown),
+    }
     return RedList(
         as_of=as_of,
         months=months,
-        behind=behind_projects(table),
-        milestones=overdue_milestones(county_code, as_of),
-        reports=owed_monthly_reports(county_code, period),
-        appeals=overdue_appeals(county_code, as_of),
-        agreements=unstarted_agreements(county_code, as_of, months),
+        counts={key: count for key, (count, _items) in groups.items()},
+        **{key: items for key, (_count, items) in groups.items()},
     )
 
 

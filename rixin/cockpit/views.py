@@ -109,7 +109,7 @@ def _county_computed(code: str, period: CockpitPeriod, months: int) -> dict:
     return {
         "figures": figures.county_figures(code, period, table=table),
         "departments": figures.appeals_by_department(code, period),
-        "red": figures.red_list(code, period, months, table=table),
+        "red": figures.red_list(code, period, months, table=table, shown=figures.RED_SHOWN),
         "monthly": figures.monthly_investment(code, period),
         "funnel": figures.funnel(code),
     }
@@ -140,6 +140,8 @@ def _red_groups(red: figures.RedList, period: CockpitPeriod, county_links: dict)
             "key": key,
             "label": RED_LABELS[key],
             "more": county_links.get(RED_MORE.get(key, "")),
+            "count": red.counts[key],
+            "hidden": red.counts[key] - len(items),
             "items": [(item, links.red_item_url(item, period)) for item in items],
         }
         for key, items in red.groups().items()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy
 
 from rixin.accounts.access import is_system
+from rixin.db import optimize
 from rixin.jobs.registry import Outcome, register
 
 from .scale import Span, Volume, county_codes, generate, generated_counties
@@ -35,6 +36,7 @@ def generate_scale(job, progress) -> Outcome:
         progress(done[0], counties, f"{code}: {rows:,} rows committed")
 
     result = generate(counties, volume=volume, span=span, seed=params.get("seed", 8), progress=step)
+    optimize(full=True)  # as the command does: the planner's statistics for the new rows
     return Outcome(
         message=f"{result['counties']} counties, {result['generated']} generated now, "
         f"{result['rows']:,} rows written (illustrative)"

@@ -13,18 +13,20 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
     Max,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     Sum,
     Value,
+    When,
+    Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, FirstValue, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +47,7 @@ from .validators import division_of, normalize_code, validate_project_code
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 ZERO = Decimal("0")
+TENTH = Decimal("0.1")
 
 
 def last_day(year: int, month: int) -> datetime.date:
@@ -242,33 +245,40 @@ class ProjectQuerySet(CountyScopedQuerySet):
             Q(name__icontains=text) | Q(code__icontains=text) | Q(address__icontains=text)
         )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._progress_period: tuple[int, int] | None = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._progress_period = self._progress_period
+        return clone
+
+    def _fetch_all(self):
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        if (
+            fetching
+            and self._progress_period
+            and self._iterable_class is models.query.ModelIterable
+        ):
+            attach_progress(self._result_cache, *self._progress_period)
+
     def with_progress(self, year: int, month: int):
-        """Annotate the year's and since-start investment up to ``month``, the latest
-        physical progress, and attach the year's plan (one query more, whatever the size)."""
-        reports = MonthlyReport.objects.filter(
-            project=OuterRef("pk"), county_id=OuterRef("county_id")
-        )
-        to_date = reports.filter(Q(year__lt=year) | Q(year=year, month__lte=month))
-
-        def total(queryset):
-            summed = queryset.order_by().values("project").annotate(s=Sum("investment"))
-            return Coalesce(
-                Subquery(summed.values("s")), Value(ZERO), output_field=models.DecimalField(**MONEY)
-            )
-
-        latest = to_date.exclude(physical_progress=None).order_by("-year", "-month")
-        return self.annotate(
-            completed_this_year=total(reports.filter(year=year, month__lte=month)),
-            completed_since_start=total(to_date),
-            physical_latest=Subquery(latest.values("physical_progress")[:1]),
-        ).prefetch_related(
-            Prefetch("annual_plans", AnnualPlan.objects.filter(year=year), to_attr="plans_of_year")
-        )
+        """Give each fetched project the year's and since-start investment up to ``month``
+        (``completed_this_year``, ``completed_since_start``), the latest physical progress
+        (``physical_latest``) and the year's plan (``year_plan``), from two queries over the
+        fetched projects' reports and plans (``attach_progress``), whatever the size. The
+        figures are attributes set after the fetch, not annotations: filter and order on the
+        projects' own columns."""
+        clone = self._chain()
+        clone._progress_period = (year, month)
+        return clone
 
     def progress_table(
         self, year: int, month: int, rules: ProjectSettings, reference: datetime.date | None = None
     ) -> list[tuple[Project, Progress]]:
-        """Every project with its figures: two queries, whatever the number of projects."""
+        """Every project with its figures: three queries, whatever the number of projects."""
         return [(p, p.progress(month, rules, reference)) for p in self.with_progress(year, month)]
 
     def totals(self) -> dict:
@@ -276,6 +286,66 @@ class ProjectQuerySet(CountyScopedQuerySet):
         return self.aggregate(
             count=Count("pk"), investment=Coalesce(Sum("total_investment"), Value(ZERO))
         )
+
+
+def attach_progress(projects: list, year: int, month: int) -> None:
+    """Set ``completed_this_year``, ``completed_since_start`` and ``physical_latest`` on each
+    project from one query over their reports up to ``month`` of ``year`` (the reports of the
+    project's own county), one row per project: window sums over the project's reports, and
+    the physical progress of its latest report that has one; and ``plans_of_year``, the
+    year's plan, from one query filtered on the county column."""
+    if not projects:
+        return
+    partition = [F("project_id"), F("county_id")]
+    latest_first = [
+        Case(When(physical_progress__isnull=True, then=Value(1)), default=Value(0)).asc(),
+        F("year").desc(),
+        F("month").desc(),
+    ]
+    rows = (
+        MonthlyReport.objects.filter(
+            project_id__in=[p.pk for p in projects],
+            county_id__in={p.county_id for p in projects},
+        )
+        .through(year, month)
+        .order_by()
+        .annotate(
+            row=Window(RowNumber(), partition_by=partition, order_by=latest_first),
+            since_start=Window(Sum("investment"), partition_by=partition),
+            this_year=Window(
+                Sum(Case(When(year=year, then=F("investment")), default=Value(ZERO))),
+                partition_by=partition,
+            ),
+            physical=Window(
+                FirstValue("physical_progress"), partition_by=partition, order_by=latest_first
+            ),
+        )
+        .filter(row=1)
+        .values_list("project_id", "county_id", "this_year", "since_start", "physical")
+    )
+    figures = {(pk, county): rest for pk, county, *rest in rows}
+    plans = {
+        (plan.project_id, plan.county_id): plan
+        for plan in AnnualPlan.objects.filter(
+            county_id__in={p.county_id for p in projects},
+            project_id__in=[p.pk for p in projects],
+            year=year,
+        ).order_by()  # Meta.ordering ("project") would join the projects
+    }
+    for project in projects:
+        plan = plans.get((project.pk, project.county_id))
+        project.plans_of_year = [plan] if plan else []
+        this_year, since_start, physical = figures.get(
+            (project.pk, project.county_id), (ZERO, ZERO, None)
+        )
+        project.completed_this_year = _money(this_year)
+        project.completed_since_start = _money(since_start)
+        project.physical_latest = None if physical is None else Decimal(physical).quantize(TENTH)
+
+
+def _money(value) -> Decimal:
+    """A sum of 万元 as the column holds it (SQLite's window sums may come back as float)."""
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
 
 
 class Project(CountyOwned, Illustrative, Versioned):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
+
 from .choices import ReportStatus
 from .models import IMPLEMENTATION, MonthlyReport, Project, ProjectSettings
 
@@ -17,6 +19,22 @@ class ReportRow:
     report: MonthlyReport | None
     owed: bool
     late: bool
+
+
+def owed_projects(projects, year: int, month: int):
+    """The projects that owe the month's report and have not given it: those of
+    ``Project.objects.owing_report`` without a report of the month, or whose report was
+    returned (the rule of ``owed_reports``, in SQL: count them or fetch a few). Annotated
+    ``report_returned``."""
+    reports = MonthlyReport.objects.filter(project=OuterRef("pk"), year=year, month=month)
+    return (
+        projects.owing_report(year, month)
+        .annotate(
+            report_standing=Exists(reports.exclude(status=ReportStatus.RETURNED)),
+            report_returned=Exists(reports.filter(status=ReportStatus.RETURNED)),
+        )
+        .filter(report_standing=False)
+    )
 
 
 def owed_reports(

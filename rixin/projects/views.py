@@ -88,10 +88,10 @@ def project_list(request):
         page = Paginator(table, 50).get_page(request.GET.get("page"))
     else:
         totals = queryset.totals()
-        page = Paginator(queryset, 50).get_page(request.GET.get("page"))
-        rows = queryset.filter(pk__in=[p.pk for p in page.object_list])
-        figures = dict(rows.progress_table(year, month, _rules(request)))
-        page.object_list = [(p, figures[p]) for p in page.object_list]
+        # The page's 50 projects, fetched once with their figures (with_progress).
+        page = Paginator(queryset.with_progress(year, month), 50).get_page(request.GET.get("page"))
+        rules = _rules(request)
+        page.object_list = [(p, p.progress(month, rules)) for p in page.object_list]
     context = {
         "filters": filters,
         "period": PeriodForm(initial={"year": year, "month": month, "health": health}),

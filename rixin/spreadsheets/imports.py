@@ -35,6 +35,7 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction
+from rixin.db import LARGE_IMPORT_ROWS, optimize
 
 from .models import ImportBatch, ImportStatus
 
@@ -675,6 +676,7 @@ def commit(
             county=batch.county,
             after=result.counts,
         )
+        optimize_after_import(result)
     return result
 
 
@@ -705,4 +707,11 @@ def import_file(importer: Importer, path: str) -> ParseResult:
             county=importer.county_code(),
             after=result.counts,
         )
+        optimize_after_import(result)
     return result
+
+
+def optimize_after_import(result: ParseResult) -> None:
+    """A large import changes the tables' statistics: refresh them once it is committed."""
+    if len(result.changes) >= LARGE_IMPORT_ROWS:
+        transaction.on_commit(lambda: optimize(full=True))

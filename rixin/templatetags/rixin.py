@@ -84,14 +84,27 @@ def illustrative(obj):
     return ""
 
 
-@register.inclusion_tag("partials/progress.html")
+PROGRESS_BAR = (
+    '<div class="d-flex align-items-center gap-2" title="{label}">'
+    '<div class="progress flex-grow-1" role="progressbar" aria-label="{label}" '
+    'aria-valuenow="{width}" aria-valuemin="0" aria-valuemax="100" '
+    'style="height: .8rem; min-width: 5rem;">'
+    '<div class="progress-bar bg-{color}" style="width: {width}%"></div></div>'
+    '<small class="text-nowrap">{text}</small></div>'
+)
+
+
+@register.simple_tag
 def progress_bar(value, label="", color=None):
-    """A Bootstrap progress bar for a percentage (capped at 100 for the bar, not the label)."""
-    number = Decimal(value) if value is not None else None
+    """A Bootstrap progress bar for a percentage (capped at 100 for the bar, not the label).
+    Built with format_html: the library shows one per row, and a template per bar cost a
+    fifth of the page."""
+    number = Decimal(value) if value not in (None, "") else None
     width = max(0, min(100, float(number))) if number is not None else 0
     if color is None:
         color = "success" if number is not None and number >= 100 else "primary"
-    return {"value": number, "width": f"{width:.1f}", "label": label, "color": color}
+    text = "—" if number is None else f"{money.plain(number, 1, grouped=True)}%"
+    return format_html(PROGRESS_BAR, label=label, width=f"{width:.1f}", color=color, text=text)
 
 
 @register.filter

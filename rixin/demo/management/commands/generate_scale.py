@@ -30,6 +30,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from rixin.accounts.access import system_actor
+from rixin.db import optimize
 from rixin.demo.jobs import GENERATE_SCALE
 from rixin.demo.scale import Span, Volume, county_codes, generate
 from rixin.jobs.actions import enqueue
@@ -90,6 +91,7 @@ class Command(BaseCommand):
 
             result = generate(counties, volume=volume, span=span, seed=seed, progress=progress)
             bar.update(counties - bar.n)
+        optimize(full=True)
         self.stdout.write(
             f"{result['counties']} counties, {result['generated']} generated now, "
             f"{result['rows']:,} rows written (illustrative)"

@@ -5,6 +5,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from rixin import discovery
+from rixin.db import optimize
 from rixin.regions.data import load_divisions
 from rixin.regions.models import Division
 
@@ -25,5 +26,6 @@ class Command(BaseCommand):
                     totals.update(
                         {f"{label}.{k}": v for k, v in (module.load(self.stdout) or {}).items()}
                     )
+        optimize(full=True)
         created = ", ".join(f"{k}={v}" for k, v in totals.items() if v)
         self.stdout.write(f"demo data loaded; created: {created or 'nothing (already loaded)'}")
