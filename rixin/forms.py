@@ -2,7 +2,39 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
+
+# What Django and django-filter call the empty choice of a select.
+BLANK_CHOICE_LABEL = "---------"
+
+
+class Renderer(DjangoTemplates):
+    """Every form's renderer (``FORM_RENDERER``): the empty choice of a select reads 请选择,
+    not Django's "---------", whichever field made it (a foreign key, a blank choice field,
+    a ``ModelChoiceField``). ``FilterForm`` renders it as 全部."""
+
+    blank_label = _("请选择")
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget") if isinstance(context, dict) else None
+        if isinstance(widget, dict) and "optgroups" in widget:
+            for _group, options, _index in widget["optgroups"]:
+                for option in options:
+                    if option["value"] in ("", None) and option["label"] == BLANK_CHOICE_LABEL:
+                        option["label"] = self.blank_label
+        return super().render(template_name, context, request)
+
+
+class FilterRenderer(Renderer):
+    blank_label = _("全部")
+
+
+class FilterForm(forms.Form):
+    """The base of a list's filters (a plain form, or a FilterSet's ``Meta.form``): an empty
+    choice there means every row, so it reads 全部."""
+
+    default_renderer = FilterRenderer
 
 
 def add_action_error(form: forms.BaseForm, exc: ValidationError) -> None:

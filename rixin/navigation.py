@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from rixin import discovery
 
@@ -38,6 +39,33 @@ def entries_for(user) -> list[dict]:
     ]
 
 
+# How much of the bar the menu may take, in em of the bar's font: what is left at 1440 px
+# beside the brand, the search box, the counts, the user menu and the language switch.
+MENU_BUDGET_EM = 50.0
+ITEM_PADDING_EM = 2.2  # a link's padding and a dropdown's caret
+
+
+def label_width_em(label: str) -> float:
+    """A label's width, roughly: a CJK character is 1 em, a Latin letter about half."""
+    return sum(1.0 if ord(c) >= 0x2E80 else 0.56 for c in label) + ITEM_PADDING_EM
+
+
+def split_menu(groups: dict[str, list], budget: float = MENU_BUDGET_EM):
+    """(primary, more): the groups shown on the bar in their order while they fit the
+    budget, and those that follow, gathered under 更多 so the bar stays one line in every
+    language."""
+    entries = list(groups.items())
+    widths = [label_width_em(g or items[0]["label"]) for g, items in entries]
+    if sum(widths) <= budget:
+        return entries, []
+    more = label_width_em(str(_("更多")))
+    used, cut = more, 0
+    while cut < len(entries) and used + widths[cut] <= budget:
+        used += widths[cut]
+        cut += 1
+    return entries[:cut], entries[cut:]
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None:
@@ -46,4 +74,5 @@ def navigation(request):
     groups: dict[str, list] = {}
     for item in items:
         groups.setdefault(str(item["group"]), []).append(item)
-    return {"nav_items": items, "nav_groups": groups}
+    primary, more = split_menu(groups)
+    return {"nav_items": items, "nav_groups": groups, "nav_primary": primary, "nav_more": more}

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rixin.jobs",
     "rixin.todo",
     "rixin.figurecache",
+    "rixin.search",
     "rixin.demo",
 ]
 
@@ -192,6 +193,8 @@ AXES_VERBOSE = False
 RIXIN_DEFAULT_FAILURE_LIMIT = envint("RIXIN_FAILURE_LIMIT", "5")
 RIXIN_DEFAULT_LOCKOUT_MINUTES = envint("RIXIN_LOCKOUT_MINUTES", "30")
 RIXIN_DEFAULT_IDLE_MINUTES = envint("RIXIN_IDLE_MINUTES", "30")
+# The address people open Rixin at, for links sent outside it (the marking link by SMS).
+RIXIN_PUBLIC_URL = os.getenv("RIXIN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SESSION_COOKIE_AGE = 12 * 3600
 SESSION_COOKIE_HTTPONLY = True
@@ -235,6 +238,8 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "rixin" / "locale"]
+# Selects say 请选择 / 全部 for their empty choice (rixin.forms.Renderer).
+FORM_RENDERER = "rixin.forms.Renderer"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

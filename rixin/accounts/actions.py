@@ -108,9 +108,10 @@ def update_user(user: User, changes: dict, *, acting_user, expected_version=None
 
 
 @transaction.atomic
-def assign_role(user: User, role: str, *, acting_user) -> User:
+def assign_role(user: User, role: str, *, acting_user, confirm: str = "") -> User:
     """An ordinary role (or none). The three administrator roles are granted only through
-    ``grant_administrator_role``, a separate confirmed action."""
+    ``grant_administrator_role``, a separate confirmed action; taking one away (withdrawing
+    the duty) is confirmed too, by typing the account's username in ``confirm``."""
     _require(acting_user, Role.SECURITY_ADMIN)
     _a_person(user)
     if user.pk == acting_user.pk:
@@ -124,6 +125,8 @@ def assign_role(user: User, role: str, *, acting_user) -> User:
         raise ValidationError({"role": _("三员账户不能改任其他角色,请为新职责另建账户。")})
     if role in THREE_ADMINISTRATORS and role != user.role:
         raise ValidationError({"role": _("三员角色须单独授予并确认。")})
+    if user.role in THREE_ADMINISTRATORS and role != user.role and confirm != user.username:
+        raise ValidationError({"confirm": _("撤销三员角色须输入该账户的用户名以确认。")})
     user = audited_update(
         user, {"role": role}, acting_user=acting_user, action=AuditAction.SECURITY
     )

@@ -82,6 +82,10 @@ class AdministratorGrantForm(forms.Form):
     confirm = forms.CharField(label=_("确认:请输入该账户的用户名"), max_length=150, strip=True)
 
 
+class AdministratorWithdrawForm(forms.Form):
+    confirm = forms.CharField(label=_("确认:请输入该账户的用户名"), max_length=150, strip=True)
+
+
 class SecurityPolicyForm(forms.ModelForm):
     class Meta:
         model = SecurityPolicy

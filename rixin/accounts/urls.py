@@ -28,6 +28,11 @@ urlpatterns = [
         name="administrator_grant",
     ),
     path(
+        "security/roles/<int:pk>/withdraw/",
+        views.administrator_withdraw,
+        name="administrator_withdraw",
+    ),
+    path(
         "security/users/<int:pk>/reset-password/",
         views.administrator_reset_password,
         name="administrator_reset_password",

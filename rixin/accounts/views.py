@@ -19,6 +19,7 @@ from .access import is_security_admin, is_system_admin, require
 from .backup import list_backups
 from .forms import (
     AdministratorGrantForm,
+    AdministratorWithdrawForm,
     ApiTokenForm,
     LoginForm,
     PasswordChangeForm,
@@ -295,6 +296,32 @@ def administrator_grant(request, pk):
             messages.success(request, _("已授予 %(u)s 三员角色。") % {"u": account.username})
             return redirect("role_list")
     return render(request, "accounts/administrator_grant.html", {"form": form, "account": account})
+
+
+@require(is_security_admin)
+def administrator_withdraw(request, pk):
+    """Withdrawing one of the three administrator roles: a confirmation page of its own, the
+    account's username typed, like the grant."""
+    managed = _managed_users(request.user).exclude(pk=request.user.pk)
+    account = get_object_or_404(managed.filter(role__in=THREE_ADMINISTRATORS), pk=pk)
+    form = AdministratorWithdrawForm(request.POST or None)
+    duty = account.get_role_display()
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.assign_role(
+                account, "", acting_user=request.user, confirm=form.cleaned_data["confirm"]
+            )
+        except ValidationError as exc:
+            add_action_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("已撤销 %(u)s 的%(r)s角色。") % {"u": account.username, "r": duty},
+            )
+            return redirect("role_list")
+    return render(
+        request, "accounts/administrator_withdraw.html", {"form": form, "account": account}
+    )
 
 
 @require(is_security_admin)

@@ -6,9 +6,10 @@ the enterprise's mark, an extension decided, and a marking link to send. It hand
 to the notice outbox (``rixin.notices.actions.notify``) in the same transaction, so a notice
 is written if and only if its step is, and the ``deliver_notices`` worker sends it after the
 commit. Departments and enterprises are reached through their active accounts. A contact
-that is only a phone number or an e-mail address (a complainant without an account, the
-marking link) has no inbox: the outbox addresses accounts, and the link is shown to the
-工商联 to pass on.
+that is only a phone number or an e-mail address (an enterprise without an account, a
+complainant) has no inbox: the outbox sends it the notice by SMS or e-mail (``notify``'s
+``addresses``), if the county has that channel on; the marking link is also shown once to
+the 工商联 to pass on.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from rixin.notices.choices import Event
+from rixin.notices.choices import ChannelKind, Event
 
 if TYPE_CHECKING:
     from rixin.accounts.models import User
@@ -49,6 +51,7 @@ OUTBOX_EVENTS = {
     ESCALATED: Event.ESCALATE,
     AWAITING_MARK: Event.ANSWER_TO_MARK,
     EXTENSION_DECIDED: Event.EXTENSION_DECIDED,
+    MARKING_LINK: Event.MARKING_LINK,
 }
 
 EVENTS = frozenset(
@@ -86,23 +89,55 @@ def announce(
         return
     from rixin.notices.actions import notify
 
+    details = details or {}
     people = _accounts(recipients)
-    if not people:
+    contacts = _contacts(recipients)
+    if not people and not contacts:
         return
     label = OUTBOX_EVENTS[event].label
-    deadline = (details or {}).get("deadline")
+    title = f"{label}:{appeal.number} {appeal.title}"
+    if event == MARKING_LINK:
+        # The link is the contact's alone: sent to the phone or address, never to an inbox
+        # or a group robot, and the notice carries the whole address to open.
+        body = _("请打开链接评价答复(一次有效,至%(d)s):%(url)s") % {
+            "d": details["expires_on"],
+            "url": f"{settings.RIXIN_PUBLIC_URL}{details['path']}",
+        }
+        notify(
+            Event.MARKING_LINK,
+            recipients=[],
+            addresses=contacts,
+            title=title,
+            body=body,
+            county=appeal.county_id,
+            acting_user=acting_user,
+        )
+        return
+    deadline = details.get("deadline")
     body = _("办理时限:%(d)s") % {"d": deadline} if deadline else ""
     if event == EXTENSION_DECIDED:
-        body = (_("同意延期。") if (details or {}).get("granted") else _("不同意延期。")) + body
+        body = (_("同意延期。") if details.get("granted") else _("不同意延期。")) + body
     notify(
         OUTBOX_EVENTS[event],
         recipients=people,
-        title=f"{label}:{appeal.number} {appeal.title}",
+        addresses=contacts,
+        title=title,
         body=body,
         link=reverse("appeal_detail", args=[appeal.pk]),
         county=appeal.county_id,
         acting_user=acting_user,
     )
+
+
+def _contacts(recipients: Sequence) -> list[tuple[str, str]]:
+    """The bare addresses among the recipients: an e-mail address by mail, a phone number
+    by SMS."""
+    found = []
+    for r in recipients:
+        if isinstance(r, str) and r.strip():
+            channel = ChannelKind.EMAIL if "@" in r else ChannelKind.SMS
+            found.append((channel, r.strip()))
+    return found
 
 
 def _accounts(recipients: Sequence) -> list[User]:

@@ -11,6 +11,7 @@ from rixin.accounts.access import is_audit_admin, require
 from rixin.spreadsheets.exports import Sheet, export_xlsx
 
 from .models import AuditAction, AuditEvent
+from .readable import readable
 
 
 class AuditFilterForm(forms.Form):
@@ -26,7 +27,9 @@ class AuditFilterForm(forms.Form):
     )
     user = forms.CharField(label=gettext_lazy("用户名"), required=False)
     action = forms.ChoiceField(
-        label=gettext_lazy("操作"), required=False, choices=[("", "---")] + AuditAction.choices
+        label=gettext_lazy("操作"),
+        required=False,
+        choices=[("", gettext_lazy("全部"))] + AuditAction.choices,
     )
     object_type = forms.CharField(label=gettext_lazy("对象类型"), required=False)
     object_id = forms.CharField(label=gettext_lazy("对象编号"), required=False)
@@ -58,7 +61,7 @@ def audit_list(request):
     form, events = _filtered(request)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
     template = "audit/audit_list.html#results" if request.htmx else "audit/audit_list.html"
-    return render(request, template, {"form": form, "page": page})
+    return render(request, template, {"form": form, "page": page, "rows": readable(page)})
 
 
 @require(is_audit_admin)

@@ -20,7 +20,7 @@ from rixin.audit.actions import record_event
 from rixin.audit.models import AuditAction
 
 from . import access
-from .choices import DUE_STATUSES, PERSONAL_CHANNELS, DeliveryStatus, Event
+from .choices import DUE_STATUSES, PERSONAL_CHANNELS, ChannelKind, DeliveryStatus, Event
 from .models import ChannelSettings, Delivery, DeliveryAttempt, Notice, NoticePreference
 
 
@@ -41,23 +41,36 @@ def notify(
     link: str = "",
     county: Any,
     acting_user,
+    addresses: Iterable[tuple[str, str]] = (),
 ) -> list[Notice]:
     """Write the notices of ``event`` to the outbox: one inbox row per recipient, and a
     pending delivery for each channel the county and the person have switched on (the
     county's group robots once per call). Nothing is sent here: the ``deliver_notices``
     worker sends after the caller's transaction has committed, so an action rolled back
-    sends nothing and a crash after the commit loses nothing."""
+    sends nothing and a crash after the commit loses nothing.
+
+    ``addresses`` are contacts without an account, as (channel, address) pairs, e.g.
+    ``(ChannelKind.SMS, "13900000000")``: each gets a notice with no recipient (no one's
+    inbox) and one delivery, if the county has that channel switched on. What is sent to
+    a contact alone (a marking link) is never posted to the group robots."""
     require_actor(acting_user)
     if not connection.in_atomic_block:
         raise NotInTransaction("notify() belongs inside the action's transaction.atomic")
     event = Event(event)
     code = _county_code(county)
     people = {u.pk: u for u in recipients if u is not None and u.is_active and not is_system(u)}
-    if not people:
+    contacts = {(ChannelKind(c), a.strip()) for c, a in addresses if a and a.strip()}
+    if not people and not contacts:
         return []
     channels = ChannelSettings.for_county(code)
+    contacts = sorted(
+        (c, a) for c, a in contacts if c in PERSONAL_CHANNELS and getattr(channels, f"{c}_enabled")
+    )
+    if not people and not contacts:
+        return []
     preferences = {p.user_id: p for p in NoticePreference.objects.filter(user_id__in=list(people))}
     batch = uuid.uuid4()
+    rows = [*people.values(), *(None for _contact in contacts)]
     notices = Notice.objects.bulk_create(
         Notice(
             county_id=code,
@@ -68,10 +81,13 @@ def notify(
             link=link[:300],
             batch=batch,
         )
-        for user in people.values()
+        for user in rows
     )
-    deliveries = []
-    for index, notice in enumerate(notices):
+    deliveries = [
+        _delivery(notice, channel, address)
+        for notice, (channel, address) in zip(notices[len(people) :], contacts, strict=True)
+    ]
+    for index, notice in enumerate(notices[: len(people)]):
         user = people[notice.recipient_id]
         preference = preferences.get(user.pk) or NoticePreference(user=user)
         for channel in PERSONAL_CHANNELS:
@@ -91,7 +107,12 @@ def notify(
         object_id=str(batch),
         object_repr=title[:200],
         county=code,
-        after={"event": event.value, "recipients": sorted(people), "deliveries": len(deliveries)},
+        after={
+            "event": event.value,
+            "recipients": sorted(people),
+            "contacts": len(contacts),
+            "deliveries": len(deliveries),
+        },
         message=f"{event.label}: {len(notices)}",
     )
     return notices

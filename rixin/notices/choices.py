@@ -17,6 +17,7 @@ class Event(models.TextChoices):
     JOB_DONE = "job_done", _("后台任务完成")
     JOB_FAILED = "job_failed", _("后台任务失败")
     SCHEDULED_REPORT = "scheduled_report", _("定期报告")
+    MARKING_LINK = "marking_link", _("评价链接")
 
 
 class ChannelKind(models.TextChoices):

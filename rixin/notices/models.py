@@ -31,13 +31,17 @@ class NoticeQuerySet(CountyScopedQuerySet):
 
 class Notice(CountyOwned):
     """One notice to one person: the in-app inbox row, written by ``notify`` in the
-    transaction of the action that causes it."""
+    transaction of the action that causes it. A notice without a recipient went to a
+    contact who has no account (a phone number): it is in no one's inbox."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="notices",
         verbose_name=_("接收人"),
+        help_text=_("空:发给没有账号的联系人(仅短信或邮件,不进任何人的消息中心)"),
     )
     event = models.CharField(_("事件"), max_length=20, choices=Event.choices)
     title = models.CharField(_("标题"), max_length=120)

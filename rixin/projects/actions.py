@@ -280,8 +280,14 @@ def entry_key(entry: ReportEntry) -> tuple[int, int, int]:
 
 
 def approve_report(
-    report: MonthlyReport, *, acting_user, at: datetime.datetime | None = None
+    report: MonthlyReport,
+    *,
+    acting_user,
+    at: datetime.datetime | None = None,
+    expected_version: int | None = None,
 ) -> MonthlyReport:
+    """``expected_version``: the version the reviewer saw (a report corrected since is
+    refused with StaleEdit)."""
     access.check_review(acting_user, report.county_id)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("只能审核待审核的报告。"))
@@ -293,11 +299,14 @@ def approve_report(
             "reviewed_at": at or timezone.now(),
         },
         acting_user=acting_user,
+        expected_version=expected_version,
         action=AuditAction.TRANSITION,
     )
 
 
-def return_report(report: MonthlyReport, *, acting_user, reason: str) -> MonthlyReport:
+def return_report(
+    report: MonthlyReport, *, acting_user, reason: str, expected_version: int | None = None
+) -> MonthlyReport:
     access.check_review(acting_user, report.county_id)
     reason = (reason or "").strip()
     if not reason:
@@ -313,6 +322,7 @@ def return_report(report: MonthlyReport, *, acting_user, reason: str) -> Monthly
             "review_note": reason,
         },
         acting_user=acting_user,
+        expected_version=expected_version,
         action=AuditAction.TRANSITION,
         message=reason,
     )

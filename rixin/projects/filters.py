@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rixin.directory.models import Department
+from rixin.forms import BLANK_CHOICE_LABEL, FilterForm
 from rixin.parks.models import Park
 
 from .choices import Health, ProjectCategory, ProjectLevel, ProjectStatus
@@ -30,6 +31,9 @@ class ProjectFilter(django_filters.FilterSet):
     key_one = django_filters.BooleanFilter(
         label=_("仅一号工程"), field_name="is_key_one", widget=forms.CheckboxInput
     )
+
+    class Meta:
+        form = FilterForm
 
     def __init__(self, data=None, queryset=None, *, user, **kwargs):
         super().__init__(data, queryset, **kwargs)
@@ -55,13 +59,13 @@ class ProjectFilter(django_filters.FilterSet):
         return super().filter_queryset(queryset)
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(FilterForm):
     """The year and month figures are computed for, and an optional health filter."""
 
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100, required=False)
     month = forms.IntegerField(label=_("截至月份"), min_value=1, max_value=12, required=False)
     health = forms.ChoiceField(
-        label=_("进度"), choices=[("", "---------"), *Health.choices], required=False
+        label=_("进度"), choices=[("", BLANK_CHOICE_LABEL), *Health.choices], required=False
     )
 
 

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 
 from rixin.accounts.roles import Role
 from rixin.appeals import access as appeals_access
-from rixin.appeals.choices import WITH_DEPARTMENT, AssignmentRole, Status
-from rixin.appeals.models import Appeal, Assignment
+from rixin.appeals.choices import WITH_DEPARTMENT, AssignmentRole, ExtensionDecision, Status
+from rixin.appeals.models import Appeal, Assignment, Extension
 from rixin.appeals.workdays import add_working_days, working_days_between
 from rixin.approvals import figures as approval_figures
 from rixin.approvals.choices import ItemStatus
@@ -54,6 +54,7 @@ S_AGREEMENTS = gettext_lazy("签约未开工")
 S_DESK = gettext_lazy("受理与派单")
 S_CHASE = gettext_lazy("超期督办")
 S_MARKS = gettext_lazy("待企业评价")
+S_EXTENSIONS = gettext_lazy("延期申请")
 S_OWN = gettext_lazy("我的诉求")
 S_TO_MARK = gettext_lazy("待我评价")
 S_APPROVALS = gettext_lazy("并联审批")
@@ -70,6 +71,8 @@ class Item:
     due: datetime.date | None = None
     countdown: str = ""  # 剩余N个工作日 / 已逾期N个工作日
     overdue: bool = False
+    report_id: int | None = None  # a report to review: ticked for 批量通过 / 退回
+    version: int | None = None  # the version the reviewer sees
 
 
 def countdown(today: datetime.date, due: datetime.date | None, county: str | None):
@@ -268,6 +271,8 @@ def reports_to_review(user, today: datetime.date) -> list[Item]:
             f"{base}?year={r.year}&month={r.month}",
             detail=_("%(p)s 月报待审核") % {"p": r.period},
             action=_("审核"),
+            report_id=r.pk,
+            version=r.version,
         )
         for r in reports
     ]
@@ -419,6 +424,36 @@ def answers_awaiting_mark(user, today: datetime.date) -> list[Item]:
     ]
 
 
+def extensions_to_decide(user, today: datetime.date) -> list[Item]:
+    """Extension requests (延期) waiting for 营商环境局: its officers decide them, 工商联
+    follows them; oldest request first."""
+    extensions = (
+        Extension.objects.filter(
+            decision=ExtensionDecision.PENDING,
+            appeal__in=Appeal.objects.visible_to(user).filter(county_id=user.county_code),
+        )
+        .select_related("appeal", "department")
+        .order_by("requested_at", "pk")[:LIMIT]
+    )
+    decides = appeals_access.decides_extensions(user)
+    return [
+        _dated(
+            Item(
+                S_EXTENSIONS,
+                f"{e.appeal.number} {e.appeal.title}",
+                reverse("appeal_detail", args=[e.appeal_id]),
+                detail=_("%(d)s申请延长%(n)s个工作日:%(why)s")
+                % {"d": e.department.name, "n": e.days, "why": e.reason[:60]},
+                action=_("审批延期") if decides else _("查看"),
+                due=e.old_deadline,
+            ),
+            today,
+            user.county_code,
+        )
+        for e in extensions
+    ]
+
+
 # ---------------------------------------------------------------- enterprise
 
 
@@ -537,6 +572,7 @@ PROVIDERS = [
     Provider(appeals_access.is_coordinator, desk_appeals),
     Provider(appeals_access.is_coordinator, dispatches_to_chase),
     Provider(appeals_access.is_coordinator, answers_awaiting_mark),
+    Provider(appeals_access.is_coordinator, extensions_to_decide),
     Provider(is_enterprise, enterprise_appeals),
     Provider(is_department_officer, approval_queue),
     Provider(is_enterprise, patents_pushed),

@@ -4,4 +4,7 @@ from . import views
 
 app_name = "todo"
 
-urlpatterns = [path("todo/", views.index, name="index")]
+urlpatterns = [
+    path("todo/", views.index, name="index"),
+    path("todo/review/", views.review, name="review"),
+]

@@ -54,6 +54,7 @@ ROUTES = [
         data={"role": Role.LEADER},
     ),
     Route("administrator_grant", frozenset({"secadmin"}), objects=_fresh_account),
+    Route("administrator_withdraw", frozenset({"secadmin"}), objects=_auditor),
     Route(
         "administrator_reset_password",
         frozenset({"secadmin"}),

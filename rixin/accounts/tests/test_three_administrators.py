@@ -116,7 +116,7 @@ def test_the_auditor_never_becomes_a_system_administrator_through_an_empty_role(
     auditor = personas.auditor
     with pytest.raises(ValidationError):
         assign_role(auditor, Role.SYSTEM_ADMIN, acting_user=personas.secadmin)
-    assign_role(auditor, "", acting_user=personas.secadmin)  # duty withdrawn
+    assign_role(auditor, "", acting_user=personas.secadmin, confirm="auditor")  # withdrawn
     auditor.refresh_from_db()
     for role in (Role.SYSTEM_ADMIN, Role.OFFICER, Role.LEADER):
         with pytest.raises(ValidationError):

@@ -173,3 +173,26 @@ def test_scorecards_count_callbacks_apart_from_other_marks(personas):
     )
     card = {c.department.pk: c for c in cards}[personas.officer.department_id]
     assert (card.marked, card.callbacks) == (2, 1)
+
+
+def test_an_enterprise_without_an_account_gets_the_link_by_sms(personas, settings):
+    from rixin.notices.actions import save_channel_settings
+    from rixin.notices.delivery import deliver_due
+    from rixin.notices.tests.servers import Recorder
+    from rixin.testing import make_enterprise
+
+    settings.RIXIN_PUBLIC_URL = "https://rixin.example.org"
+    actor = system_actor()
+    bare = make_enterprise("140725", "晋荞米业")
+    update_enterprise(bare, {"contact_phone": "13911112222"}, acting_user=actor)
+    appeal = answered(personas, enterprise=bare)
+    with Recorder() as gateway:
+        save_channel_settings(
+            "140725", {"sms_enabled": True, "sms_gateway": gateway.url}, acting_user=actor
+        )
+        path = actions.issue_marking_link(appeal, acting_user=personas.gongshanglian)
+        deliver_due(acting_user=actor)
+        sent = [r["json"] for r in gateway.requests]
+    assert [s["to"] for s in sent] == ["13911112222"]
+    assert f"https://rixin.example.org{path}" in sent[0]["text"]
+    assert Client().get(path).status_code == 200

@@ -36,3 +36,19 @@ def test_update_records_only_what_changed(personas):
     event = AuditEvent.objects.get(action="update", object_type="directory.enterprise")
     assert event.before == {"address": "", "version": 1}
     assert event.after == {"address": "新地址", "version": 2}
+
+
+def test_the_page_reads_as_what_people_did(personas, client_for):
+    from rixin.accounts.actions import assign_role
+    from rixin.testing import make_user
+
+    clerk = make_user("sy_clerk", "", "140725", department=personas.transport.department)
+    assign_role(clerk, "officer", acting_user=personas.secadmin)
+    update_enterprise(personas.enterprise, {"address": "新地址"}, acting_user=personas.officer)
+    body = client_for(personas.auditor).get("/audit/").content.decode()
+    # The role by its name, the field by its label, the object by its kind, no raw dicts.
+    assert "{&#x27;role&#x27;" not in body and "{'role'" not in body
+    assert "accounts.user#" not in body
+    assert "部门工作人员" in body  # Role.OFFICER by its name
+    assert ">角色</th>" in body and ">地址</th>" in body
+    assert '<ins class="text-success-emphasis text-decoration-none">新地址</ins>' in body

@@ -113,3 +113,29 @@ def test_the_money_in_a_report_does_not_matter_to_the_list(personas):
     building = project(personas.transport, name="桥梁", status=ProjectStatus.NEW_START)
     report(personas.transport, building, 6, Decimal("0"))
     assert not _titles(items_for(personas.transport, TODAY), providers.S_REPORTS)
+
+
+def test_an_extension_request_waits_on_the_desk_until_decided(personas):
+    appeal = dispatched(personas, at=moment("2024-07-01"))
+    appeal_actions.acknowledge_appeal(appeal, acting_user=personas.officer, at=moment("2024-07-02"))
+    appeal_actions.request_extension(
+        appeal, 5, "需等待供电公司勘察", acting_user=personas.officer, at=moment("2024-07-03")
+    )
+    decider = [
+        i for i in items_for(personas.yingshang, TODAY) if i.section == providers.S_EXTENSIONS
+    ]
+    assert [i.url for i in decider] == [f"/appeals/{appeal.pk}/"]
+    assert str(decider[0].action) == "审批延期" and "延长5个工作日" in decider[0].detail
+    follower = [
+        i for i in items_for(personas.gongshanglian, TODAY) if i.section == providers.S_EXTENSIONS
+    ]
+    assert [str(i.action) for i in follower] == ["查看"]
+    assert not [
+        i for i in items_for(personas.transport, TODAY) if i.section == providers.S_EXTENSIONS
+    ]
+    appeal_actions.decide_extension(
+        appeal, granted=True, acting_user=personas.yingshang, at=moment("2024-07-04")
+    )
+    assert not [
+        i for i in items_for(personas.yingshang, TODAY) if i.section == providers.S_EXTENSIONS
+    ]
