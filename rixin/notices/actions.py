@@ -9,6 +9,7 @@ import datetime
 import os
 import uuid
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +22,16 @@ from rixin.audit.models import AuditAction
 
 from . import access
 from .choices import DUE_STATUSES, PERSONAL_CHANNELS, ChannelKind, DeliveryStatus, Event
-from .models import ChannelSettings, Delivery, DeliveryAttempt, Notice, NoticePreference
+from .models import (
+    ChannelSettings,
+    Delivery,
+    DeliveryAttempt,
+    Notice,
+    NoticeAttachment,
+    NoticePreference,
+)
+
+Attachment = str | Path | tuple[str, str | Path]
 
 
 class NotInTransaction(RuntimeError):
@@ -30,6 +40,19 @@ class NotInTransaction(RuntimeError):
 
 def _county_code(county: Any) -> str:
     return county if isinstance(county, str) else county.pk
+
+
+def _attachments(attachments: Iterable[Attachment]) -> list[tuple[str, str]]:
+    """(name, absolute path) of each file, a bare path named by its file name. A file that
+    is not there is the caller's mistake, raised before anything is written."""
+    found = []
+    for item in attachments:
+        name, path = item if isinstance(item, tuple) else (Path(item).name, item)
+        path = Path(path).resolve()
+        if not path.is_file():
+            raise FileNotFoundError(path)
+        found.append((str(name or path.name)[:200], str(path)))
+    return found
 
 
 def notify(
@@ -42,6 +65,7 @@ def notify(
     county: Any,
     acting_user,
     addresses: Iterable[tuple[str, str]] = (),
+    attachments: Iterable[Attachment] = (),
 ) -> list[Notice]:
     """Write the notices of ``event`` to the outbox: one inbox row per recipient, and a
     pending delivery for each channel the county and the person have switched on (the
@@ -52,10 +76,15 @@ def notify(
     ``addresses`` are contacts without an account, as (channel, address) pairs, e.g.
     ``(ChannelKind.SMS, "13900000000")``: each gets a notice with no recipient (no one's
     inbox) and one delivery, if the county has that channel switched on. What is sent to
-    a contact alone (a marking link) is never posted to the group robots."""
+    a contact alone (a marking link) is never posted to the group robots.
+
+    ``attachments`` are files, as paths or (name, path) pairs: each notice keeps their
+    paths (not their bytes), and the email channel attaches them; the robots, SMS and the
+    inbox carry the link only."""
     require_actor(acting_user)
     if not connection.in_atomic_block:
         raise NotInTransaction("notify() belongs inside the action's transaction.atomic")
+    files = _attachments(attachments)
     event = Event(event)
     code = _county_code(county)
     people = {u.pk: u for u in recipients if u is not None and u.is_active and not is_system(u)}
@@ -100,6 +129,11 @@ def notify(
                 _delivery(notice, channel, "") for channel in channels.group_channels()
             )
     Delivery.objects.bulk_create(deliveries)
+    NoticeAttachment.objects.bulk_create(
+        NoticeAttachment(notice=notice, name=name, path=path)
+        for notice in notices
+        for name, path in files
+    )
     record_event(
         AuditAction.CREATE,
         acting_user=acting_user,
@@ -112,6 +146,7 @@ def notify(
             "recipients": sorted(people),
             "contacts": len(contacts),
             "deliveries": len(deliveries),
+            "attachments": [name for name, _path in files],
         },
         message=f"{event.label}: {len(notices)}",
     )

@@ -63,6 +63,27 @@ class Notice(CountyOwned):
         return self.title
 
 
+class NoticeAttachment(models.Model):
+    """A file sent with a notice by email: the name the recipient sees and where the file
+    lies (the folder the job wrote it to). Only the path is stored; the email channel
+    reads the file when the message leaves. The robots, SMS and the inbox carry the
+    notice's link instead."""
+
+    notice = models.ForeignKey(
+        Notice, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("消息")
+    )
+    name = models.CharField(_("文件名"), max_length=200)
+    path = models.CharField(_("文件路径"), max_length=500)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("消息附件")
+        verbose_name_plural = _("消息附件")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class DeliveryQuerySet(models.QuerySet):
     def due(self, now):
         """Waiting for an attempt, and not held by a worker's lease."""

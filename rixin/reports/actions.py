@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -172,10 +173,16 @@ def schedule_next(schedule: ReportSchedule, *, acting_user, now=None, running: i
 
 
 def record_scheduled_run(
-    schedule: ReportSchedule, period: CockpitPeriod, *, link: str, acting_user
+    schedule: ReportSchedule,
+    period: CockpitPeriod,
+    *,
+    link: str,
+    attachments: Iterable[tuple[str, Path]] = (),
+    acting_user,
 ) -> bool:
     """The month is sent: recorded once (the row locked), and its recipients notified
-    through the county's channels. False if it had been sent already."""
+    through the county's channels — ``attachments`` (name, path) go with the email, the
+    robots and SMS get the link. False if it had been sent already."""
     from rixin.notices.actions import notify
     from rixin.notices.choices import Event
 
@@ -206,5 +213,6 @@ def record_scheduled_run(
             link=link,
             county=row.county_id,
             acting_user=acting_user,
+            attachments=attachments,
         )
     return True

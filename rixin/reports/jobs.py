@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from rixin.accounts.access import visible_in_city
 from rixin.cockpit.periods import CockpitPeriod
+from rixin.jobs import files
 from rixin.jobs.registry import JobFailed, Outcome, register
 from rixin.regions.models import Division, DivisionLevel
 
@@ -80,7 +81,9 @@ SCHEDULED = "reports.scheduled"
 @register(SCHEDULED, title=gettext_lazy("月报定期发送"), allowed=access.may_schedule)
 def scheduled_report(job, progress) -> Outcome:
     """One month of a county's schedule: generate, record and notify once, then queue the
-    next month. A run taken up again after the month was recorded only queues the next."""
+    next month. A run taken up again after the month was recorded only queues the next.
+    The files are written to the job's folder before the notice, which attaches them to
+    the email by their paths."""
     from rixin.accounts.access import system_actor
 
     from . import actions
@@ -100,15 +103,18 @@ def scheduled_report(job, progress) -> Outcome:
     formats = formats_of(schedule.format)
     progress(0, len(formats), _("正在生成…"))
     report = build_report(code, period, "zh")
-    written = []
+    written, attachments = [], []
     for fmt in formats:
         content = render(report, fmt, DRAFT)
         name = file_name(county, period, fmt)
         record_report_export(actor, county, period, fmt, "zh", content, name)
         written.append((name, content))
+        attachments.append((name, files.jobs_dir() / files.save_result(job.pk, name, content)))
         progress(len(written), len(formats), name)
     link = download_url(code, period, formats[0])
-    actions.record_scheduled_run(schedule, period, link=link, acting_user=actor)
+    actions.record_scheduled_run(
+        schedule, period, link=link, attachments=attachments, acting_user=actor
+    )
     schedule.refresh_from_db()
     actions.schedule_next(schedule, acting_user=actor, running=job.pk)
     if len(written) == 1:

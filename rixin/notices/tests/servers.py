@@ -76,14 +76,16 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class MailBox:
-    """An aiosmtpd handler keeping every message it receives."""
+    """An aiosmtpd handler keeping every message it receives, parsed and as it came."""
 
     def __init__(self):
         self.messages = []
+        self.raw: list[bytes] = []
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
         from email import message_from_bytes, policy
 
+        self.raw.append(envelope.content)
         self.messages.append(
             (envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default))
         )

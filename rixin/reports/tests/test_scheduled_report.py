@@ -116,6 +116,11 @@ def test_the_worker_sends_the_month_once_by_email_and_queues_the_next(personas, 
     deliver_due(acting_user=actor)
     assert [m.to for m in mail.outbox] == [["leader@example.org"]]
     assert "月报" in mail.outbox[0].subject
+    # Both files as configured, attached (not the ZIP of the job's page).
+    attached = [(name, content) for name, content, _type in mail.outbox[0].attachments]
+    assert [name.rsplit(".", 1)[1] for name, _content in attached] == ["pdf", "docx"]
+    assert [content for _name, content in attached] == [b"pdf", b"docx"]
+    assert attached[0][0] == f"寿阳县-{period}-月报.pdf"
     # The page shows the last month sent and the next run.
     page = client_for(admin).get("/reports/schedule/").content.decode()
     assert 'data-testid="schedule-last"' in page and 'data-testid="schedule-next"' in page
