@@ -256,16 +256,12 @@ class RixinAPI(NinjaAPI):
                 if operation.get("parameters") or operation.get("requestBody"):
                     wanted.append("422")
                 for status in wanted:
-                    answers.setdefault(
-                        status,
-                        {
-                            "description": _ANSWERS[status],
-                            "content": {
-                                "application/json": {
-                                    "schema": _CONFLICT if status == "409" else _ERROR
-                                }
-                            },
-                        },
+                    # An operation may word its own answer (the rules its 422 adds to the
+                    # schema's); the body is the same error object.
+                    answer = answers.setdefault(status, {"description": _ANSWERS[status]})
+                    answer.setdefault(
+                        "content",
+                        {"application/json": {"schema": _CONFLICT if status == "409" else _ERROR}},
                     )
         return schema
 

@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -7,9 +8,54 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from . import access, actions
+from .industries import SECTIONS
 from .models import Department, Enterprise, University
 
 router = Router(tags=["directory 名录"])
+
+# A unified social credit code (GB 32100) as the API takes it: 8 digits, then 10 of the
+# code's 31 characters (no I, O, S, V, Z), in ASCII or full width, either case; it is
+# NFKC-normalised and upper-cased before its check digit is verified.
+_DIGIT = "0-9０-９"
+_CODE_CHARACTER = (
+    "0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy０-９Ａ-ＨＪ-ＮＰ-ＲＴＵＷ-Ｙａ-ｈｊ-ｎｐ-ｒｔｕｗ-ｙ"
+)
+CREDIT_CODE = f"[{_DIGIT}]{{8}}[{_CODE_CHARACTER}]{{10}}"
+CREDIT_CODE_PATTERN = f"^ *{CREDIT_CODE} *$"
+
+
+def _industry_pattern() -> str:
+    """A GB/T 4754-2017 code: a section letter, optionally one of its divisions (2 digits),
+    optionally a group or class (1 or 2 more digits)."""
+    sections = (
+        f"{letter}(?:(?:{'|'.join(f'{d:02d}' for d in divisions)})\\d{{0,2}})?"
+        for letter, (_name, divisions) in SECTIONS.items()
+    )
+    return f"^(?:{'|'.join(sections)})$"
+
+
+INDUSTRY_PATTERN = _industry_pattern()
+CreditCode = Annotated[str, Field(pattern=CREDIT_CODE_PATTERN)]
+Industry = Annotated[str, Field(pattern=INDUSTRY_PATTERN)]
+
+# Text without a NUL byte, which the API's input check refuses (PostgreSQL cannot store it).
+NO_NUL = r"^[^\x00]*$"
+
+
+def text(default: Any = ..., *, max_length: int, required: bool = False) -> Any:
+    """A text field as the model column takes it: at most ``max_length`` characters, not
+    empty if ``required``, no NUL byte."""
+    return Field(default, min_length=1 if required else None, max_length=max_length, pattern=NO_NUL)
+
+
+# What a JSON schema cannot say, answered with 422 like any invalid input.
+ENTERPRISE_RULES_BEYOND_THE_SCHEMA = {
+    "description": "输入无效 Invalid input; ``detail`` names the field. Also for a "
+    "``credit_code`` of the right form whose check digit (GB 32100) is wrong or that another "
+    "enterprise already has, and for a ``high_tech_certified_on`` without ``is_high_tech``: "
+    "rules a JSON schema cannot state.",
+    "x-refuses-schema-valid-input": True,
+}
 
 
 class EnterpriseOut(ModelSchema):
@@ -33,26 +79,26 @@ class EnterpriseOut(ModelSchema):
 
 
 class EnterpriseIn(Schema):
-    name: str
-    credit_code: str
-    industry: str
+    name: str = text(max_length=120, required=True)
+    credit_code: CreditCode
+    industry: Industry
     is_high_tech: bool = False
     high_tech_certified_on: date | None = None
-    address: str = ""
-    contact_title: str = ""
-    contact_phone: str = ""
+    address: str = text("", max_length=200)
+    contact_title: str = text("", max_length=60)
+    contact_phone: str = text("", max_length=30)
 
 
 class EnterprisePatch(Schema):
     version: int
-    name: str | None = None
-    credit_code: str | None = None
-    industry: str | None = None
+    name: str | None = text(None, max_length=120, required=True)
+    credit_code: CreditCode | None = None
+    industry: Industry | None = None
     is_high_tech: bool | None = None
     high_tech_certified_on: date | None = None
-    address: str | None = None
-    contact_title: str | None = None
-    contact_phone: str | None = None
+    address: str | None = text(None, max_length=200)
+    contact_title: str | None = text(None, max_length=60)
+    contact_phone: str | None = text(None, max_length=30)
 
 
 class DepartmentOut(ModelSchema):
@@ -105,7 +151,11 @@ def get_enterprise(request, pk: int):
     return get_object_or_404(Enterprise.objects.visible_to(request.auth), pk=pk)
 
 
-@router.post("/enterprises", response={201: EnterpriseOut})
+@router.post(
+    "/enterprises",
+    response={201: EnterpriseOut},
+    openapi_extra={"responses": {"422": ENTERPRISE_RULES_BEYOND_THE_SCHEMA}},
+)
 def create_enterprise(request, payload: EnterpriseIn):
     _writer(request)
     user = request.auth

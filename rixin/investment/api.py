@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -17,13 +18,70 @@ from ninja import Field, ModelSchema, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
+from rixin.directory.api import CREDIT_CODE, text
 from rixin.money import yi
 
 from . import actions, kpis
 from .access import check_api, reviews_leads, writes_investment
+from .choices import AgreementKind, LeadSource
 from .models import Activity, Agreement, Lead, SigningEvent, Team
 
 router = Router(tags=["investment 招商引资"])
+
+
+def _choice(choices) -> Any:
+    """The values of a choices class, as the schema's enum."""
+    return Literal[tuple(choices.values)]
+
+
+def _decimal_schema(digits: int, positive: bool):
+    """The amount's rule in the document, as pydantic checks it: a JSON number that is a
+    multiple of 0.01 within the column's digits, or the same as a decimal string."""
+    whole = digits - 2
+    largest = float("9" * whole + ".99")
+    if positive:
+        pattern = rf"^\+?0*(?:[1-9]\d{{0,{whole - 1}}}(?:\.\d{{0,2}}0*)?|\.(?:[1-9]\d?|0[1-9])0*)$"
+    else:
+        pattern = rf"^\+?0*(?:\d{{1,{whole}}}(?:\.\d{{0,2}}0*)?|\.\d{{1,2}}0*)$"
+    number = {"type": "number", "maximum": largest, "multipleOf": 0.01}
+    number.update({"minimum": 0.01} if positive else {"minimum": 0})
+
+    def declare(schema: dict) -> None:
+        for kind in schema.get("anyOf", []):
+            if kind.get("type") == "number":
+                kind.clear()
+                kind.update(number)
+            elif kind.get("type") == "string":
+                kind["pattern"] = pattern
+
+    return declare
+
+
+def _amount(default: Any = ..., *, digits: int, positive: bool = False) -> Any:
+    """A decimal field with the model column's digits (2 decimals), above 0 or at least 0."""
+    return Field(
+        default,
+        max_digits=digits,
+        decimal_places=2,
+        **({"gt": 0} if positive else {"ge": 0}),
+        json_schema_extra=_decimal_schema(digits, positive),
+    )
+
+
+# What a JSON schema cannot say, answered with 422 like any invalid input.
+LEAD_RULES_BEYOND_THE_SCHEMA = {
+    "description": "输入无效 Invalid input; ``detail`` names the field. Also for a "
+    "``credit_code`` of the right form whose check digit (GB 32100) is wrong: a rule a JSON "
+    "schema cannot state.",
+    "x-refuses-schema-valid-input": True,
+}
+AGREEMENT_RULES_BEYOND_THE_SCHEMA = {
+    "description": "输入无效 Invalid input; ``detail`` names the field. Also for a "
+    "``signed_on`` after today, no company name left once blanks are dropped, or the same "
+    "companies, project and date as an agreement already recorded: rules a JSON schema "
+    "cannot state.",
+    "x-refuses-schema-valid-input": True,
+}
 
 
 class LeadOut(ModelSchema):
@@ -58,18 +116,18 @@ class LeadOut(ModelSchema):
 
 
 class LeadIn(Schema):
-    source: str
-    company_name: str
-    credit_code: str = ""
-    origin_city: str
-    origin_province: str = ""
-    project_name: str = ""
-    industry: str
-    intended_investment: Decimal
-    land_mu: Decimal | None = None
-    building_sqm: Decimal | None = None
-    expected_annual_tax: Decimal | None = None
-    intended_site: str = ""
+    source: _choice(LeadSource)
+    company_name: str = text(max_length=120, required=True)
+    credit_code: str = Field("", pattern=f"^(?: *{CREDIT_CODE} *)?$")
+    origin_city: str = text(max_length=40, required=True)
+    origin_province: str = text("", max_length=40)
+    project_name: str = text("", max_length=120)
+    industry: str = text(max_length=40, required=True)
+    intended_investment: Decimal = _amount(digits=14, positive=True)
+    land_mu: Decimal | None = _amount(None, digits=10)
+    building_sqm: Decimal | None = _amount(None, digits=12)
+    expected_annual_tax: Decimal | None = _amount(None, digits=12)
+    intended_site: str = text("", max_length=120)
     team: int | None = None
 
 
@@ -154,16 +212,16 @@ class AgreementOut(ModelSchema):
 
 
 class AgreementIn(Schema):
-    companies: list[str]
-    project_name: str
-    kind: str
-    amount: Decimal
+    companies: list[Annotated[str, text(max_length=120)]] = Field(..., min_length=1)
+    project_name: str = text(max_length=120, required=True)
+    kind: _choice(AgreementKind)
+    amount: Decimal = _amount(digits=14, positive=True)
     signed_on: date
     event: int | None = None
     lead: int | None = None
     team: int | None = None
-    industry: str = ""
-    origin_city: str = ""
+    industry: str = text("", max_length=40)
+    origin_city: str = text("", max_length=40)
 
 
 class TeamOut(ModelSchema):
@@ -248,7 +306,11 @@ def get_lead(request, pk: int):
     return get_object_or_404(Lead.objects.visible_to(request.auth), pk=pk)
 
 
-@router.post("/leads", response={201: LeadOut})
+@router.post(
+    "/leads",
+    response={201: LeadOut},
+    openapi_extra={"responses": {"422": LEAD_RULES_BEYOND_THE_SCHEMA}},
+)
 def create_lead(request, payload: LeadIn):
     _lead_writer(request)
     fields = payload.dict()
@@ -330,7 +392,11 @@ def get_agreement(request, pk: int):
     )
 
 
-@router.post("/agreements", response={201: AgreementOut})
+@router.post(
+    "/agreements",
+    response={201: AgreementOut},
+    openapi_extra={"responses": {"422": AGREEMENT_RULES_BEYOND_THE_SCHEMA}},
+)
 def create_agreement(request, payload: AgreementIn):
     _writer(request)
     fields = payload.dict()

@@ -241,7 +241,19 @@ def list_projects(request, filters: Query[ProjectQuery]):
     return ProjectFilter(data, projects, user=request.auth).qs
 
 
-@router.get("/oc4ids.json", response={200: dict, 422: dict})
+# Not a fault of the request: the standard needs one project, and the account may see none.
+NOTHING_TO_PUBLISH = {
+    "description": "没有可发布的项目 Nothing to publish: no project is left in the account's "
+    "selection (OC4IDS needs at least one); ``detail`` gives the reason.",
+    "x-refuses-schema-valid-input": True,
+}
+
+
+@router.get(
+    "/oc4ids.json",
+    response={200: dict, 422: dict},
+    openapi_extra={"responses": {"422": NOTHING_TO_PUBLISH}},
+)
 def oc4ids(request, include_illustrative: bool = False):
     """The visible library as an OC4IDS package, the demo's invented projects left out
     unless asked for; 422 with the reason when no project is left to publish."""

@@ -68,12 +68,22 @@ def _team(p):
     return {"pk": make(SHOUYANG)}, {"pk": make(YUCI)}
 
 
+# Bodies the schema accepts and the action refuses (a wrong check digit, a date after today),
+# so that a permitted write leaves no row and a refused one is refused for the role.
 LEAD_DATA = {
     "source": "walk_in",
-    "company_name": "",
-    "origin_city": "",
-    "industry": "",
-    "intended_investment": "0",
+    "company_name": "甲企业",
+    "credit_code": "91140100MA0K12345X",
+    "origin_city": "太原",
+    "industry": "新能源",
+    "intended_investment": "1",
+}
+AGREEMENT_DATA = {
+    "companies": ["甲企业"],
+    "project_name": "甲项目",
+    "kind": "framework",
+    "amount": "1",
+    "signed_on": "2999-05-01",
 }
 
 ROUTES = [
@@ -178,13 +188,7 @@ ROUTES = [
         "api:create_agreement",
         INVESTMENT_WRITERS,
         method="post",
-        data={
-            "companies": [],
-            "project_name": "",
-            "kind": "framework",
-            "amount": "0",
-            "signed_on": "2024-05-01",
-        },
+        data=AGREEMENT_DATA,
     ),
     Route("api:handoff_agreement", INVESTMENT_WRITERS, method="post", objects=_agreement),
     Route("api:list_teams", READERS),
