@@ -12,8 +12,6 @@ would; a hit is the same request again. Each request is followed by the cockpit'
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -93,22 +91,12 @@ def measure(client, repeat: int, warmup: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--label", required=True, help="e.g. small or full")
-    parser.add_argument("--out", required=True, type=Path)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--warmup", type=int, default=2)
-    args = parser.parse_args()
-
-    import django
-
-    django.setup()
+    args = bench_pages.arguments(__doc__.splitlines()[0])
     from django.conf import settings
     from django.db import connection
 
     from rixin.figurecache import EVERYWHERE, raise_versions
 
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     # On, whatever the run's environment says (the pages' bench times the cockpit uncached).
     settings.RIXIN_FIGURE_CACHE_SECONDS = 600
     # The scale generator writes without actions: nothing cached before it may be read.
@@ -128,8 +116,7 @@ def main() -> None:
         f"floor {figures['floor_ms']['median']:6.1f} ms  "
         f"queries {figures['queries']['miss']}/{figures['queries']['hit']}"
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    bench_pages.write(args, result)
 
 
 if __name__ == "__main__":

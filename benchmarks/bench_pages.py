@@ -240,8 +240,10 @@ def rixin_generated():
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.Namespace:
+    """The options of a page bench (--label, --out, --repeat, --warmup), then Django set up
+    for in-process requests."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--label", required=True, help="e.g. small or full")
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--repeat", type=int, default=20)
@@ -252,9 +254,19 @@ def main() -> None:
 
     django.setup()
     from django.conf import settings
-    from django.db import connection
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    return args
+
+
+def write(args: argparse.Namespace, result: dict) -> None:
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0])
+    from django.db import connection
 
     ctx = context()
     clients = {kind: client_for(bench_user(kind)) for kind in ("leader", "city")}
@@ -277,8 +289,7 @@ def main() -> None:
             f"page {figures['page_ms']['median']:7.1f} ms  sql {figures['sql_ms']['median']:6.1f} ms  "
             f"floor {floor:6.1f} ms  queries {figures['queries']}"
         )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    write(args, result)
 
 
 if __name__ == "__main__":
