@@ -1,8 +1,10 @@
 """The security policy is read once per request, and a change applies on the next request."""
 
+import contextlib
+
 import pytest
 from django.core.signals import request_finished, request_started
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from rixin.accounts.actions import update_security_policy
@@ -29,6 +31,21 @@ def test_a_logged_in_page_reads_the_policy_at_most_once(personas, client):
     assert policy_queries(queries) <= 1
 
 
+@contextlib.contextmanager
+def requests_without_closing_the_connection():
+    """The request signals as Django's test client sends them: without
+    close_old_connections, which would close the test's connection (and its transaction) on
+    a database with health checks or a connection age."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@requests_without_closing_the_connection()
 def test_a_change_of_policy_applies_on_the_next_request(personas):
     request_started.send(sender=None)
     assert SecurityPolicy.current().idle_minutes == 30
