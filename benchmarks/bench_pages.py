@@ -248,6 +248,9 @@ def arguments(description: str) -> argparse.Namespace:
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument(
+        "--only", action="append", default=[], help="time only this page (its key); repeatable"
+    )
     args = parser.parse_args()
 
     import django
@@ -278,6 +281,8 @@ def main() -> None:
         "pages": {},
     }
     for page in _pages():
+        if args.only and page.key not in args.only:
+            continue
         if not available(page, ctx):
             result["pages"][page.key] = {"title": page.title, "missing": True}
             continue
