@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -129,9 +130,12 @@ def project_export(request):
 
 def _timeline(project, reports, problems, milestones) -> list[dict]:
     events = [
-        {"date": c.at.date(), "kind": "status", "item": c} for c in project.status_changes.all()
+        {"date": timezone.localdate(c.at), "kind": "status", "item": c}
+        for c in project.status_changes.all()
     ]
-    events += [{"date": r.submitted_at.date(), "kind": "report", "item": r} for r in reports]
+    events += [
+        {"date": timezone.localdate(r.submitted_at), "kind": "report", "item": r} for r in reports
+    ]
     events += [{"date": p.raised_on, "kind": "problem", "item": p} for p in problems]
     events += [{"date": m.met_on or m.due_date, "kind": "milestone", "item": m} for m in milestones]
     return sorted(events, key=lambda e: e["date"], reverse=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -417,7 +418,7 @@ def answers_awaiting_mark(user, today: datetime.date) -> list[Item]:
             f"{a.number} {a.title}",
             reverse("appeal_detail", args=[a.pk]),
             detail=_("答复于%(d)s,等待企业评价")
-            % {"d": a.answered_at.date().isoformat() if a.answered_at else "—"},
+            % {"d": timezone.localdate(a.answered_at).isoformat() if a.answered_at else "—"},
             action=_("跟进评价"),
         )
         for a in appeals

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from rixin.accounts.access import system_actor
 from rixin.appeals import actions
@@ -91,7 +92,7 @@ def test_the_dispatch_form_offers_the_working_days(personas, client_for):
     )
     appeal.refresh_from_db()
     assert appeal.deadline == actions.add_working_days(
-        appeal.assignments.get().dispatched_at.date(), 3, SHOUYANG
+        timezone.localdate(appeal.assignments.get().dispatched_at), 3, SHOUYANG
     )
 
 

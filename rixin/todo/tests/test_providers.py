@@ -139,3 +139,10 @@ def test_an_extension_request_waits_on_the_desk_until_decided(personas):
     assert not [
         i for i in items_for(personas.yingshang, TODAY) if i.section == providers.S_EXTENSIONS
     ]
+
+
+def test_the_answer_date_on_the_desk_is_the_county_s_calendar_day(personas):
+    answered(personas, at=moment("2024-07-01"), answer_at=moment("2024-07-02", 0))
+    desk = items_for(personas.gongshanglian, TODAY)
+    (mark,) = [i for i in desk if i.section == providers.S_MARKS]
+    assert mark.detail == "答复于2024-07-02,等待企业评价"
