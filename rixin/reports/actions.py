@@ -12,7 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rixin.audit.actions import audited_create, audited_update, record_event, snapshot
+from rixin.audit.actions import (
+    StaleEdit,
+    audited_create,
+    audited_update,
+    record_event,
+    snapshot,
+)
 from rixin.audit.models import AuditAction
 from rixin.cockpit.periods import CockpitPeriod
 
@@ -102,9 +108,12 @@ def save_schedule(
     working_day: int,
     format: str,
     recipients: Iterable,
+    expected_version: int | None = None,
 ) -> ReportSchedule:
     """Create or change the county's schedule (its county administrator) and queue its next
-    run for the worker. Recipients are the county's own readers of its figures."""
+    run for the worker. Recipients are the county's own readers of its figures. A change
+    names the version it was made from: if another administrator saved in between, it is
+    refused (StaleEdit), never saved over theirs."""
     access.check_schedules(acting_user, county_code)
     people = list(recipients)
     strangers = [u for u in people if u.county_code != county_code or not u.reads_county_data]
@@ -113,6 +122,10 @@ def save_schedule(
     with transaction.atomic():
         schedule = ReportSchedule.objects.select_for_update().filter(county_id=county_code).first()
         before = _schedule_snapshot(schedule) if schedule else None
+        if schedule is not None:
+            if expected_version is None or expected_version != schedule.version:
+                raise StaleEdit()
+            schedule.version += 1
         schedule = schedule or ReportSchedule(county_id=county_code)
         schedule.enabled, schedule.working_day, schedule.format = enabled, working_day, format
         schedule.full_clean()

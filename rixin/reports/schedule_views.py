@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from rixin.accounts.access import require
 from rixin.accounts.models import User
 from rixin.accounts.roles import READS_COUNTY_DATA
+from rixin.forms import VersionedModelForm
 from rixin.jobs.models import Job
 from rixin.views import form_page
 
@@ -19,7 +20,7 @@ from .jobs import SCHEDULED
 from .models import ReportSchedule
 
 
-class ScheduleForm(forms.ModelForm):
+class ScheduleForm(VersionedModelForm):
     class Meta:
         model = ReportSchedule
         fields = ["enabled", "working_day", "format", "recipients"]
@@ -52,6 +53,7 @@ def schedule_settings(request):
         save=lambda bound: actions.save_schedule(
             acting_user=request.user,
             county_code=county_code,
+            expected_version=bound.expected_version,
             **{name: bound.cleaned_data[name] for name in ScheduleForm.Meta.fields},
         ),
         success_message=_("已保存。"),

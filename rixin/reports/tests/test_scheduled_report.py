@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from rixin.accounts.access import system_actor
+from rixin.audit.actions import StaleEdit
 from rixin.jobs import worker
 from rixin.jobs.models import Job, JobStatus
 from rixin.notices.actions import save_channel_settings
@@ -95,6 +96,7 @@ def test_the_worker_sends_the_month_once_by_email_and_queues_the_next(personas, 
         working_day=3,
         format="both",
         recipients=[personas.leader, personas.officer],
+        expected_version=schedule.version,
     )
     assert Job.objects.filter(kind=SCHEDULED).count() == 1
     Job.objects.filter(pk=job.pk).update(run_after=timezone.now())  # its day has come
@@ -148,6 +150,7 @@ def test_a_run_taken_up_again_after_its_month_was_sent_sends_nothing_more(person
 
 def test_a_changed_day_moves_the_waiting_run(personas):
     def save(day):
+        current = ReportSchedule.objects.filter(county_id="140725").first()
         return actions.save_schedule(
             acting_user=personas.county_admin,
             county_code="140725",
@@ -155,6 +158,7 @@ def test_a_changed_day_moves_the_waiting_run(personas):
             working_day=day,
             format="pdf",
             recipients=[personas.leader],
+            expected_version=current.version if current else None,
         )
 
     save(3)
@@ -164,3 +168,37 @@ def test_a_changed_day_moves_the_waiting_run(personas):
     assert moved.pk == job.pk
     expected, period = next_run("140725", 8, "")
     assert moved.run_after == expected and moved.params["period"] == period.key
+
+
+def test_two_administrators_saving_at_once_the_second_is_told_not_overwritten(personas, client_for):
+    first, second = client_for(personas.county_admin), client_for(personas.county_admin)
+    first.post(
+        "/reports/schedule/", {"enabled": "on", "working_day": "3", "format": "pdf"}
+    )  # creates it, version 1
+    assert ReportSchedule.objects.get(county_id="140725").version == 1
+    for client in (first, second):  # both open the page at version 1
+        assert 'name="version" value="1"' in client.get("/reports/schedule/").content.decode()
+    changed = {"enabled": "on", "working_day": "5", "format": "docx", "version": "1"}
+    assert first.post("/reports/schedule/", changed).status_code == 302
+    stale = {"enabled": "on", "working_day": "9", "format": "pdf", "version": "1"}
+    page = second.post("/reports/schedule/", stale)
+    assert page.status_code == 200 and "其他人已修改了此记录" in page.content.decode()
+    schedule = ReportSchedule.objects.get(county_id="140725")
+    assert (schedule.working_day, schedule.format, schedule.version) == (5, "docx", 2)
+    # A POST that names no version is refused too, never saved over the current one.
+    unnamed = second.post("/reports/schedule/", {"working_day": "9", "format": "pdf"})
+    assert unnamed.status_code == 200 and "缺少版本号" in unnamed.content.decode()
+    assert ReportSchedule.objects.get(county_id="140725").working_day == 5
+
+
+def test_the_action_refuses_a_change_that_names_an_old_version(personas):
+    values = {"enabled": True, "working_day": 3, "format": "pdf", "recipients": []}
+    admin = personas.county_admin
+    actions.save_schedule(acting_user=admin, county_code="140725", **values)
+    actions.save_schedule(acting_user=admin, county_code="140725", expected_version=1, **values)
+    for version in (None, 1):
+        with pytest.raises(StaleEdit):
+            actions.save_schedule(
+                acting_user=admin, county_code="140725", expected_version=version, **values
+            )
+    assert ReportSchedule.objects.get(county_id="140725").version == 2
