@@ -13,17 +13,20 @@ calendar, the standard indicators, divisions) and is part of every key.
 ``cached_figures(kind, county, period, compute)`` returns ``compute()``, from the cache when the
 same figures were computed at the same versions, the same day and in the same language. The
 cache is Django's (``CACHES`` in rixin/settings.py); ``RIXIN_FIGURE_CACHE_SECONDS=0`` turns it
-off.
+off. A cache that cannot be reached (a Redis or memcached server down) costs speed, never a
+page: the figures are computed afresh and the failure is logged.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.db import transaction
 
+logger = logging.getLogger(__name__)
 T = TypeVar("T")
 EVERYWHERE = "*"  # the scope of a write that belongs to no county (models.EVERYWHERE)
 _MISSING = object()
@@ -140,8 +143,15 @@ def cached_figures(
         return compute()
     code = getattr(county, "code", county)
     key = figure_key(kind, code, period, parts)
-    value = cache.get(key, _MISSING)
+    try:
+        value = cache.get(key, _MISSING)
+    except Exception:  # the cache server is down: compute, as without a cache
+        logger.warning("figure cache unreachable, computing %s afresh", key, exc_info=True)
+        return compute()
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, seconds)
+        try:
+            cache.set(key, value, seconds)
+        except Exception:
+            logger.warning("figure cache unreachable, %s not stored", key, exc_info=True)
     return value

@@ -538,3 +538,29 @@ def test_a_change_of_no_county_raises_every_version_and_an_export_none(demo, com
         )
     after = _versions()
     assert after[0] != before[0] and after[1] != before[1]
+
+
+class _Unreachable:
+    """A cache whose server is down: every call fails, as django-redis's does."""
+
+    def get(self, *args, **kwargs):
+        raise ConnectionError("cache server down")
+
+    set = get
+
+
+def test_a_cache_server_down_costs_speed_not_the_page(cached, leader, monkeypatch, caplog):
+    expected = computed_afresh()
+    monkeypatch.setattr("django.core.cache.cache", _Unreachable())
+    assert shown(leader) == expected
+    assert "figure cache unreachable" in caplog.text
+
+
+def test_a_cache_that_fails_only_to_store_still_answers(cached, leader, monkeypatch, caplog):
+    class _Full(_Unreachable):
+        def get(self, *args, **kwargs):
+            return cache.get(*args, **kwargs)
+
+    monkeypatch.setattr("django.core.cache.cache", _Full())
+    assert shown(leader) == computed_afresh()
+    assert "not stored" in caplog.text
