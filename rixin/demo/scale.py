@@ -26,6 +26,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from stdnum.cn import uscc
 
+from rixin import figurecache
 from rixin.appeals.choices import (
     APPEAL_CHANNELS,
     COMPLAINT_CHANNELS,
@@ -903,6 +904,9 @@ def generate(
         written = generate_county(
             code, index, volume=volume, span=span, seed=seed, indicators=indicators
         )
+        # Its rows are written in bulk, past the audit writer: raise the county's figure
+        # version here, so no figure cached before the run is served after it.
+        figurecache.raise_versions({code})
         rows += written
         if progress:
             progress(code, written)

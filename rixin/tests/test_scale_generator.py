@@ -127,3 +127,14 @@ def test_generated_projects_carry_valid_codes_and_coordinates_in_real_counties()
             assert project.latitude is None
             continue
         assert box[0] <= project.latitude <= box[2] and box[1] <= project.longitude <= box[3]
+
+
+def test_a_run_raises_the_figure_versions_of_what_it_wrote():
+    from rixin.figurecache import data_version
+
+    generate(1, volume=TEST_SIZES[0])
+    before = data_version("140725"), data_version("140700"), data_version("140702")
+    generate(2, volume=TEST_SIZES[0])  # the second county of 晋中市 is written
+    after = data_version("140725"), data_version("140700"), data_version("140702")
+    # Its own version, its city's and (ranks move) its sibling Shouyang's all rose.
+    assert all(a != b for a, b in zip(after, before, strict=True)), (before, after)
