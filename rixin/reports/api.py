@@ -1,11 +1,16 @@
 """/api/v1/reports/: the reports on offer for a county, and the files themselves."""
 
+import datetime
+from typing import Literal
+
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import get_language
 from ninja import Router, Schema
+from ninja.responses import Status
 
-from .access import may_issue
+from . import actions
+from .access import check_issues, may_issue
 from .content import file_name, period_label
 from .downloads import (
     available_periods,
@@ -16,6 +21,7 @@ from .downloads import (
     issued_reports,
     kind_of,
     report_file,
+    report_period,
 )
 from .frame import DRAFT_MODE, OFFICIAL
 from .render import FORMATS
@@ -48,33 +54,15 @@ class CountyReportsOut(Schema):
 @router.get("/{county_code}/", response=CountyReportsOut, url_name="list_reports")
 def list_reports(request, county_code: str):
     """月报、季度报告、半年报告(期中答卷)和年度报告 on offer for the county, newest first,
-    with their file URLs; the official files of the periods issued (签发 is a POST of the
-    report page)."""
+    with their file URLs; the official files of the periods issued (签发: the POST
+    ``…/{period}/{kind}/issue``, or the report page)."""
     county = county_for(request.user, county_code)
     issued = issued_reports(county.code) if may_issue(request.user, county.code) else {}
     periods = []
     for period in available_periods(county.code):
         kind = kind_of(period)
         modes = [DRAFT_MODE, OFFICIAL] if period.key in issued else [DRAFT_MODE]
-        files = [
-            {
-                "format": fmt,
-                "mode": mode,
-                "name": file_name(county, period, fmt),
-                "url": reverse(
-                    "api:get_report_file",
-                    kwargs={
-                        "county_code": county.code,
-                        "period": period.key,
-                        "file": f"{kind}.{fmt}",
-                    },
-                )
-                + (f"?mode={OFFICIAL}" if mode == OFFICIAL else ""),
-                "page_url": download_url(county.code, period, fmt, mode),
-            }
-            for mode in modes
-            for fmt in FORMATS
-        ]
+        files = _files(county, period, kind, modes)
         periods.append(
             {
                 "period": period.key,
@@ -85,6 +73,74 @@ def list_reports(request, county_code: str):
             }
         )
     return {"county": county.code, "name": county.name, "periods": periods}
+
+
+def _files(county, period, kind: str, modes: list[str]) -> list[dict]:
+    return [
+        {
+            "format": fmt,
+            "mode": mode,
+            "name": file_name(county, period, fmt),
+            "url": reverse(
+                "api:get_report_file",
+                kwargs={"county_code": county.code, "period": period.key, "file": f"{kind}.{fmt}"},
+            )
+            + (f"?mode={OFFICIAL}" if mode == OFFICIAL else ""),
+            "page_url": download_url(county.code, period, fmt, mode),
+        }
+        for mode in modes
+        for fmt in FORMATS
+    ]
+
+
+class IssueIn(Schema):
+    confirm: Literal[True]  # 确认签发: the next 发文字号 of the year is taken, for good
+    dated: datetime.date | None = None  # 成文日期; by default the county's frame decides
+
+
+class IssuedOut(Schema):
+    county: str
+    period: str
+    document_number: str
+    dated: datetime.date
+    files: list[FileOut]
+
+
+@router.post(
+    "/{county_code}/{period}/{kind}/issue",
+    response={200: IssuedOut, 409: dict},
+    url_name="issue_report",
+)
+def issue_report(
+    request,
+    county_code: str,
+    period: str,
+    kind: Literal["month", "quarter", "half", "year"],
+    payload: IssueIn,
+):
+    """签发 the county's report for the period as an official 公文 (the county
+    administrator): it takes the next 发文字号 of the 成文日期's year. Issuing a period again
+    answers its number as first given. 409 for a period not yet over or a county without its
+    公文 frame."""
+    county = county_for(request.user, county_code)
+    report = report_period(period, kind)
+    check_issues(request.user, county.code)
+    try:
+        issued = actions.issue_official_report(
+            acting_user=request.user, county_code=county.code, period=report, dated=payload.dated
+        )
+    except ValidationError as error:
+        return Status(409, {"detail": " ".join(error.messages)})
+    return Status(
+        200,
+        {
+            "county": county.code,
+            "period": report.key,
+            "document_number": issued.document_number,
+            "dated": issued.dated,
+            "files": _files(county, report, kind, [OFFICIAL]),
+        },
+    )
 
 
 @router.get("/{county_code}/{period}/{file}", response={409: dict}, url_name="get_report_file")

@@ -71,6 +71,14 @@ ROUTES = [
         denied=OTHER_404,
     ),
     Route("api:list_reports", SHOUYANG_READERS, objects=_county, denied=OTHER_404),
+    Route(
+        "api:issue_report",
+        ISSUERS,
+        method="post",
+        objects=_issue,
+        data={"confirm": True},
+        denied=OTHER_404,
+    ),
     Route("api:get_report_file", SHOUYANG_READERS, objects=_api_file, denied=OTHER_404),
     Route(
         "api:get_report_file", ISSUERS, objects=_api_file, denied=OTHER_404, query="mode=official"

@@ -137,3 +137,50 @@ def test_the_page_and_the_list_offer_issue_and_official_files_to_the_issuer_only
     assert 'data-testid="mode-draft"' in leader_page
     leader = client_for(personas.leader).get("/api/v1/reports/140725/").json()
     assert {f["mode"] for p in leader["periods"] for f in p["files"]} == {"draft"}
+
+
+API_ISSUE = "/api/v1/reports/140725/2024H1/half/issue"
+
+
+def _api_issue(client, body, url=API_ISSUE):
+    return client.post(url, body, content_type="application/json")
+
+
+def test_the_api_issues_once_and_answers_the_same_number_again(personas, client_for, frame):
+    admin = client_for(personas.county_admin)
+    assert _api_issue(admin, {}).status_code == 422  # 确认 is required
+    assert _api_issue(admin, {"confirm": False}).status_code == 422
+    assert not IssuedReport.objects.exists()
+    first = _api_issue(admin, {"confirm": True, "dated": "2024-07-10"})
+    assert first.status_code == 200, first.content
+    body = first.json()
+    assert body["document_number"] == NUMBER and body["dated"] == "2024-07-10"
+    assert {f["mode"] for f in body["files"]} == {"official"}
+    official = admin.get(body["files"][1]["url"])
+    assert official.status_code == 200 and NUMBER in flat(docx_text(official.content))
+    again = _api_issue(admin, {"confirm": True})
+    assert again.json()["document_number"] == NUMBER
+    assert IssuedReport.objects.count() == 1
+
+
+def test_the_api_refuses_other_roles_counties_and_periods_not_over(personas, client_for, frame):
+    import datetime
+
+    for persona in (personas.leader, personas.officer, personas.city_viewer):
+        assert _api_issue(client_for(persona), {"confirm": True}).status_code == 403
+    admin = client_for(personas.county_admin)
+    other = "/api/v1/reports/140702/2024H1/half/issue"
+    assert _api_issue(admin, {"confirm": True}, other).status_code == 404
+    mismatched = "/api/v1/reports/140725/2024H1/month/issue"  # a half-year key as a month
+    assert _api_issue(admin, {"confirm": True}, mismatched).status_code == 404
+    today = datetime.date.today()
+    current = f"/api/v1/reports/140725/{today.year}-{today.month:02d}/month/issue"
+    refused = _api_issue(admin, {"confirm": True}, current)
+    assert refused.status_code == 409 and "尚未结束" in refused.json()["detail"]
+    assert not IssuedReport.objects.exists()
+
+
+def test_the_api_issue_without_a_frame_names_the_reason(personas, client_for):
+    refused = _api_issue(client_for(personas.county_admin), {"confirm": True})
+    assert refused.status_code == 409 and "公文格式" in refused.json()["detail"]
+    assert not IssuedReport.objects.exists()
