@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from rixin.directory.models import University
 from rixin.money import percent, plain, yi
+from rixin.projects.models import end_of_day
 
 from .choices import IN_TALKS, TRANSFERRED, FaceStatus, MineStatus
 from .models import (
@@ -85,12 +86,16 @@ class TransferFigures:
         return percent(self.answered, self.pushed)
 
 
-def transfer_figures(patents, pushes, cases) -> TransferFigures:
+def transfer_figures(patents, pushes, cases, answered_before=None) -> TransferFigures:
+    """``answered_before``: count only the answers given before that moment."""
     counts = cases.aggregate(
         talks=Count("pk", filter=Q(stage__in=IN_TALKS)),
         done=Count("pk", filter=Q(stage__in=TRANSFERRED)),
     )
-    push_counts = pushes.aggregate(n=Count("pk"), answered=Count("pk", filter=~Q(answer="")))
+    answered = ~Q(answer="")
+    if answered_before is not None:
+        answered &= Q(answered_at__lt=answered_before)
+    push_counts = pushes.aggregate(n=Count("pk"), answered=Count("pk", filter=answered))
     return TransferFigures(
         listed=patents.count(),
         pushed=push_counts["n"],
@@ -100,11 +105,19 @@ def transfer_figures(patents, pushes, cases) -> TransferFigures:
     )
 
 
-def county_transfer(county_code: str) -> TransferFigures:
+def county_transfer(county_code: str, day: datetime.date | None = None) -> TransferFigures:
+    """The county's patent transfer; with ``day``, the patents listed, the pushes sent and
+    answered by that day (the cases' stages are today's: the report does not state them)."""
+    patents = Patent.objects.filter(county_id=county_code)
+    pushes = Push.objects.filter(county_id=county_code)
+    if day is None:
+        return transfer_figures(patents, pushes, TransferCase.objects.filter(county_id=county_code))
+    before = end_of_day(day)
     return transfer_figures(
-        Patent.objects.filter(county_id=county_code),
-        Push.objects.filter(county_id=county_code),
-        TransferCase.objects.filter(county_id=county_code),
+        patents.filter(listed_on__lte=day),
+        pushes.filter(pushed_at__lt=before),
+        TransferCase.objects.filter(county_id=county_code, opened_at__lt=before),
+        answered_before=before,
     )
 
 
@@ -155,20 +168,23 @@ def smart_mines(county_code: str, year: int) -> SmartMines:
     )
 
 
-def cooperation(county_code: str) -> dict:
-    agreements = CooperationAgreement.objects.filter(county_id=county_code)
+def cooperation(county_code: str, day: datetime.date | None = None) -> dict:
+    """The county's universities, agreements and joint labs; with ``day``, those signed or
+    established by that day (one without a date counts as always there)."""
+    signed = established = Q()
+    if day is not None:
+        signed = Q(signed_on__isnull=True) | Q(signed_on__lte=day)
+        established = Q(established_on__isnull=True) | Q(established_on__lte=day)
+    agreements = CooperationAgreement.objects.filter(signed, county_id=county_code)
+    labs = JointLab.objects.filter(established, county_id=county_code)
     universities = University.objects.filter(
-        Q(cooperation_agreements__county_id=county_code) | Q(joint_labs__county_id=county_code)
+        Q(cooperation_agreements__in=agreements) | Q(joint_labs__in=labs)
     ).distinct()
     return {
         "universities": universities.count(),
         "agreements": agreements.count(),
-        "labs": JointLab.objects.filter(county_id=county_code).count(),
-        "lab_fields": list(
-            JointLab.objects.filter(county_id=county_code)
-            .order_by("is_illustrative", "pk")
-            .values_list("field", flat=True)
-        ),
+        "labs": labs.count(),
+        "lab_fields": list(labs.order_by("is_illustrative", "pk").values_list("field", flat=True)),
         "university_names": list(
             universities.order_by("is_illustrative", "pk").values_list("short_name", flat=True)[:3]
         ),
@@ -176,13 +192,15 @@ def cooperation(county_code: str) -> dict:
 
 
 def report_paragraph(county_code: str, year: int, day: datetime.date | None = None) -> str:
-    """招才引智 and 科技创新 in the article's voice; the high-tech certificates valid on
-    ``day`` (a report period's end; the year's end by default)."""
-    day = day or datetime.date(year, 12, 31)
-    coop = cooperation(county_code)
-    tech = high_tech(county_code, min(day, timezone.localdate()))
+    """招才引智 and 科技创新 in the article's voice, as of ``day`` (a report period's end; the
+    year's end by default): the universities and labs by then, the high-tech certificates
+    valid then, the patents pushed and answered by then. The mines' status has no history:
+    it is today's."""
+    day = min(day or datetime.date(year, 12, 31), timezone.localdate())
+    coop = cooperation(county_code, day)
+    tech = high_tech(county_code, day)
     mines = smart_mines(county_code, year)
-    transfer = county_transfer(county_code)
+    transfer = county_transfer(county_code, day)
     parts = []
     if coop["universities"]:
         names = "、".join(n for n in coop["university_names"] if n)

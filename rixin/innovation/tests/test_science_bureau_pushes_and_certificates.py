@@ -92,3 +92,34 @@ def test_the_report_paragraph_counts_the_certificates_valid_at_the_periods_end(p
     )
     assert "高新技术企业" not in figures.report_paragraph("140725", 2024, D(2024, 6, 30))
     assert "培育高新技术企业1家" in figures.report_paragraph("140725", 2024)
+
+
+def test_the_report_paragraph_counts_cooperation_and_answers_by_the_periods_end(personas):
+    from unittest import mock
+
+    from rixin.innovation import figures
+    from rixin.testing import division
+
+    actor = system_actor()
+    actions.create_cooperation_agreement(
+        acting_user=actor,
+        county=division(SHOUYANG),
+        university=factories.university(),
+        title="校地合作协议",
+        signed_on=D(2024, 9, 1),
+    )
+    with mock.patch("django.utils.timezone.now", return_value=_moment(2024, 6, 10)):
+        push = factories.push(personas.enterprise)
+    with mock.patch("django.utils.timezone.now", return_value=_moment(2024, 7, 2)):
+        actions.answer_push(push, acting_user=actor, answer=Answer.NO_NEED)
+    first_half = figures.report_paragraph("140725", 2024, D(2024, 6, 30))
+    whole_year = figures.report_paragraph("140725", 2024)
+    assert "所高校开展合作" not in first_half and "1所高校开展合作" in whole_year
+    assert "推送高校待转化专利1项次,企业答复率0%" in first_half
+    assert "企业答复率100%" in whole_year
+
+
+def _moment(year, month, day):
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime(year, month, day, 10))
