@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from rixin.money import WAN_PER_YI, percent, plain, yi
+from rixin.prose import clauses, series
 
 from .choices import FundSource
 from .models import MONEY, ZERO, Allocation, Disbursement, Programme
@@ -188,11 +189,11 @@ def report_paragraph(county_code: str, year: int, through: datetime.date | None 
     if fiscal:
         parts.append(
             _("县财政局统筹各类财政资金,%(year)d年安排%(items)s")
-            % {"year": year, "items": "、".join(fiscal)}
+            % {"year": year, "items": series(fiscal)}
         )
     if bonds:
-        parts.append(_("争取%(items)s") % {"items": "、".join(bonds)})
-    text = ";".join(parts) + "。"
+        parts.append(_("争取%(items)s") % {"items": series(bonds)})
+    text = clauses(parts)
     figures = totals(
         _allocated_by(through).filter(county_id=county_code, programme__year=year), through
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from rixin.directory.models import University
 from rixin.money import percent, plain, yi
 from rixin.projects.models import end_of_day
+from rixin.prose import clauses, series
 
 from .choices import IN_TALKS, TRANSFERRED, FaceStatus, MineStatus
 from .models import (
@@ -185,9 +186,12 @@ def cooperation(county_code: str, day: datetime.date | None = None) -> dict:
         "agreements": agreements.count(),
         "labs": labs.count(),
         "lab_fields": list(labs.order_by("is_illustrative", "pk").values_list("field", flat=True)),
-        "university_names": list(
-            universities.order_by("is_illustrative", "pk").values_list("short_name", flat=True)[:3]
-        ),
+        "university_names": [
+            short or name
+            for short, name in universities.order_by("is_illustrative", "pk").values_list(
+                "short_name", "name"
+            )[:3]
+        ],
     }
 
 
@@ -203,12 +207,12 @@ def report_paragraph(county_code: str, year: int, day: datetime.date | None = No
     transfer = county_transfer(county_code, day)
     parts = []
     if coop["universities"]:
-        names = "、".join(n for n in coop["university_names"] if n)
+        names = series(coop["university_names"])
         parts.append(
             _("与%(names)s等%(n)d所高校开展合作") % {"names": names, "n": coop["universities"]}
         )
     if coop["labs"]:
-        fields = "、".join(coop["lab_fields"][:2])
+        fields = series(coop["lab_fields"][:2])
         parts.append(_("建成%(f)s等%(n)d个校企联合实验室") % {"f": fields, "n": coop["labs"]})
     if tech.enterprises:
         parts.append(
@@ -227,7 +231,7 @@ def report_paragraph(county_code: str, year: int, day: datetime.date | None = No
             _("建成智能化煤矿%(m)d座、智能化采掘工作面%(f)d个,在建%(u)d个")
             % {"m": mines.intelligent_mines, "f": mines.faces_built, "u": mines.faces_under_way}
         )
-    return ";".join(parts) + "。" if parts else ""
+    return clauses(parts) if parts else ""
 
 
 def cockpit_card(county_code: str, year: int) -> dict:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from rixin.funds.figures import short_name
 from rixin.money import plain, yi
 from rixin.projects.models import MonthlyReport, Progress, Project, ProjectSettings
+from rixin.prose import clauses, series
 
 from .models import ZERO, Park, ParkCapacity
 
@@ -131,12 +132,12 @@ def _months(start: datetime.date, end: datetime.date) -> Q:
 
 
 def _park_sentence(park: Park, capacities: list[ParkCapacity]) -> str:
-    leaders = "、".join(short_name(e.name) for e in park.chain_leaders.all())
+    leaders = series(short_name(e.name) for e in park.chain_leaders.all())
     text = park.name
     if leaders:
         text += _("以%(e)s为链主") % {"e": leaders}
     if capacities:
-        text += _(",规划%(t)s产能") % {"t": "、".join(_target_text(c) for c in capacities)}
+        text += _(",规划%(t)s产能") % {"t": series(_target_text(c) for c in capacities)}
         built = sum((c.built for c in capacities), ZERO)
         under_way = sum((c.under_way for c in capacities), ZERO)
         unit = capacities[0].unit.split("/")[0]
@@ -160,10 +161,10 @@ def report_paragraph(county_code: str, start: datetime.date, end: datetime.date)
     parks.sort(key=lambda p: not p.is_hundred_billion)  # the "百亿园区" first, as the article
     capacities = capacities_of(parks)
     sentences = [_park_sentence(p, capacities.get(p.pk, [])) for p in parks]
-    text = _("全县“3+2”产业园区建设有序推进:") + ";".join(sentences) + "。"
+    text = _("全县“3+2”产业园区建设有序推进:") + clauses(sentences)
     hundred = [p.name for p in parks if p.is_hundred_billion]
     if hundred:
-        text += _("%(p)s瞄准“百亿园区”目标。") % {"p": "、".join(hundred)}
+        text += _("%(p)s瞄准“百亿园区”目标。") % {"p": series(hundred)}
     invested = MonthlyReport.objects.filter(
         _months(start, end), county_id=county_code, project__park__isnull=False
     ).aggregate(s=Sum("investment"))["s"]

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from rixin.accounts.access import system_actor
 from rixin.audit.models import AuditEvent
@@ -106,6 +107,9 @@ def test_figures_and_the_report_paragraph_in_the_articles_form(personas):
     assert (f.allocated, f.disbursed, f.balance, f.rate) == (4844, 1211, 3633, Decimal("25.00"))
     text = figures.report_paragraph("140725", 2024)
     assert text.startswith("县财政局统筹各类财政资金,2024年安排固体废物回收资金4844万元")
+    with translation.override("en"):
+        english = figures.report_paragraph("140725", 2024)
+    assert english.startswith("The county Finance Bureau") and not set(english) & set("、。")
     assert figures.cockpit_card("140725", 2024)["rate"] == Decimal("25.00")
     assert figures.short_name("山西强伟纸业有限公司") == "强伟纸业"
 

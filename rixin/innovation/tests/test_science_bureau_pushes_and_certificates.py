@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from rixin.accounts.access import system_actor
 from rixin.accounts.roles import Role
@@ -114,9 +115,15 @@ def test_the_report_paragraph_counts_cooperation_and_answers_by_the_periods_end(
         actions.answer_push(push, acting_user=actor, answer=Answer.NO_NEED)
     first_half = figures.report_paragraph("140725", 2024, D(2024, 6, 30))
     whole_year = figures.report_paragraph("140725", 2024)
-    assert "所高校开展合作" not in first_half and "1所高校开展合作" in whole_year
+    assert "所高校开展合作" not in first_half and "与太原理工大学等1所高校开展合作" in whole_year
     assert "推送高校待转化专利1项次,企业答复率0%" in first_half
     assert "企业答复率100%" in whole_year
+    with translation.override("en"):
+        english = figures.report_paragraph("140725", 2024)
+    assert english.startswith(
+        "The county cooperates with 1 universities, among them 太原理工大学; "
+    )
+    assert not set(english) & set("、。")
 
 
 def _moment(year, month, day):

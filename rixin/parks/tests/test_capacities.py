@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from rixin.accounts.access import system_actor
 from rixin.audit.models import AuditEvent
@@ -127,3 +128,8 @@ def test_the_cockpit_card_and_the_report_paragraph(personas):
     assert text.startswith("全县“3+2”产业园区建设有序推进:造纸产业园以强伟纸业为链主")
     assert "规划生活用纸30万吨、石膏板护面纸60万吨产能" in text
     assert "在建30万吨" in text and "瞄准“百亿园区”目标" in text
+    with translation.override("en"):
+        english = figures.report_paragraph(
+            "140725", datetime.date(2024, 1, 1), datetime.date(2024, 6, 30)
+        )
+    assert english.startswith("The county's") and not set(english) & set("、。")
