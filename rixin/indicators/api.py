@@ -15,7 +15,7 @@ from rixin.regions.models import Division
 from . import access, actions, queries
 from .importers import parse_figures
 from .models import Indicator, Observation
-from .periods import Period
+from .periods import PATTERN, Period
 
 router = Router(tags=["indicators 经济运行"])
 
@@ -59,13 +59,13 @@ class ObservationFilter(Schema):
     county: str | None = None
     city: str | None = None
     indicator: str | None = None
-    period: str | None = Field(None, description="2024-06 for 2024年1-6月")
+    period: str | None = Field(None, description="2024-06 for 2024年1-6月", pattern=PATTERN)
 
 
 class ObservationIn(Schema):
     county: str
     indicator: str
-    period: str
+    period: str = Field(..., description="2024-06 for 2024年1-6月", pattern=PATTERN)
     value: str | None = Field(None, description="in the indicator's unit, e.g. 98.03 for 98.03亿元")
     rate: str | None = None
     source: str = ""
@@ -152,7 +152,7 @@ def record_observation(request, payload: ObservationIn):
 
 
 @router.get("/rankings", response=list[StandingOut])
-def list_rankings(request, city: str = "140700", period: str | None = None):
+def list_rankings(request, city: str = "140700", period: str | None = Query(None, pattern=PATTERN)):
     """Ranks of the counties of a city in a period (the latest by default), by indicator."""
     _reader(request)
     division = city_or_404(request.auth, city)
@@ -180,7 +180,9 @@ def list_rankings(request, city: str = "140700", period: str | None = None):
 
 
 @router.get("/brief", response=BriefOut)
-def get_brief(request, county: str, period: str, language: str = "zh"):
+def get_brief(
+    request, county: str, period: str = Query(..., pattern=PATTERN), language: str = "zh"
+):
     """The generated paragraph for a county and period, in Chinese (zh) or English (en)."""
     _reader(request)
     county_or_404(request.auth, county)

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 _KEY = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(?:1\s*[-—~至]\s*)?(\d{1,2})\s*月?\s*$")
+# The forms ``Period.parse`` accepts, within its years and months, as a JSON-schema pattern:
+# the API declares it, so the document states what is refused.
+PATTERN = (
+    r"^\s*(199[0-9]|20[0-9][0-9]|2100)\s*[-/.年]\s*(1\s*[-—~至]\s*)?(0?[1-9]|1[0-2])\s*月?\s*$"
+)
 _NAMES = {3: "一季度", 6: "上半年", 9: "前三季度", 12: "全年"}
 _NAMES_EN = {
     3: "the first quarter",

@@ -89,3 +89,22 @@ def test_only_rules_no_schema_can_state_are_left_to_a_documented_422(document):
     assert "check digit" in refusing[("POST", "/api/v1/directory/enterprises")]
     assert "check digit" in refusing[("POST", "/api/v1/investment/leads")]
     assert "after today" in refusing[("POST", "/api/v1/investment/agreements")]
+
+
+def test_a_statistical_period_is_declared_by_the_forms_it_takes(document):
+    from rixin.indicators.periods import Period
+
+    body = _body(document, "ObservationIn")["period"]["pattern"]
+    brief = next(
+        p
+        for p in document["paths"]["/api/v1/indicators/brief"]["get"]["parameters"]
+        if p["name"] == "period"
+    )
+    assert brief["schema"]["pattern"] == body
+    for text in ("2024-06", "2024-6", "2024年1-6月", "2024/12", "1990-01", "2100-12", "2024年6月"):
+        assert re.match(body, text), text
+        Period.parse(text)
+    for text in ("2024-13", "2024-00", "1989-06", "2101-01", "24-06", "2024", "", "0"):
+        assert not re.match(body, text), text
+        with pytest.raises(ValueError):
+            Period.parse(text)
