@@ -266,6 +266,25 @@ def field_defaults(model: type[models.Model]) -> dict[str, Any]:
     }
 
 
+def _prepared_column(field: models.Field, values: list, connection) -> list:
+    """One column of an executemany, prepared for the driver a column at a time: a text,
+    number or key column of plain values as it is, one object shared by every row (the time
+    of the write, a default) prepared once, else each value through :func:`_preparer`."""
+    if not values:
+        return values
+    as_is = field.get_internal_type() in _AS_IS_FIELDS and not isinstance(field, models.JSONField)
+    if as_is and set(map(type, values)) <= _AS_IS_TYPES:
+        return values
+    first = values[0]
+    if not isinstance(first, dict | list) and all(value is first for value in values):
+        prepared = None if first is None else field.get_db_prep_save(first, connection)
+        return [prepared] * len(values)
+    return list(map(_preparer(field, connection), values))
+
+
+_AS_IS_TYPES = {*_AS_IS, type(None)}
+
+
 def insert_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> None:
     """One executemany INSERT of ``rows`` (attname → Python value, already validated by the
     calling action) into ``model``'s table, with no model instance built: a file of
@@ -275,21 +294,20 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> No
     connection = connections[router.db_for_write(model)]
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     defaults = field_defaults(model)
-    prepared = [(f.attname, _preparer(f, connection)) for f in fields]
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
-    params = []
+    rows = list(rows)
     for row in rows:
-        for name, default in defaults.items():
-            row.setdefault(name, default)
-        params.append(tuple(prep(row[name]) for name, prep in prepared))
-    if params:
+        for name in defaults.keys() - row.keys():
+            row[name] = defaults[name]
+    columns = [_prepared_column(f, [row[f.attname] for row in rows], connection) for f in fields]
+    if rows:
         with connection.cursor() as cursor:
-            cursor.executemany(sql, params)
+            cursor.executemany(sql, list(zip(*columns, strict=True)))
 
 
 def update_rows(model: type[models.Model], changes: Iterable[tuple[Any, dict[str, Any]]]) -> None:

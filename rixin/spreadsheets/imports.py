@@ -14,8 +14,10 @@ actions). :func:`preview` and :func:`commit` run the rest.
 from __future__ import annotations
 
 import abc
+import contextlib
 import datetime
 import decimal
+import gc
 import hashlib
 import json
 import re
@@ -673,6 +675,24 @@ def _read_again(batch: ImportBatch, importer: Importer) -> ParseResult:
     return importer.parse(content)
 
 
+@contextlib.contextmanager
+def few_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a file is read, checked and written.
+    A file's rows, cells and changes are tens of thousands of objects that all live until
+    the end, and every collection of the oldest generation walks them all again: a fifth
+    of a 10,000-row import's time went there. What became garbage meanwhile is collected as
+    usual once the collector is back on; nested uses leave it to the outermost."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@few_collections()
 def preview(importer: Importer, uploaded, *, filename: str | None = None) -> ImportBatch:
     """Read and validate the whole file; write nothing but the batch that holds it."""
     if not importer.allowed():
@@ -714,6 +734,7 @@ def _claim(batch: ImportBatch) -> None:
         raise AlreadyCommitted()
 
 
+@few_collections()
 def commit(
     batch: ImportBatch,
     importer: Importer,
@@ -783,6 +804,7 @@ def _apply_with_progress(
         progress(min(start + every, total), total)
 
 
+@few_collections()
 def import_file(importer: Importer, path: str) -> ParseResult:
     """The command-line path: preview and commit a file in one go, all or nothing."""
     with open(path, "rb") as fh:

@@ -2,6 +2,7 @@
 rows serve only the file they were read from."""
 
 import datetime
+import gc
 from decimal import Decimal
 
 import pytest
@@ -97,3 +98,20 @@ def test_packed_rows_come_back_with_their_types():
     assert type(again.keyed[0][1]["a"]) is Decimal
     assert imports.pack_rows(imports.ParseResult(keyed=[(2, ("a", 1))])) == ""
     assert imports.pack_rows(imports.ParseResult(keyed=[(2, {"$decimal": "1"})])) == ""
+
+
+class RecordsCollector(EnterpriseImporter):
+    def apply(self, changes):
+        self.collecting = gc.isenabled()
+        super().apply(changes)
+
+
+def test_the_collector_is_held_off_during_an_import_and_back_on_after(personas):
+    importer = RecordsCollector(personas.officer)
+    content = xlsx_bytes(enterprise_rows(["回收企业"]))
+    result = imports.commit(imports.preview(importer, upload("g.xlsx", content)), importer)
+    assert result.errors == [] and importer.collecting is False
+    assert gc.isenabled()
+    with pytest.raises(imports.FileRejected):
+        imports.preview(importer, upload("g.xlsx", xlsx_bytes([["不是表头"], ["x"]])))
+    assert gc.isenabled()
