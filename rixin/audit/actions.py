@@ -268,13 +268,29 @@ def field_defaults(model: type[models.Model]) -> dict[str, Any]:
 
 def _prepared_column(field: models.Field, values: list, connection) -> list:
     """One column of an executemany, prepared for the driver a column at a time: a text,
-    number or key column of plain values as it is, one object shared by every row (the time
-    of the write, a default) prepared once, else each value through :func:`_preparer`."""
+    number or key column of plain values as it is, decimals through the backend's adapter
+    alone, one object shared by every row (the time of the write, a default) prepared
+    once, else each value through :func:`_preparer`."""
     if not values:
         return values
     as_is = field.get_internal_type() in _AS_IS_FIELDS and not isinstance(field, models.JSONField)
-    if as_is and set(map(type, values)) <= _AS_IS_TYPES:
+    types = set(map(type, values))
+    if as_is and types <= _AS_IS_TYPES:
         return values
+    if (
+        isinstance(field, models.DecimalField)
+        and types <= _DECIMAL_TYPES
+        and all(value is None or value.is_finite() for value in values)
+    ):
+        # Decimals the action has checked against the field: only the backend's adaptation
+        # (get_db_prep_save would first copy each one through to_python, which refuses
+        # only what this condition leaves to it).
+        adapt, digits, places = (
+            connection.ops.adapt_decimalfield_value,
+            field.max_digits,
+            field.decimal_places,
+        )
+        return [None if value is None else adapt(value, digits, places) for value in values]
     first = values[0]
     if not isinstance(first, dict | list) and all(value is first for value in values):
         prepared = None if first is None else field.get_db_prep_save(first, connection)
@@ -283,6 +299,7 @@ def _prepared_column(field: models.Field, values: list, connection) -> list:
 
 
 _AS_IS_TYPES = {*_AS_IS, type(None)}
+_DECIMAL_TYPES = {decimal.Decimal, type(None)}
 
 
 def insert_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> None:
