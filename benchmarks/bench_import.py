@@ -1,6 +1,6 @@
 """Import of a 10,000-row monthly report file: openpyxl's read-only parse alone, then the
 whole import as a user makes it (preview, then confirm) into a fresh SQLite test database.
-Prints both times and the confirm alone (parse, plan and apply).
+Prints both times, the confirm alone, and each one's split (reading, plan, write).
 
     .venv/bin/python benchmarks/bench_import.py [rows]
     .venv/bin/python benchmarks/bench_import.py leads [rows]    # a file of new leads
@@ -106,26 +106,62 @@ def _openpyxl_seconds(content: bytes) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
-def _whole_import(importer, content: bytes, name: str) -> tuple[float, float]:
-    """Preview, then confirm, as the pages do: (preview seconds, confirm seconds)."""
+class _Split:
+    """Seconds spent in the importer's plan() and apply(), by phase (preview, confirm)."""
+
+    def __init__(self, importer):
+        self.seconds: dict[str, float] = {}
+        self.phase = "preview"
+        for name in ("plan", "apply"):
+            setattr(importer, name, self._timed(name, getattr(importer, name)))
+
+    def _timed(self, name, method):
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                key = f"{self.phase} {name}"
+                self.seconds[key] = self.seconds.get(key, 0.0) + time.perf_counter() - start
+
+        return timed
+
+
+def _whole_import(importer, content: bytes, name: str) -> tuple[float, float, dict]:
+    """Preview, then confirm, as the pages do: (preview seconds, confirm seconds, split)."""
     from rixin.spreadsheets.imports import commit, preview
+    from rixin.spreadsheets.models import ImportBatch
     from rixin.testing import upload
 
+    split = _Split(importer)
     start = time.perf_counter()
     batch = preview(importer, upload(name, content))
     assert not batch.errors, batch.errors[:3]
     previewed = time.perf_counter()
+    split.phase = "confirm"
+    batch = ImportBatch.objects.get(pk=batch.pk)  # as the confirm view loads it
     result = commit(batch, importer)
     assert not result.errors, result.errors[:3]
-    return previewed - start, time.perf_counter() - previewed
+    return previewed - start, time.perf_counter() - previewed, split.seconds
 
 
-def _print(count: int, openpyxl_seconds: float, preview_seconds: float, confirm: float) -> None:
+def _print(
+    count: int, openpyxl_seconds: float, preview_seconds: float, confirm: float, split: dict
+) -> None:
     whole = preview_seconds + confirm
+    plan = split.get("preview plan", 0.0)
+    replan = split.get("confirm plan", 0.0)
+    write = split.get("confirm apply", 0.0)
     print(f"rows: {count}")
     print(f"openpyxl read-only parse alone: {openpyxl_seconds:.2f} s")
     print(f"preview (parse + plan): {preview_seconds:.2f} s")
-    print(f"full import (parse + plan + apply): {confirm:.2f} s (the confirm alone)")
+    print(f"  read and parse rows: {preview_seconds - plan:.2f} s; plan: {plan:.2f} s")
+    print(f"confirm (plan again + apply): {confirm:.2f} s")
+    print(
+        f"  plan again: {replan:.2f} s; write (apply): {write:.2f} s; "
+        f"rest (rows unpacked or the file read again, stale check, batch, audit): "
+        f"{confirm - replan - write:.2f} s"
+    )
     print(
         f"whole import (preview + confirm): {whole:.2f} s "
         f"({whole / openpyxl_seconds:.2f} × openpyxl)"
@@ -141,9 +177,9 @@ def run() -> None:
     content = _workbook(_projects(personas, ROWS // MONTHS))
     openpyxl_seconds, count = _openpyxl_seconds(content)
     importer = MonthlyReportImporter(personas.transport)
-    preview_seconds, confirm = _whole_import(importer, content, "reports.xlsx")
+    preview_seconds, confirm, split = _whole_import(importer, content, "reports.xlsx")
     assert MonthlyReport.objects.count() == count == ROWS
-    _print(count, openpyxl_seconds, preview_seconds, confirm)
+    _print(count, openpyxl_seconds, preview_seconds, confirm, split)
 
 
 def run_leads() -> None:
@@ -162,10 +198,10 @@ def run_leads() -> None:
     )
     openpyxl_seconds, count = _openpyxl_seconds(content)
     importer = LeadImporter(personas.zhaoshang)
-    preview_seconds, confirm = _whole_import(importer, content, "leads.xlsx")
+    preview_seconds, confirm, split = _whole_import(importer, content, "leads.xlsx")
     assert Lead.objects.count() == count == ROWS
     print("leads:")
-    _print(count, openpyxl_seconds, preview_seconds, confirm)
+    _print(count, openpyxl_seconds, preview_seconds, confirm, split)
 
 
 if __name__ == "__main__":

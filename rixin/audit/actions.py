@@ -266,6 +266,42 @@ def field_defaults(model: type[models.Model]) -> dict[str, Any]:
     }
 
 
+def _prepared_column(field: models.Field, values: list, connection) -> list:
+    """One column of an executemany, prepared for the driver a column at a time: a text,
+    number or key column of plain values as it is, decimals through the backend's adapter
+    alone, one object shared by every row (the time of the write, a default) prepared
+    once, else each value through :func:`_preparer`."""
+    if not values:
+        return values
+    as_is = field.get_internal_type() in _AS_IS_FIELDS and not isinstance(field, models.JSONField)
+    types = set(map(type, values))
+    if as_is and types <= _AS_IS_TYPES:
+        return values
+    if (
+        isinstance(field, models.DecimalField)
+        and types <= _DECIMAL_TYPES
+        and all(value is None or value.is_finite() for value in values)
+    ):
+        # Decimals the action has checked against the field: only the backend's adaptation
+        # (get_db_prep_save would first copy each one through to_python, which refuses
+        # only what this condition leaves to it).
+        adapt, digits, places = (
+            connection.ops.adapt_decimalfield_value,
+            field.max_digits,
+            field.decimal_places,
+        )
+        return [None if value is None else adapt(value, digits, places) for value in values]
+    first = values[0]
+    if not isinstance(first, dict | list) and all(value is first for value in values):
+        prepared = None if first is None else field.get_db_prep_save(first, connection)
+        return [prepared] * len(values)
+    return list(map(_preparer(field, connection), values))
+
+
+_AS_IS_TYPES = {*_AS_IS, type(None)}
+_DECIMAL_TYPES = {decimal.Decimal, type(None)}
+
+
 def insert_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> None:
     """One executemany INSERT of ``rows`` (attname → Python value, already validated by the
     calling action) into ``model``'s table, with no model instance built: a file of
@@ -275,21 +311,20 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> No
     connection = connections[router.db_for_write(model)]
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     defaults = field_defaults(model)
-    prepared = [(f.attname, _preparer(f, connection)) for f in fields]
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
-    params = []
+    rows = list(rows)
     for row in rows:
-        for name, default in defaults.items():
-            row.setdefault(name, default)
-        params.append(tuple(prep(row[name]) for name, prep in prepared))
-    if params:
+        for name in defaults.keys() - row.keys():
+            row[name] = defaults[name]
+    columns = [_prepared_column(f, [row[f.attname] for row in rows], connection) for f in fields]
+    if rows:
         with connection.cursor() as cursor:
-            cursor.executemany(sql, params)
+            cursor.executemany(sql, list(zip(*columns, strict=True)))
 
 
 def update_rows(model: type[models.Model], changes: Iterable[tuple[Any, dict[str, Any]]]) -> None:

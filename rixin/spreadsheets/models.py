@@ -23,6 +23,11 @@ class ImportBatch(models.Model):
     county = models.CharField(_("所属县"), max_length=6, blank=True)
     filename = models.CharField(_("文件名"), max_length=200)
     content = models.BinaryField(_("文件内容"))
+    # The rows the preview read and checked, as JSON, and the key of the file they were read
+    # from (rixin.spreadsheets.imports.rows_key): confirm plans them without reading the
+    # file again, and only for the same key.
+    rows = models.TextField(_("已读取的行"), blank=True, default="")
+    rows_key = models.CharField(_("行的来源摘要"), max_length=64, blank=True, default="")
     params = models.JSONField(_("参数"), default=dict, blank=True)
     status = models.CharField(_("状态"), max_length=10, choices=ImportStatus.choices)
     row_count = models.PositiveIntegerField(_("行数"), default=0)
