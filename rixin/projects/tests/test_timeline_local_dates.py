@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from rixin.projects.views import _timeline
 
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 AFTER_LOCAL_MIDNIGHT = datetime.datetime(2024, 7, 31, 16, 30, tzinfo=UTC)
 
 
