@@ -338,11 +338,15 @@ def _appeal_figures() -> dict:
 
 
 def department_scorecards(
-    appeals: QuerySet, county_code: str, as_of: datetime.date | None = None
+    appeals: QuerySet,
+    county_code: str,
+    as_of: datetime.date | None = None,
+    policy: AppealPolicy | None = None,
 ) -> list[Scorecard]:
     """Per-department scorecards of ``appeals`` (already scoped), ranked. Four queries, each
     grouped in the database, whatever the number of appeals: the lead dispatches' figures, the
-    appeals' figures, the departments, the county's weights."""
+    appeals' figures, the departments, the county's weights (none when ``policy``, the
+    county's ``AppealPolicy``, is given)."""
     as_of = as_of or timezone.localdate()
     dispatches = LeadDispatches.of(appeals, county_code)
     figures = dispatches.figures(as_of)
@@ -355,7 +359,7 @@ def department_scorecards(
     for row in marks:
         figures.setdefault(row.pop("lead_department_id"), {}).update(row)
     departments = Department.objects.order_by().in_bulk(list(figures))
-    weights = AppealPolicy.for_county(county_code).weights
+    weights = (policy or AppealPolicy.for_county(county_code)).weights
     cards = []
     for pk, values in figures.items():
         card = Scorecard(departments[pk], **values, lead_dispatches=dispatches)
@@ -456,12 +460,27 @@ def summarize_by_county(
 EMPTY_SUMMARY = Summary(0, 0, 0, 0, 0, 0, 0, 0, 0)
 
 
-def county_appeal_figures(
-    county_code: str, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
-) -> dict:
-    """For the cockpit: a county's appeals of a period, their 满意率 and the department ranking."""
+def county_scorecards(
+    county_code: str,
+    start: datetime.date,
+    end: datetime.date,
+    as_of: datetime.date | None = None,
+    policy: AppealPolicy | None = None,
+) -> list[Scorecard]:
+    """The department ranking of a county's appeals of a period."""
     appeals = appeals_in_period(county_code, start, end)
+    return department_scorecards(appeals, county_code, as_of, policy)
+
+
+def county_appeal_figures(
+    county_code: str,
+    start: datetime.date,
+    end: datetime.date,
+    as_of: datetime.date | None = None,
+    policy: AppealPolicy | None = None,
+) -> dict:
+    """A county's appeals of a period: their counts and 满意率, and the department ranking."""
     return {
-        "summary": summarize(appeals, as_of),
-        "scorecards": department_scorecards(appeals, county_code, as_of),
+        "summary": summarize(appeals_in_period(county_code, start, end), as_of),
+        "scorecards": county_scorecards(county_code, start, end, as_of, policy),
     }

@@ -393,7 +393,7 @@ class DepartmentRow:
 
 
 def appeals_by_department(county_code: str, period: CockpitPeriod) -> tuple[DepartmentRow, ...]:
-    figures = scorecards.county_appeal_figures(county_code, period.start, period.end)
+    cards = scorecards.county_scorecards(county_code, period.start, period.end)
     return tuple(
         DepartmentRow(
             card.department.pk,
@@ -406,7 +406,7 @@ def appeals_by_department(county_code: str, period: CockpitPeriod) -> tuple[Depa
             card.score,
             card.rank,
         )
-        for card in figures["scorecards"]
+        for card in cards
     )
 
 
