@@ -423,19 +423,28 @@ class Summary:
         return rate(self.closed, self.total)
 
 
-def _summary_aggregates(as_of: datetime.date) -> dict:
-    """The Summary's counts as SQL aggregates: the database counts, Python reads one row."""
+def _summary_aggregates(as_of: datetime.date, within: Q | None = None, suffix: str = "") -> dict:
+    """The Summary's counts as SQL aggregates: the database counts, Python reads one row.
+    With ``within``, the counts of the rows it selects, named with ``suffix``."""
     marks = list(MARKS)
+    conditions = {
+        "total": None,
+        "closed": Q(status=Status.CLOSED),
+        "open": ~Q(status=Status.CLOSED),
+        "overdue": overdue_q(as_of),
+        "marked": Q(satisfaction__in=marks),
+        "satisfied": Q(satisfaction__in=list(SATISFIED_MARKS)),
+        "resolved": Q(satisfaction__in=marks, resolution=Resolution.RESOLVED),
+        "unrated": Q(satisfaction=Satisfaction.UNRATED),
+        "reopened": Q(reopen_count__gt=0),
+    }
+    if within is not None:
+        conditions = {
+            name: within if condition is None else within & condition
+            for name, condition in conditions.items()
+        }
     return {
-        "total": Count("pk"),
-        "closed": Count("pk", filter=Q(status=Status.CLOSED)),
-        "open": Count("pk", filter=~Q(status=Status.CLOSED)),
-        "overdue": Count("pk", filter=overdue_q(as_of)),
-        "marked": Count("pk", filter=Q(satisfaction__in=marks)),
-        "satisfied": Count("pk", filter=Q(satisfaction__in=list(SATISFIED_MARKS))),
-        "resolved": Count("pk", filter=Q(satisfaction__in=marks, resolution=Resolution.RESOLVED)),
-        "unrated": Count("pk", filter=Q(satisfaction=Satisfaction.UNRATED)),
-        "reopened": Count("pk", filter=Q(reopen_count__gt=0)),
+        f"{name}{suffix}": Count("pk", filter=condition) for name, condition in conditions.items()
     }
 
 
@@ -443,6 +452,23 @@ def summarize(appeals: QuerySet, as_of: datetime.date | None = None) -> Summary:
     """One query: the counts of a set of appeals as of a day."""
     row = appeals.order_by().aggregate(**_summary_aggregates(as_of or timezone.localdate()))
     return Summary(**row)
+
+
+def summarize_with_tail(
+    appeals: QuerySet, since: datetime.date, as_of: datetime.date | None = None
+) -> tuple[Summary, Summary]:
+    """One query: ``summarize`` of ``appeals``, and of those of them registered from ``since``
+    on (the last month of a period, say)."""
+    as_of = as_of or timezone.localdate()
+    tail = Q(registered_at__gte=local_midnight(since))
+    row = appeals.order_by().aggregate(
+        **_summary_aggregates(as_of), **_summary_aggregates(as_of, tail, "_tail")
+    )
+    whole = {name: n for name, n in row.items() if not name.endswith("_tail")}
+    since_then = {
+        name.removesuffix("_tail"): n for name, n in row.items() if name.endswith("_tail")
+    }
+    return Summary(**whole), Summary(**since_then)
 
 
 def summarize_by_county(

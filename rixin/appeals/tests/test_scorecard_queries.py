@@ -124,6 +124,18 @@ def test_the_scorecard_follows_an_edit_of_the_countys_calendar(personas, fresh_c
     assert card() == (0, [2], [3])
 
 
+def test_a_summary_and_the_summary_of_its_last_days_take_one_query(personas):
+    _add(personas, 12)  # registered from 2024-09-02 to 09-13
+    appeals, as_of, since = Appeal.objects.all(), D(2024, 9, 10), D(2024, 9, 8)
+    with CaptureQueriesContext(connection) as captured:
+        whole, tail = scorecards.summarize_with_tail(appeals, since, as_of)
+    assert len(captured) == 1
+    assert whole == scorecards.summarize(appeals, as_of)
+    later = appeals.filter(registered_at__gte=scorecards.local_midnight(since))
+    assert tail == scorecards.summarize(later, as_of)
+    assert 0 < tail.total < whole.total and tail.overdue < whole.overdue
+
+
 def test_the_scorecard_reads_no_timestamp_in_python(personas, monkeypatch):
     _add(personas, 4)
 
