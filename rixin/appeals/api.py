@@ -237,7 +237,7 @@ def get_scorecards(request, start: datetime.date | None = None, end: datetime.da
     _allow(request, reads_own_county_scorecards)
     end = end or timezone.localdate()
     start = start or end.replace(month=1, day=1)
-    cards = scorecards.county_appeal_figures(user.county_code, start, end)["scorecards"]
+    cards = scorecards.county_scorecards(user.county_code, start, end)
     return [
         {
             "department": c.department.name,

@@ -1,7 +1,8 @@
 """The figures of the appeal loop. Each formula is one function here, and each is tested.
 The scorecard is counted in the database: grouped queries whose working days are differences
-of the calendar table's indexes (``rixin.workcalendar.calendar.ordinal_sql``) between the
-local dates each dispatch stores, so the work does not grow in Python with the rows.
+of the calendar table's indexes (``rixin.workcalendar.calendar.joined_ordinals``: the table
+joined once per date, not read by a subquery per row) between the local dates each dispatch
+stores, so the work does not grow in Python with the rows.
 
 A department is measured on its lead dispatches (派单, 主办) of the appeals in question:
 a dispatch it returned (退单) or that was taken from it unanswered (改派, 并单) does not
@@ -16,25 +17,13 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db import connections
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from rixin.directory.models import Department
 from rixin.money import percent
-from rixin.workcalendar.calendar import ordinal_sql
+from rixin.workcalendar.calendar import joined_ordinals
 
 from .choices import (
     SATISFIED_MARKS,
@@ -58,7 +47,7 @@ def rate(part: int, whole: int) -> Decimal | None:
 
 
 # The rules for one loaded dispatch or appeal. ``department_scorecards`` computes the same
-# in SQL (``kept_q``, ``working_days_sql``, ``_dispatch_figures``, ``_appeal_figures``);
+# in SQL (``KEPT``, ``_working_days``, ``LeadDispatches.figures``, ``_appeal_figures``);
 # the tests hold the two to each other.
 
 
@@ -142,7 +131,7 @@ class Scorecard:
     score: Decimal | None = None
     rank: int | None = None
     # The dispatches counted (for ``ack_days`` and ``answer_days``, read on demand).
-    lead_dispatches: QuerySet | None = field(default=None, repr=False, compare=False)
+    lead_dispatches: LeadDispatches | None = field(default=None, repr=False, compare=False)
 
     @property
     def response_rate(self) -> Decimal | None:
@@ -195,11 +184,7 @@ class Scorecard:
     def _days(self, name: str) -> list[int]:
         if self.lead_dispatches is None:
             return []
-        rows = self.lead_dispatches.filter(
-            kept_q(), department=self.department.pk, **{f"{name}__isnull": False}
-        )
-        rows = rows.annotate(days=F(name)).order_by("dispatched_at", "pk")
-        return list(rows.values_list("days", flat=True))
+        return self.lead_dispatches.days(self.department.pk, name)
 
     def rates(self) -> dict[str, Decimal | None]:
         return {
@@ -231,66 +216,109 @@ def rank(cards: list[Scorecard]) -> list[Scorecard]:
     return ordered
 
 
-# ------------------------------------------------- the scorecard's rules as SQL expressions
+# ------------------------------------------------- the scorecard's rules in SQL
+
+# ``counts_for_department`` of a dispatch ``d``.
+KEPT = "d.returned_at IS NULL AND NOT (d.ended_at IS NOT NULL AND d.answered_at IS NULL)"
 
 
-def kept_q() -> Q:
-    """``counts_for_department`` of a dispatch, as a filter."""
-    return Q(returned_at__isnull=True) & ~Q(ended_at__isnull=False, answered_at__isnull=True)
-
-
-def working_days_sql(later: str, county_code: str | None) -> Case:
-    """``working_days_between(dispatched_on, later)`` on the county's calendar, NULL when
-    ``later`` (a date field of the dispatch) is NULL."""
-    between = ordinal_sql(later, county_code) - ordinal_sql("dispatched_on", county_code)
-    return Case(
-        When(**{f"{later}__gt": F("dispatched_on")}, then=between),
-        When(**{f"{later}__isnull": False}, then=Value(0)),
-        default=None,
-        output_field=IntegerField(),
+def _working_days(later: str, ordinals: dict) -> tuple[str, list]:
+    """``working_days_between(dispatched_on, later)`` of the dispatch ``a``, NULL when
+    ``later`` (one of its date columns) is NULL: a difference of the joined ordinals."""
+    (end, end_params), (start, start_params) = ordinals[later], ordinals["dispatched_on"]
+    sql = (
+        f"CASE WHEN a.{later} > a.dispatched_on THEN {end} - {start}"
+        f" WHEN a.{later} IS NOT NULL THEN 0 END"
     )
+    return sql, [*end_params, *start_params]
 
 
-def lead_dispatches(appeals: QuerySet, county_code: str | None) -> QuerySet:
-    """The lead dispatches of ``appeals`` with their working days to 签收 and to 答复."""
-    return (
-        Assignment.objects.filter(appeal__in=appeals.order_by().values("pk"))
-        .filter(role=AssignmentRole.LEAD)
-        .order_by()
-        .alias(
-            ack_days=working_days_sql("acknowledged_on", county_code),
-            answer_days=working_days_sql("answered_on", county_code),
+@dataclass(frozen=True)
+class LeadDispatches:
+    """The lead dispatches of some appeals as SQL rows (``d`` in the queries built on it):
+    the columns the figures read, ``ack_days`` and ``answer_days`` (working days to 签收 and
+    to 答复) and ``extensions`` (granted 延期). The calendar is joined once per date, so a
+    grouped query over them does not grow a subquery per row."""
+
+    sql: str
+    params: list
+    using: str
+
+    @classmethod
+    def of(cls, appeals: QuerySet, county_code: str | None) -> LeadDispatches:
+        using = appeals.db
+        db = connections[using]
+        scope, scope_params = (
+            appeals.order_by().values("pk").query.get_compiler(using=using).as_sql()
         )
-    )
+        calendar = joined_ordinals(
+            "a", ["dispatched_on", "acknowledged_on", "answered_on"], county_code, db
+        )
+        ack, ack_params = _working_days("acknowledged_on", calendar.ordinals)
+        answer, answer_params = _working_days("answered_on", calendar.ordinals)
+        sql = f"""SELECT a.id, a.department_id, a.dispatched_at, a.returned_at, a.ended_at,
+              a.answered_at, a.answered_on, a.deadline,
+              {ack} AS ack_days, {answer} AS answer_days,
+              (SELECT COUNT(*) FROM {Extension._meta.db_table} e
+                WHERE e.assignment_id = a.id AND e.decision = %s) AS extensions
+            FROM {Assignment._meta.db_table} a {calendar.joins}
+            WHERE a.role = %s AND a.appeal_id IN ({scope})"""
+        params = [
+            *ack_params,
+            *answer_params,
+            ExtensionDecision.GRANTED.value,
+            *calendar.join_params,
+            AssignmentRole.LEAD.value,
+            *scope_params,
+        ]
+        return cls(sql, params, using)
 
+    def fetch(self, select: str, params: list, rest: str = "") -> list[tuple]:
+        """``SELECT {select} FROM (the dispatches) d {rest}``, run with ``params`` around the
+        dispatches' own (those of ``select``, then of ``rest``)."""
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(f"SELECT {select} FROM ({self.sql}) d {rest}", [*params, *self.params])
+            return cursor.fetchall()
 
-def _granted_extensions() -> Subquery:
-    granted = Extension.objects.filter(
-        assignment=OuterRef("pk"), decision=ExtensionDecision.GRANTED
-    )
-    return Subquery(
-        granted.order_by().values("assignment").annotate(n=Count("pk")).values("n")[:1],
-        output_field=IntegerField(),
-    )
+    def figures(self, as_of: datetime.date) -> dict[int, dict]:
+        """Per department, the counts of its lead dispatches (``is_due``, ``answered_on_time``,
+        ``acknowledged_in_time``, the day totals of the means): one grouped query."""
+        due = f"{KEPT} AND (d.answered_at IS NOT NULL OR d.deadline < %s)"
+        columns = {
+            "extensions": "SUM(d.extensions)",
+            "returned": "COUNT(CASE WHEN d.returned_at IS NOT NULL THEN 1 END)",
+            "dispatched": f"COUNT(CASE WHEN {KEPT} THEN 1 END)",
+            "responded": f"COUNT(CASE WHEN {KEPT} AND d.ack_days <= 1 THEN 1 END)",
+            "due": f"COUNT(CASE WHEN {due} THEN 1 END)",
+            "on_time": f"COUNT(CASE WHEN {due} AND d.answered_on <= d.deadline THEN 1 END)",
+            "ack_days_total": f"SUM(CASE WHEN {KEPT} THEN d.ack_days END)",
+            "ack_days_count": f"COUNT(CASE WHEN {KEPT} THEN d.ack_days END)",
+            "answer_days_total": f"SUM(CASE WHEN {KEPT} THEN d.answer_days END)",
+            "answer_days_count": f"COUNT(CASE WHEN {KEPT} THEN d.answer_days END)",
+        }
+        db_as_of = connections[self.using].ops.adapt_datefield_value(as_of)
+        rows = self.fetch(
+            f"d.department_id, {', '.join(columns.values())}",
+            [db_as_of, db_as_of],
+            "GROUP BY d.department_id",
+        )
+        return {
+            department: {name: int(value or 0) for name, value in zip(columns, values, strict=True)}
+            for department, *values in rows
+        }
 
-
-def _dispatch_figures(as_of: datetime.date) -> dict:
-    """Per department, one row of the lead dispatches' counts (``is_due``,
-    ``answered_on_time``, ``acknowledged_in_time``, the day totals of the means)."""
-    kept = kept_q()
-    due = kept & (Q(answered_at__isnull=False) | Q(deadline__lt=as_of))
-    return {
-        "extensions": Coalesce(Sum(_granted_extensions()), 0),
-        "returned": Count("pk", filter=Q(returned_at__isnull=False)),
-        "dispatched": Count("pk", filter=kept),
-        "responded": Count("pk", filter=kept & Q(ack_days__lte=1)),
-        "due": Count("pk", filter=due),
-        "on_time": Count("pk", filter=due & Q(answered_on__lte=F("deadline"))),
-        "ack_days_total": Coalesce(Sum("ack_days", filter=kept), 0),
-        "ack_days_count": Count("ack_days", filter=kept),
-        "answer_days_total": Coalesce(Sum("answer_days", filter=kept), 0),
-        "answer_days_count": Count("answer_days", filter=kept),
-    }
+    def days(self, department: int, name: str) -> list[int]:
+        """``ack_days`` or ``answer_days`` of a department's counted dispatches, in dispatch
+        order."""
+        if name not in ("ack_days", "answer_days"):
+            raise ValueError(name)
+        rows = self.fetch(
+            f"d.{name}",
+            [],
+            f"WHERE {KEPT} AND d.department_id = {int(department):d} AND d.{name} IS NOT NULL"
+            " ORDER BY d.dispatched_at, d.id",
+        )
+        return [int(days) for (days,) in rows]
 
 
 def _appeal_figures() -> dict:
@@ -310,16 +338,18 @@ def _appeal_figures() -> dict:
 
 
 def department_scorecards(
-    appeals: QuerySet, county_code: str, as_of: datetime.date | None = None
+    appeals: QuerySet,
+    county_code: str,
+    as_of: datetime.date | None = None,
+    policy: AppealPolicy | None = None,
 ) -> list[Scorecard]:
     """Per-department scorecards of ``appeals`` (already scoped), ranked. Four queries, each
     grouped in the database, whatever the number of appeals: the lead dispatches' figures, the
-    appeals' figures, the departments, the county's weights."""
+    appeals' figures, the departments, the county's weights (none when ``policy``, the
+    county's ``AppealPolicy``, is given)."""
     as_of = as_of or timezone.localdate()
-    dispatches = lead_dispatches(appeals, county_code)
-    figures: dict[int, dict] = {}
-    for row in dispatches.values("department_id").annotate(**_dispatch_figures(as_of)):
-        figures.setdefault(row.pop("department_id"), {}).update(row)
+    dispatches = LeadDispatches.of(appeals, county_code)
+    figures = dispatches.figures(as_of)
     marks = (
         appeals.filter(lead_department__isnull=False)
         .order_by()
@@ -328,8 +358,8 @@ def department_scorecards(
     )
     for row in marks:
         figures.setdefault(row.pop("lead_department_id"), {}).update(row)
-    departments = Department.objects.in_bulk(list(figures))
-    weights = AppealPolicy.for_county(county_code).weights
+    departments = Department.objects.order_by().in_bulk(list(figures))
+    weights = (policy or AppealPolicy.for_county(county_code)).weights
     cards = []
     for pk, values in figures.items():
         card = Scorecard(departments[pk], **values, lead_dispatches=dispatches)
@@ -393,19 +423,28 @@ class Summary:
         return rate(self.closed, self.total)
 
 
-def _summary_aggregates(as_of: datetime.date) -> dict:
-    """The Summary's counts as SQL aggregates: the database counts, Python reads one row."""
+def _summary_aggregates(as_of: datetime.date, within: Q | None = None, suffix: str = "") -> dict:
+    """The Summary's counts as SQL aggregates: the database counts, Python reads one row.
+    With ``within``, the counts of the rows it selects, named with ``suffix``."""
     marks = list(MARKS)
+    conditions = {
+        "total": None,
+        "closed": Q(status=Status.CLOSED),
+        "open": ~Q(status=Status.CLOSED),
+        "overdue": overdue_q(as_of),
+        "marked": Q(satisfaction__in=marks),
+        "satisfied": Q(satisfaction__in=list(SATISFIED_MARKS)),
+        "resolved": Q(satisfaction__in=marks, resolution=Resolution.RESOLVED),
+        "unrated": Q(satisfaction=Satisfaction.UNRATED),
+        "reopened": Q(reopen_count__gt=0),
+    }
+    if within is not None:
+        conditions = {
+            name: within if condition is None else within & condition
+            for name, condition in conditions.items()
+        }
     return {
-        "total": Count("pk"),
-        "closed": Count("pk", filter=Q(status=Status.CLOSED)),
-        "open": Count("pk", filter=~Q(status=Status.CLOSED)),
-        "overdue": Count("pk", filter=overdue_q(as_of)),
-        "marked": Count("pk", filter=Q(satisfaction__in=marks)),
-        "satisfied": Count("pk", filter=Q(satisfaction__in=list(SATISFIED_MARKS))),
-        "resolved": Count("pk", filter=Q(satisfaction__in=marks, resolution=Resolution.RESOLVED)),
-        "unrated": Count("pk", filter=Q(satisfaction=Satisfaction.UNRATED)),
-        "reopened": Count("pk", filter=Q(reopen_count__gt=0)),
+        f"{name}{suffix}": Count("pk", filter=condition) for name, condition in conditions.items()
     }
 
 
@@ -413,6 +452,23 @@ def summarize(appeals: QuerySet, as_of: datetime.date | None = None) -> Summary:
     """One query: the counts of a set of appeals as of a day."""
     row = appeals.order_by().aggregate(**_summary_aggregates(as_of or timezone.localdate()))
     return Summary(**row)
+
+
+def summarize_with_tail(
+    appeals: QuerySet, since: datetime.date, as_of: datetime.date | None = None
+) -> tuple[Summary, Summary]:
+    """One query: ``summarize`` of ``appeals``, and of those of them registered from ``since``
+    on (the last month of a period, say)."""
+    as_of = as_of or timezone.localdate()
+    tail = Q(registered_at__gte=local_midnight(since))
+    row = appeals.order_by().aggregate(
+        **_summary_aggregates(as_of), **_summary_aggregates(as_of, tail, "_tail")
+    )
+    whole = {name: n for name, n in row.items() if not name.endswith("_tail")}
+    since_then = {
+        name.removesuffix("_tail"): n for name, n in row.items() if name.endswith("_tail")
+    }
+    return Summary(**whole), Summary(**since_then)
 
 
 def summarize_by_county(
@@ -430,12 +486,27 @@ def summarize_by_county(
 EMPTY_SUMMARY = Summary(0, 0, 0, 0, 0, 0, 0, 0, 0)
 
 
-def county_appeal_figures(
-    county_code: str, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
-) -> dict:
-    """For the cockpit: a county's appeals of a period, their 满意率 and the department ranking."""
+def county_scorecards(
+    county_code: str,
+    start: datetime.date,
+    end: datetime.date,
+    as_of: datetime.date | None = None,
+    policy: AppealPolicy | None = None,
+) -> list[Scorecard]:
+    """The department ranking of a county's appeals of a period."""
     appeals = appeals_in_period(county_code, start, end)
+    return department_scorecards(appeals, county_code, as_of, policy)
+
+
+def county_appeal_figures(
+    county_code: str,
+    start: datetime.date,
+    end: datetime.date,
+    as_of: datetime.date | None = None,
+    policy: AppealPolicy | None = None,
+) -> dict:
+    """A county's appeals of a period: their counts and 满意率, and the department ranking."""
     return {
-        "summary": summarize(appeals, as_of),
-        "scorecards": department_scorecards(appeals, county_code, as_of),
+        "summary": summarize(appeals_in_period(county_code, start, end), as_of),
+        "scorecards": county_scorecards(county_code, start, end, as_of, policy),
     }

@@ -382,8 +382,9 @@ def scorecard_page(request):
     year = timezone.localtime(latest).year if latest else today.year
     start = data.get("start") or datetime.date(year, 1, 1)
     end = data.get("end") or min(today, datetime.date(year, 12, 31))
+    policy = AppealPolicy.for_county(county.code) if county else None
     figures = (
-        scorecards.county_appeal_figures(county.code, start, end)
+        scorecards.county_appeal_figures(county.code, start, end, policy=policy)
         if county
         else {"summary": None, "scorecards": []}
     )
@@ -407,7 +408,7 @@ def scorecard_page(request):
         "chart": chart,
         "counties": counties,
         "by_county": by_county,
-        "policy": AppealPolicy.for_county(county.code) if county else None,
+        "policy": policy,
         **figures,
     }
     return render(request, "appeals/scorecards.html", context)

@@ -7,8 +7,9 @@ processes see an administrator's edit soon).
 Outside the table's range a plain Monday-to-Friday week is counted — and every such result
 is marked provisional, never silent.
 
-SQL uses the same index: see ``index_at``, ``working_days_between_sql`` and
-``nth_working_day_after_sql``.
+SQL uses the same index: see ``index_at``, ``working_days_between_sql``,
+``nth_working_day_after_sql``, ``Ordinal`` (a subquery per row) and ``joined_ordinals`` (the
+calendar joined once, for grouped queries over many rows).
 """
 
 from __future__ import annotations
@@ -343,7 +344,6 @@ class Ordinal(Func):
         column, params = compiler.compile(self.source_expressions[0])
         if params:
             raise ValueError("Ordinal reads a date column, not an expression with parameters")
-        t = table(self.county)
         quote = connection.ops.quote_name
         rows = f"FROM {quote(WorkDay._meta.db_table)} {quote('_wd')}"
         index, date, county = (f"{quote('_wd')}.{quote(c)}" for c in ("index", "date", "county_id"))
@@ -351,17 +351,72 @@ class Ordinal(Func):
         params = []
         # A county without a calendar of its own reads the national rows alone. (One that has
         # one reads its rows first: the table in memory may be older than the database's.)
-        if self.county and self.county in _cache["tables"]:
+        if has_own_table(self.county):
             own = f"(SELECT {index} {rows} WHERE {county} = %s AND {date} = {column})"
             lookup, params = f"COALESCE({own}, {lookup})", [self.county]
-        beyond = _weekday_count_sql(column, connection.vendor)
-        after = len(t.working_dates) - weekday_count(t.last)
-        before = weekday_count(t.first - ONE_DAY)
-        sql = (
-            f"COALESCE({lookup}, CASE WHEN {column} > %s THEN {beyond} + ({after:d})"
-            f" ELSE {beyond} - ({before:d}) END)"
-        )
-        return sql, [*params, connection.ops.adapt_datefield_value(t.last)]
+        sql, beyond_params = _ordinal_beyond(column, lookup, self.county, connection)
+        return sql, [*params, *beyond_params]
+
+
+def has_own_table(county: str | None) -> bool:
+    """The calendar in memory holds rows of ``county``'s own (else it reads the national)."""
+    table(county)
+    return bool(county) and county in _cache["tables"]
+
+
+def _ordinal_beyond(column: str, index: str, county: str | None, connection) -> tuple[str, list]:
+    """``index`` (the SQL of the ``WorkDay`` index of the date ``column``, NULL outside the
+    table), and beyond the table Monday to Friday counted on from its ends, as in Python."""
+    t = table(county)
+    beyond = _weekday_count_sql(column, connection.vendor)
+    after = len(t.working_dates) - weekday_count(t.last)
+    before = weekday_count(t.first - ONE_DAY)
+    sql = (
+        f"COALESCE({index}, CASE WHEN {column} > %s THEN {beyond} + ({after:d})"
+        f" ELSE {beyond} - ({before:d}) END)"
+    )
+    return sql, [connection.ops.adapt_datefield_value(t.last)]
+
+
+@dataclass(frozen=True)
+class JoinedOrdinals:
+    """``Table.ordinal`` of some date columns of one table, read by joining the calendar
+    once per column (``joins``, for the FROM clause) rather than by a subquery per row:
+    ``ordinals[column]`` is the SQL of the column's ordinal. Each part comes with its
+    parameters, in the order they appear."""
+
+    joins: str
+    join_params: list
+    ordinals: dict[str, tuple[str, list]]
+
+
+def joined_ordinals(
+    alias: str, columns: list[str], county: str | None, connection
+) -> JoinedOrdinals:
+    """The joins and ordinals of ``columns`` of the table ``alias`` (see ``JoinedOrdinals``),
+    on the calendar that applies to ``county`` as ``Ordinal`` reads it: the county's own rows
+    first where it has them, else the national ones."""
+    quote = connection.ops.quote_name
+    workday = quote(WorkDay._meta.db_table)
+    own = has_own_table(county)
+    joins, join_params, ordinals = [], [], {}
+    for n, name in enumerate(columns):
+        column = f"{quote(alias)}.{quote(name)}"
+        calendars = [("_wn", "IS NULL", [])]
+        if own:
+            calendars.insert(0, ("_wc", "= %s", [county]))
+        indexes = []
+        for prefix, county_test, params in calendars:
+            joined = quote(f"{prefix}{n}")
+            joins.append(
+                f"LEFT JOIN {workday} {joined} ON {joined}.{quote('date')} = {column}"
+                f" AND {joined}.{quote('county_id')} {county_test}"
+            )
+            join_params += params
+            indexes.append(f"{joined}.{quote('index')}")
+        index = indexes[0] if len(indexes) == 1 else f"COALESCE({', '.join(indexes)})"
+        ordinals[name] = _ordinal_beyond(column, index, county, connection)
+    return JoinedOrdinals(" ".join(joins), join_params, ordinals)
 
 
 def ordinal_sql(day: str, county: str | None = None) -> Expression:

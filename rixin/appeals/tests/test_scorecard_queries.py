@@ -6,6 +6,7 @@ import datetime
 import importlib
 from types import SimpleNamespace
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,6 +14,9 @@ from rixin.appeals import scorecards
 from rixin.appeals.models import Appeal, Assignment
 from rixin.cockpit import figures
 from rixin.cockpit.periods import CockpitPeriod
+from rixin.workcalendar import actions as calendar_actions
+from rixin.workcalendar.calendar import forget
+from rixin.workcalendar.choices import DayKind
 
 from .factories import answered, dispatched, moment
 
@@ -56,6 +60,80 @@ def test_the_scorecard_and_the_summaries_take_as_many_queries_for_12_appeals_as_
     many = {name: _queries(work) for name, work in _figures().items()}
     assert many == few
     assert few["scorecards"] <= 4 and few["summary"] == few["by county"] == 1
+
+
+@pytest.fixture
+def fresh_calendar():
+    """A county day added in the test is rolled back with it; so is the calendar in memory."""
+    forget()
+    yield
+    forget()
+
+
+def _dispatch_query(county: str = "140725") -> str:
+    """The SQL of the scorecard's query over the lead dispatches."""
+    with CaptureQueriesContext(connection) as captured:
+        scorecards.department_scorecards(Appeal.objects.all(), county, D(2024, 12, 31))
+    (sql,) = [q["sql"] for q in captured if "appeals_assignment" in q["sql"]]
+    return sql
+
+
+def test_the_scorecard_joins_the_calendar_once_per_date_instead_of_once_per_dispatch(
+    personas, fresh_calendar
+):
+    _add(personas, 4)
+    # Dispatch, 签收 and 答复 dates: three joins on the national calendar, no subquery.
+    sql = _dispatch_query()
+    assert sql.count('JOIN "workcalendar_workday"') == 3
+    assert 'FROM "workcalendar_workday"' not in sql
+    calendar_actions.add_day(
+        acting_user=personas.county_admin,
+        date=D(2024, 10, 9),
+        kind=DayKind.HOLIDAY,
+        name="县庆",
+        county_code="140725",
+    )
+    # A county with a calendar of its own reads its rows first, then the national ones.
+    sql = _dispatch_query()
+    assert sql.count('JOIN "workcalendar_workday"') == 6
+    assert 'FROM "workcalendar_workday"' not in sql
+
+
+def test_the_scorecard_follows_an_edit_of_the_countys_calendar(personas, fresh_calendar):
+    answered(
+        personas,
+        at=moment("2024-10-08"),
+        ack_at=moment("2024-10-10"),
+        answer_at=moment("2024-10-11"),
+    )
+
+    def card():
+        (found,) = scorecards.department_scorecards(Appeal.objects.all(), "140725", D(2024, 12, 31))
+        return found.responded, found.ack_days, found.answer_days
+
+    assert card() == (0, [2], [3])
+    day = calendar_actions.add_day(
+        acting_user=personas.county_admin,
+        date=D(2024, 10, 9),
+        kind=DayKind.HOLIDAY,
+        name="县庆",
+        county_code="140725",
+    )
+    assert card() == (1, [1], [2])
+    calendar_actions.delete_day(day, acting_user=personas.county_admin)
+    assert card() == (0, [2], [3])
+
+
+def test_a_summary_and_the_summary_of_its_last_days_take_one_query(personas):
+    _add(personas, 12)  # registered from 2024-09-02 to 09-13
+    appeals, as_of, since = Appeal.objects.all(), D(2024, 9, 10), D(2024, 9, 8)
+    with CaptureQueriesContext(connection) as captured:
+        whole, tail = scorecards.summarize_with_tail(appeals, since, as_of)
+    assert len(captured) == 1
+    assert whole == scorecards.summarize(appeals, as_of)
+    later = appeals.filter(registered_at__gte=scorecards.local_midnight(since))
+    assert tail == scorecards.summarize(later, as_of)
+    assert 0 < tail.total < whole.total and tail.overdue < whole.overdue
 
 
 def test_the_scorecard_reads_no_timestamp_in_python(personas, monkeypatch):
@@ -106,3 +184,22 @@ def test_the_migration_fills_the_local_dates_of_existing_dispatches(personas):
         (D(2024, 9, 30), D(2024, 10, 8), D(2024, 10, 8)),
         (D(2024, 10, 8), None, None),
     ]
+
+
+# The login middleware touches the session and the security policy now and then (idle
+# timeout), whatever the page: those queries are not the page's.
+SESSION_TABLES = ("django_session", "accounts_securitypolicy")
+
+
+def test_the_scorecard_page_takes_a_fixed_number_of_queries(personas, client_for):
+    _add(personas, 6)
+    client = client_for(personas.leader)
+    url = "/appeals/scorecards/?start=2024-01-01&end=2024-12-31"
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    page = [q["sql"] for q in captured if not any(t in q["sql"] for t in SESSION_TABLES)]
+    # The user and their division, the county, the latest appeal, the county's policy (read
+    # once), the summary, the dispatches' and the appeals' figures, the departments, the
+    # counties seen and the unread notices.
+    assert len(page) == 11, "\n".join(page)

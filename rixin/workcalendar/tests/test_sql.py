@@ -76,3 +76,31 @@ def test_sql_ordinal_equals_the_python_ordinal_inside_and_beyond_the_table(perso
         rows = Assignment.objects.annotate(n=ordinal_sql("dispatched_on", county))
         ordinals = {row.dispatched_on: row.n for row in rows}
         assert ordinals == {day: table(county).ordinal(day) for day in ordinals}, county
+
+
+def test_the_joined_ordinal_equals_the_python_ordinal_inside_and_beyond_the_table(personas):
+    from django.db import connection
+
+    from rixin.appeals.models import Assignment
+    from rixin.appeals.tests.factories import dispatched, moment
+    from rixin.workcalendar.calendar import joined_ordinals, table
+
+    actions.add_day(
+        acting_user=system_actor(), date=D(2024, 10, 8), kind=DayKind.HOLIDAY, county_code="140725"
+    )
+    days = ["2016-03-02", "2017-12-29", "2018-01-02", "2024-10-08", "2027-12-31", "2028-01-03"]
+    for day in [*days, "2031-07-04", "2031-07-07"]:
+        dispatched(personas, at=moment(day))
+    for county in (None, "140725"):
+        calendar = joined_ordinals("a", ["dispatched_on"], county, connection)
+        ordinal, params = calendar.ordinals["dispatched_on"]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT a.dispatched_on, {ordinal} FROM {Assignment._meta.db_table} a"
+                f" {calendar.joins}",
+                [*params, *calendar.join_params],
+            )
+            rows = cursor.fetchall()
+        ordinals = {D.fromisoformat(str(day)[:10]): n for day, n in rows}
+        assert len(ordinals) == 8
+        assert ordinals == {day: table(county).ordinal(day) for day in ordinals}, county
