@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rixin.accounts.access import get_visible_or_404, reads_county_data, require
+from rixin.figurecache import cached_figures
 from rixin.regions.models import Division
 from rixin.spreadsheets.exports import Sheet, content_disposition, export_xlsx
 from rixin.views import form_page
@@ -384,7 +385,12 @@ def scorecard_page(request):
     end = data.get("end") or min(today, datetime.date(year, 12, 31))
     policy = AppealPolicy.for_county(county.code) if county else None
     figures = (
-        scorecards.county_appeal_figures(county.code, start, end, policy=policy)
+        cached_figures(
+            "scorecards",
+            county.code,
+            f"{start}:{end}",
+            lambda: scorecards.county_appeal_figures(county.code, start, end, policy=policy),
+        )
         if county
         else {"summary": None, "scorecards": []}
     )

@@ -564,3 +564,37 @@ def test_a_cache_that_fails_only_to_store_still_answers(cached, leader, monkeypa
     monkeypatch.setattr("django.core.cache.cache", _Full())
     assert shown(leader) == computed_afresh()
     assert "not stored" in caplog.text
+
+
+def test_the_scorecard_page_is_cached_and_follows_a_dispatch(cached, leader, committed):
+    from rixin.appeals import actions
+    from rixin.appeals.models import Appeal
+
+    url = reverse("scorecards") + "?start=2024-01-01&end=2024-12-31"
+    leader.get(reverse("scorecards") + "?start=2023-01-01&end=2023-12-31")  # the session's first
+    miss = _queries(leader, url)
+    first = {c.department.pk: c.dispatched for c in leader.get(url).context["scorecards"]}
+    assert _queries(leader, url) <= miss - 3
+    model = Appeal.objects.filter(county_id=SHOUYANG).order_by("pk").first()
+    lead = model.assignments.order_by("pk").first().department
+    with committed():
+        appeal = actions.register_appeal(
+            acting_user=system_actor(),
+            county=model.county,
+            kind=model.kind,
+            channel=model.channel,
+            category=model.category,
+            title="缓存测试诉求",
+            content="缓存测试诉求的内容",
+            enterprise=model.enterprise,
+            at=at(datetime.date(2024, 7, 1)),
+        )
+        actions.dispatch_appeal(
+            appeal,
+            acting_user=system_actor(),
+            lead=lead,
+            deadline_days=5,
+            at=at(datetime.date(2024, 7, 1)),
+        )
+    fresh = {c.department.pk: c.dispatched for c in leader.get(url).context["scorecards"]}
+    assert fresh[lead.pk] == first.get(lead.pk, 0) + 1
