@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rixin import discovery
@@ -66,10 +67,24 @@ def split_menu(groups: dict[str, list], budget: float = MENU_BUDGET_EM):
     return entries[:cut], entries[cut:]
 
 
+# Where a request keeps its menu: a page that renders other templates with the request (the
+# panels of a project's page) runs the context processors once per template.
+ATTRIBUTE = "_rixin_navigation"
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None:
         return {}
+    built = getattr(request, ATTRIBUTE, None)
+    key = (user.pk, get_language())
+    if built is None or built[0] != key:
+        built = (key, _menu(user))
+        setattr(request, ATTRIBUTE, built)
+    return built[1]
+
+
+def _menu(user) -> dict:
     items = entries_for(user)
     groups: dict[str, list] = {}
     for item in items:
