@@ -495,6 +495,15 @@ class Project(CountyOwned, Illustrative, Versioned):
         return timezone.localtime(entered).date() if timezone.is_aware(entered) else entered.date()
 
     @property
+    def category_label(self) -> str:
+        """``get_category_display()`` for a list: from the choices class, without rebuilding
+        the field's choices on every call."""
+        try:
+            return str(ProjectCategory(self.category).label)
+        except ValueError:  # a value outside the choices reads as itself, as Django shows it
+            return self.category
+
+    @property
     def period_status_label(self) -> str:
         """The status label of the period (``status_then`` from ``as_of``), else today's."""
         return str(ProjectStatus(getattr(self, "status_then", None) or self.status).label)
