@@ -3,10 +3,11 @@ in the menu as ``nav_order`` on its AppConfig; only the entries the user may ope
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -30,11 +31,24 @@ def _entries() -> list[NavEntry]:
     ]
 
 
+@functools.lru_cache(maxsize=512)
+def _url(url_name: str, prefix: str, urlconf: str | None) -> str:
+    """A menu entry's address: the same for every request under one script prefix and URL
+    configuration, so it is reversed once, not on every page."""
+    return reverse(url_name, urlconf=urlconf)
+
+
 def entries_for(user) -> list[dict]:
     if not user.is_authenticated:
         return []
+    prefix, urlconf = get_script_prefix(), get_urlconf()
     return [
-        {"label": e.label, "url": reverse(e.url_name), "group": e.group, "url_name": e.url_name}
+        {
+            "label": e.label,
+            "url": _url(e.url_name, prefix, urlconf),
+            "group": e.group,
+            "url_name": e.url_name,
+        }
         for e in _entries()
         if e.allowed(user)
     ]

@@ -35,3 +35,16 @@ def test_the_menu_follows_a_change_of_language_within_a_request(personas, rf):
     with translation.override("en"):
         english = list(navigation.navigation(request)["nav_groups"])
     assert chinese != english
+
+
+def test_menu_addresses_follow_the_script_prefix(personas):
+    from django.urls import set_script_prefix
+
+    plain = navigation.entries_for(personas.leader)
+    set_script_prefix("/rixin/")
+    try:
+        prefixed = navigation.entries_for(personas.leader)
+    finally:
+        set_script_prefix("/")
+    assert [e["url"] for e in prefixed] == ["/rixin" + e["url"] for e in plain]
+    assert navigation.entries_for(personas.leader) == plain
