@@ -3,10 +3,12 @@ in the menu as ``nav_order`` on its AppConfig; only the entries the user may ope
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rixin import discovery
@@ -29,11 +31,24 @@ def _entries() -> list[NavEntry]:
     ]
 
 
+@functools.lru_cache(maxsize=512)
+def _url(url_name: str, prefix: str, urlconf: str | None) -> str:
+    """A menu entry's address: the same for every request under one script prefix and URL
+    configuration, so it is reversed once, not on every page."""
+    return reverse(url_name, urlconf=urlconf)
+
+
 def entries_for(user) -> list[dict]:
     if not user.is_authenticated:
         return []
+    prefix, urlconf = get_script_prefix(), get_urlconf()
     return [
-        {"label": e.label, "url": reverse(e.url_name), "group": e.group, "url_name": e.url_name}
+        {
+            "label": e.label,
+            "url": _url(e.url_name, prefix, urlconf),
+            "group": e.group,
+            "url_name": e.url_name,
+        }
         for e in _entries()
         if e.allowed(user)
     ]
@@ -66,10 +81,24 @@ def split_menu(groups: dict[str, list], budget: float = MENU_BUDGET_EM):
     return entries[:cut], entries[cut:]
 
 
+# Where a request keeps its menu: a page that renders other templates with the request (the
+# panels of a project's page) runs the context processors once per template.
+ATTRIBUTE = "_rixin_navigation"
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None:
         return {}
+    built = getattr(request, ATTRIBUTE, None)
+    key = (user.pk, get_language())
+    if built is None or built[0] != key:
+        built = (key, _menu(user))
+        setattr(request, ATTRIBUTE, built)
+    return built[1]
+
+
+def _menu(user) -> dict:
     items = entries_for(user)
     groups: dict[str, list] = {}
     for item in items:

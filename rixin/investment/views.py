@@ -549,6 +549,12 @@ def target_create(request):
 # KPIs
 
 
+def _division(user, code: str) -> Division:
+    """The county the figures are of: the user's own, already loaded, or the one chosen."""
+    own = user.division if user.division_id == code else None
+    return own or Division.objects.get(code=code)
+
+
 @require(reads_county_data)
 def kpi(request):
     period = _period_for(request)
@@ -575,7 +581,7 @@ def kpi(request):
         "investment/kpi.html",
         {
             "period": period,
-            "county": Division.objects.get(code=county),
+            "county": _division(request.user, county),
             "counties": Division.objects.filter(code__in=request.user.visible_county_codes()),
             "total": total,
             "teams": teams,

@@ -24,9 +24,8 @@ from django.db.models import (
     Sum,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Coalesce, FirstValue, RowNumber
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -288,46 +287,54 @@ class ProjectQuerySet(CountyScopedQuerySet):
         )
 
 
+class GroupSubquery(Subquery):
+    """A subquery over the grouped columns alone: computed once per group, not added to the
+    GROUP BY (which would compute it once per grouped row)."""
+
+    def get_group_by_cols(self):
+        return []
+
+
 def attach_progress(projects: list, year: int, month: int) -> None:
     """Set ``completed_this_year``, ``completed_since_start`` and ``physical_latest`` on each
     project from one query over their reports up to ``month`` of ``year`` (the reports of the
-    project's own county), one row per project: window sums over the project's reports, and
-    the physical progress of its latest report that has one; and ``plans_of_year``, the
-    year's plan, from one query filtered on the county column."""
+    project's own county), one row per project: the sums grouped by project, and the physical
+    progress of its latest report that has one (a subquery per project, on the report's
+    unique project-year-month key); and ``plans_of_year``, the year's plan, from one query
+    filtered on the county column. Grouped sums, not window functions over every report: the
+    windows sorted every report of the page's projects twice, about 3× the time on SQLite."""
     if not projects:
         return
-    partition = [F("project_id"), F("county_id")]
-    latest_first = [
-        Case(When(physical_progress__isnull=True, then=Value(1)), default=Value(0)).asc(),
-        F("year").desc(),
-        F("month").desc(),
-    ]
+    counties = {p.county_id for p in projects}
+    latest_physical = (
+        MonthlyReport.objects.filter(
+            project_id=OuterRef("project_id"),
+            county_id=OuterRef("county_id"),
+            physical_progress__isnull=False,
+        )
+        .through(year, month)
+        .order_by("-year", "-month")
+        .values("physical_progress")[:1]
+    )
     rows = (
         MonthlyReport.objects.filter(
-            project_id__in=[p.pk for p in projects],
-            county_id__in={p.county_id for p in projects},
+            project_id__in=[p.pk for p in projects], county_id__in=counties
         )
         .through(year, month)
         .order_by()
+        .values("project_id", "county_id")
         .annotate(
-            row=Window(RowNumber(), partition_by=partition, order_by=latest_first),
-            since_start=Window(Sum("investment"), partition_by=partition),
-            this_year=Window(
-                Sum(Case(When(year=year, then=F("investment")), default=Value(ZERO))),
-                partition_by=partition,
-            ),
-            physical=Window(
-                FirstValue("physical_progress"), partition_by=partition, order_by=latest_first
-            ),
+            this_year=Sum(Case(When(year=year, then=F("investment")), default=Value(ZERO))),
+            since_start=Sum("investment"),
+            physical=GroupSubquery(latest_physical),
         )
-        .filter(row=1)
         .values_list("project_id", "county_id", "this_year", "since_start", "physical")
     )
     figures = {(pk, county): rest for pk, county, *rest in rows}
     plans = {
         (plan.project_id, plan.county_id): plan
         for plan in AnnualPlan.objects.filter(
-            county_id__in={p.county_id for p in projects},
+            county_id__in=counties,
             project_id__in=[p.pk for p in projects],
             year=year,
         ).order_by()  # Meta.ordering ("project") would join the projects
@@ -493,6 +500,15 @@ class Project(CountyOwned, Illustrative, Versioned):
             entered = first.at if first else self.created
             self.entered = entered
         return timezone.localtime(entered).date() if timezone.is_aware(entered) else entered.date()
+
+    @property
+    def category_label(self) -> str:
+        """``get_category_display()`` for a list: from the choices class, without rebuilding
+        the field's choices on every call."""
+        try:
+            return str(ProjectCategory(self.category).label)
+        except ValueError:  # a value outside the choices reads as itself, as Django shows it
+            return self.category
 
     @property
     def period_status_label(self) -> str:

@@ -89,8 +89,11 @@ def project_list(request):
         page = Paginator(table, 50).get_page(request.GET.get("page"))
     else:
         totals = queryset.totals()
-        # The page's 50 projects, fetched once with their figures (with_progress).
-        page = Paginator(queryset.with_progress(year, month), 50).get_page(request.GET.get("page"))
+        # The page's 50 projects, fetched once with their figures (with_progress); the totals
+        # have counted the same rows, so the paginator does not count them again.
+        paginator = Paginator(queryset.with_progress(year, month), 50)
+        paginator.count = totals["count"]
+        page = paginator.get_page(request.GET.get("page"))
         rules = _rules(request)
         page.object_list = [(p, p.progress(month, rules)) for p in page.object_list]
     context = {

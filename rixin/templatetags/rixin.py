@@ -71,17 +71,25 @@ def pct(value, places=1):
     return money.format_percent(value, int(places))
 
 
+# The badge in each language it was drawn in: a list of generated rows shows it on every row.
+_ILLUSTRATIVE_BADGES: dict[str | None, str] = {}
+
+
 @register.simple_tag
 def illustrative(obj):
     """A badge on anything invented for the demo."""
-    if getattr(obj, "is_illustrative", False):
-        return format_html(
+    if not getattr(obj, "is_illustrative", False):
+        return ""
+    language = get_language()
+    badge = _ILLUSTRATIVE_BADGES.get(language)
+    if badge is None:
+        badge = _ILLUSTRATIVE_BADGES[language] = format_html(
             '<span class="badge text-bg-warning-subtle border border-warning-subtle text-warning-emphasis" '
             'title="{}">{}</span>',
             _("为演示而编造的数据,并非公开发布的事实"),
             _("示例"),
         )
-    return ""
+    return badge
 
 
 PROGRESS_BAR = (

@@ -75,3 +75,17 @@ def rules():
     from rixin.projects.models import ProjectSettings
 
     return ProjectSettings(county_id="140725")
+
+
+def test_the_reports_are_summed_per_project_without_window_functions():
+    """Grouped sums, each project's latest physical progress looked up once per project: not
+    a window over every report (sorted twice), and not grouped by that lookup."""
+    generate(1, volume=TEST_SIZES[0])
+    with CaptureQueriesContext(connection) as queries:
+        list(Project.objects.filter(county_id="140725").with_progress(YEAR, MONTH))
+    [reports_query] = [
+        q["sql"] for q in queries.captured_queries if "projects_monthlyreport" in q["sql"]
+    ]
+    assert " OVER " not in reports_query.upper()
+    group_by = reports_query[reports_query.upper().rindex("GROUP BY") :]
+    assert "SELECT" not in group_by.upper()
