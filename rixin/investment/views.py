@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rixin.accounts.access import get_visible_or_404, reads_county_data, require
+from rixin.figurecache import cached_figures
 from rixin.money import yi
 from rixin.regions.models import Division
 from rixin.spreadsheets.exports import Sheet, export_xlsx
@@ -555,15 +556,31 @@ def _division(user, code: str) -> Division:
     return own or Division.objects.get(code=code)
 
 
+def _kpi_figures(period: kpis.Period) -> dict:
+    """Every figure of the KPI page: the county's and each team's against their targets,
+    the monthly signing, amounts by origin and industry, the funnel, pipeline and losses."""
+    total, teams = kpis.progress(period)
+    return {
+        "total": total,
+        "teams": teams,
+        "monthly": kpis.monthly_signed(period),
+        "by_city": kpis.signed_by(period, "origin_city"),
+        "by_industry": kpis.signed_by(period, "industry"),
+        "funnel": kpis.funnel(period.county),
+        "pipeline": kpis.weighted_pipeline(period.county),
+        "lost": kpis.lost_reasons(period.county),
+    }
+
+
 @require(reads_county_data)
 def kpi(request):
     period = _period_for(request)
     county = period.county
-    total, teams = kpis.progress(period)
-    monthly = kpis.monthly_signed(period)
-    by_city = kpis.signed_by(period, "origin_city")
-    by_industry = kpis.signed_by(period, "industry")
-    funnel = kpis.funnel(county)
+    figures = cached_figures(
+        "kpis", county, f"{period.year}:{period.period}", lambda: _kpi_figures(period)
+    )
+    total, monthly, funnel = figures["total"], figures["monthly"], figures["funnel"]
+    by_city, by_industry = figures["by_city"], figures["by_industry"]
     target = total.target.signing_amount if total.target else None
     chart = {
         "months": [f"{m}月" for m, _a, _c in monthly],
@@ -583,13 +600,7 @@ def kpi(request):
             "period": period,
             "county": _division(request.user, county),
             "counties": Division.objects.filter(code__in=request.user.visible_county_codes()),
-            "total": total,
-            "teams": teams,
-            "funnel": funnel,
-            "pipeline": kpis.weighted_pipeline(county),
-            "lost": kpis.lost_reasons(county),
-            "by_city": by_city,
-            "by_industry": by_industry,
+            **figures,
             "chart": chart,
             "periods": TargetPeriod.choices,
         },

@@ -598,3 +598,28 @@ def test_the_scorecard_page_is_cached_and_follows_a_dispatch(cached, leader, com
         )
     fresh = {c.department.pk: c.dispatched for c in leader.get(url).context["scorecards"]}
     assert fresh[lead.pk] == first.get(lead.pk, 0) + 1
+
+
+def test_the_kpi_page_is_cached_and_follows_an_agreement(cached, leader, committed):
+    from rixin.investment import actions
+    from rixin.investment.models import Agreement
+
+    url = reverse("investment:kpi") + "?year=2024&period=year"
+    leader.get(reverse("investment:kpi") + "?year=2023&period=year")  # the session's first request
+    miss = _queries(leader, url)
+    before = leader.get(url).context["total"].signed_amount
+    assert _queries(leader, url) <= miss - 3
+    model = Agreement.objects.filter(county_id=SHOUYANG).order_by("pk").first()
+    fields = clone(
+        model,
+        project_name="缓存测试协议项目",
+        signed_on=datetime.date(2024, 4, 10),
+        amount=Decimal(12345),
+        lead=None,
+        project=None,
+    )
+    with committed():
+        actions.record_agreement(
+            acting_user=system_actor(), county=model.county, companies=["缓存测试公司"], **fields
+        )
+    assert leader.get(url).context["total"].signed_amount == before + Decimal(12345)
