@@ -63,7 +63,7 @@ def page_table(vendor: str, small: dict, full: dict) -> list[str]:
         goals = [
             missed(
                 ratio is not None and ratio <= ratio_goal,
-                f"{ratio:.1f}× its floor (goal ≤ {ratio_goal:g}×)",
+                f"{ratio:.2f}× its floor (goal ≤ {ratio_goal:g}×)",
             )
             if ratio is not None
             else "no floor yet",
@@ -79,7 +79,7 @@ def page_table(vendor: str, small: dict, full: dict) -> list[str]:
             f"| {page['title']} | {spread(page['page_ms'])} | {p95:.1f} | "
             f"{page['sql_ms']['median']:.1f} | "
             f"{spread(page['floor_ms']) if page['floor_ms'] else '—'} | "
-            f"{f'{ratio:.1f}×' if ratio else '—'} | {f'{growth:.2f}×' if growth else '—'} | "
+            f"{f'{ratio:.2f}×' if ratio else '—'} | {f'{growth:.2f}×' if growth else '—'} | "
             f"{before.get('queries', '—')} / {page['queries']} | "
             f"{'; '.join(g for g in goals if g)} |"
         )
@@ -113,7 +113,7 @@ def cache_lines(folder: Path) -> list[str]:
         miss, hit = c["miss_ms"]["median"] / floor, c["hit_ms"]["median"] / floor
         lines.append(
             f"| {name}, {data['cache']} | {spread(c['miss_ms'])} | {spread(c['hit_ms'])} | "
-            f"{spread(c['floor_ms'])} | {miss:.1f}× | {hit:.2f}× | "
+            f"{spread(c['floor_ms'])} | {miss:.2f}× | {hit:.2f}× | "
             f"{c['queries']['miss']} / {c['queries']['hit']} | "
             f"{missed(hit <= CACHED_RATIO_GOAL, f'{hit:.2f}× (goal ≤ 1.2×)')} |"
         )
