@@ -298,26 +298,28 @@ def test_lead_shows(cached, leader, committed):
 # ---------------------------------------------------------------- appeals and indicators
 
 
-def test_appeal_registered_shows(cached, leader, committed):
+def _register_like(model, day: datetime.date):
+    """A new appeal like the demo's ``model``, registered on ``day``."""
     from rixin.appeals import actions
+
+    return actions.register_appeal(
+        acting_user=system_actor(),
+        county=model.county,
+        kind=model.kind,
+        channel=model.channel,
+        category=model.category,
+        title="缓存测试诉求",
+        content="缓存测试诉求的内容",
+        enterprise=model.enterprise,
+        at=at(day),
+    )
+
+
+def test_appeal_registered_shows(cached, leader, committed):
     from rixin.appeals.models import Appeal
 
     model = Appeal.objects.filter(county_id=SHOUYANG).order_by("pk").first()
-    assert_page_follows(
-        leader,
-        committed,
-        lambda: actions.register_appeal(
-            acting_user=system_actor(),
-            county=model.county,
-            kind=model.kind,
-            channel=model.channel,
-            category=model.category,
-            title="缓存测试诉求",
-            content="缓存测试诉求的内容",
-            enterprise=model.enterprise,
-            at=at(datetime.date(2024, 4, 1)),
-        ),
-    )
+    assert_page_follows(leader, committed, lambda: _register_like(model, datetime.date(2024, 4, 1)))
 
 
 def _observation(county: str = SHOUYANG):
@@ -578,17 +580,7 @@ def test_the_scorecard_page_is_cached_and_follows_a_dispatch(cached, leader, com
     model = Appeal.objects.filter(county_id=SHOUYANG).order_by("pk").first()
     lead = model.assignments.order_by("pk").first().department
     with committed():
-        appeal = actions.register_appeal(
-            acting_user=system_actor(),
-            county=model.county,
-            kind=model.kind,
-            channel=model.channel,
-            category=model.category,
-            title="缓存测试诉求",
-            content="缓存测试诉求的内容",
-            enterprise=model.enterprise,
-            at=at(datetime.date(2024, 7, 1)),
-        )
+        appeal = _register_like(model, datetime.date(2024, 7, 1))
         actions.dispatch_appeal(
             appeal,
             acting_user=system_actor(),

@@ -61,10 +61,10 @@ def test_sql_reads_a_county_calendar_where_the_county_has_one():
             )
 
 
-def test_sql_ordinal_equals_the_python_ordinal_inside_and_beyond_the_table(personas):
-    from rixin.appeals.models import Assignment
+def _dispatches_inside_and_beyond_the_table(personas) -> None:
+    """Dispatches on days before, inside and after the calendar table, one of them a county
+    holiday (2024-10-08 in Shouyang)."""
     from rixin.appeals.tests.factories import dispatched, moment
-    from rixin.workcalendar.calendar import ordinal_sql, table
 
     actions.add_day(
         acting_user=system_actor(), date=D(2024, 10, 8), kind=DayKind.HOLIDAY, county_code="140725"
@@ -72,6 +72,13 @@ def test_sql_ordinal_equals_the_python_ordinal_inside_and_beyond_the_table(perso
     days = ["2016-03-02", "2017-12-29", "2018-01-02", "2024-10-08", "2027-12-31", "2028-01-03"]
     for day in [*days, "2031-07-04", "2031-07-07"]:
         dispatched(personas, at=moment(day))
+
+
+def test_sql_ordinal_equals_the_python_ordinal_inside_and_beyond_the_table(personas):
+    from rixin.appeals.models import Assignment
+    from rixin.workcalendar.calendar import ordinal_sql, table
+
+    _dispatches_inside_and_beyond_the_table(personas)
     for county in (None, "140725"):
         rows = Assignment.objects.annotate(n=ordinal_sql("dispatched_on", county))
         ordinals = {row.dispatched_on: row.n for row in rows}
@@ -82,15 +89,9 @@ def test_the_joined_ordinal_equals_the_python_ordinal_inside_and_beyond_the_tabl
     from django.db import connection
 
     from rixin.appeals.models import Assignment
-    from rixin.appeals.tests.factories import dispatched, moment
     from rixin.workcalendar.calendar import joined_ordinals, table
 
-    actions.add_day(
-        acting_user=system_actor(), date=D(2024, 10, 8), kind=DayKind.HOLIDAY, county_code="140725"
-    )
-    days = ["2016-03-02", "2017-12-29", "2018-01-02", "2024-10-08", "2027-12-31", "2028-01-03"]
-    for day in [*days, "2031-07-04", "2031-07-07"]:
-        dispatched(personas, at=moment(day))
+    _dispatches_inside_and_beyond_the_table(personas)
     for county in (None, "140725"):
         calendar = joined_ordinals("a", ["dispatched_on"], county, connection)
         ordinal, params = calendar.ordinals["dispatched_on"]
