@@ -308,18 +308,86 @@ def render(folder: Path) -> str:
     # Only what this run measured: the history of causes and fixes is docs/performance.md.
     lines += [
         "What was found and fixed in earlier runs, and why a goal may be out of reach, is "
-        "kept in docs/performance.md, not here: this file states only this run's figures.",
+        "kept in docs/performance.md, not here: this file states only this run's figures "
+        "(and, below, which verdicts flipped since the run before).",
         "",
     ]
     return "\n".join(lines)
+
+
+# The goals of a page row, in the order its last column states them.
+PAGE_GOALS = ("ratio to its floor", "p95", "growth 1/10 → all", "query count")
+
+
+def verdicts(text: str) -> dict[tuple[str, str, str], str]:
+    """(table, row, goal) → "met" or the missed text, read back from a RESULTS.md: each page
+    row's four goals, the whole import's and each mixed load's."""
+    found: dict[tuple[str, str, str], str] = {}
+    table = ""
+    for line in text.splitlines():
+        if line.startswith("### "):
+            table = line[4:].split(":")[0].strip()
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and table in VENDORS.values() and len(cells) == 9:
+            goals = cells[-1].split("; ")
+            if len(goals) == len(PAGE_GOALS):
+                for goal, verdict in zip(PAGE_GOALS, goals, strict=True):
+                    found[(table, cells[0], goal)] = verdict
+        elif line.startswith("| whole import ÷ openpyxl"):
+            found[("Excel import", "whole import ÷ openpyxl", "ratio")] = cells[-1]
+        elif line.startswith("Mixed ÷ minimal"):
+            share = line.split("; errors")[0]
+            found[(table, "mixed ÷ minimal", "share")] = (
+                share.split("**missed**: ", 1)[1] if "**missed**" in share else "met"
+            )
+    return found
+
+
+def _written(text: str) -> str:
+    match = re.search(r"on (\d{4}-\d\d-\d\d \d\d:\d\d) UTC", text)
+    return match.group(1) + " UTC" if match else "an earlier run"
+
+
+def changes_since(previous: str, current: str) -> list[str]:
+    """The verdicts that flipped from the previous RESULTS.md to this run: a goal met in one
+    and missed in the other is said so, not claimed."""
+    before, now = verdicts(previous), verdicts(current)
+    flipped = [
+        (key, before[key], now[key])
+        for key in now
+        if key in before and (before[key] == "met") != (now[key] == "met")
+    ]
+    lines = ["## Verdicts beside the previous run", ""]
+    if not before:
+        return [*lines, "No earlier RESULTS.md to compare with.", ""]
+    if not flipped:
+        return [*lines, f"No verdict flipped since the run of {_written(previous)}.", ""]
+    lines += [
+        f"These verdicts flipped since the run of {_written(previous)}: the goal is neither "
+        "met nor missed for sure on this machine.",
+        "",
+        "| table | row | goal | previous run | this run |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {table} | {row} | {goal} | {old} | {new} |" for (table, row, goal), old, new in flipped
+    ]
+    return [*lines, ""]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--write", type=Path)
+    parser.add_argument(
+        "--previous", type=Path, help="the RESULTS.md of the run before, to say what flipped"
+    )
     args = parser.parse_args()
     text = render(args.folder)
+    if args.previous:
+        previous = args.previous.read_text() if args.previous.exists() else ""
+        text = text.rstrip("\n") + "\n\n" + "\n".join(changes_since(previous, text))
     print(text)
     if args.write:
         args.write.write_text(text)

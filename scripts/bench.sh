@@ -67,5 +67,5 @@ fi
 $PY benchmarks/bench_matcher.py > "$BENCH_OUT/matcher.txt" 2>&1 || echo "bench_matcher.py failed: see $BENCH_OUT/matcher.txt"
 echo "whole_bench $SECONDS" >> "$BENCH_OUT/timings.txt"
 $PY benchmarks/meta.py "$BENCH_OUT"
-$PY benchmarks/results.py "$BENCH_OUT" --write benchmarks/RESULTS.md
+$PY benchmarks/results.py "$BENCH_OUT" --previous benchmarks/RESULTS.md --write benchmarks/RESULTS.md
 echo "written: benchmarks/RESULTS.md (run folder $BENCH_OUT)"
