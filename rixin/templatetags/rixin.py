@@ -125,7 +125,8 @@ def bs(field):
     """Render a form field's widget with Bootstrap's classes."""
     widget = field.field.widget
     kind = widget.__class__.__name__
-    if kind in ("CheckboxInput",):
+    if kind in ("CheckboxInput", "CheckboxSelectMultiple", "RadioSelect"):
+        # A list of boxes or buttons: each one a check input, never a text field's box.
         css = "form-check-input"
     elif kind in ("Select", "SelectMultiple", "NullBooleanSelect"):
         css = "form-select"

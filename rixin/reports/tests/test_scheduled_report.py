@@ -3,6 +3,7 @@ it on the Nth working day for the month before and sends it through notify() —
 when the county has email on — once per month, then queues the next month."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -202,3 +203,9 @@ def test_the_action_refuses_a_change_that_names_an_old_version(personas):
                 acting_user=admin, county_code="140725", expected_version=version, **values
             )
     assert ReportSchedule.objects.get(county_id="140725").version == 2
+
+
+def test_the_recipients_are_check_boxes_not_text_boxes(personas, client_for):
+    page = client_for(personas.county_admin).get("/reports/schedule/").content.decode()
+    boxes = re.findall(r'<input type="checkbox" name="recipients"[^>]*>', page)
+    assert boxes and all('class="form-check-input"' in box for box in boxes), boxes[:2]
